@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { ParseError, type Filing, type SourceFormat } from "./types";
+import { parseEdgarXml } from "./edgar-xml";
+import { parseEdgarHtml } from "./edgar-html";
+import { parseEdgarSubmission } from "./edgar-submission";
+import { parseOcrMarkdown } from "./ocr-markdown";
+import { parseOcrText } from "./ocr-text";
+import { extractPdfText } from "./pdf";
+import { deriveVesting } from "../vesting/derive";
+
+export { ParseError } from "./types";
+export type { Filing } from "./types";
+
+/** Larger than any real ownership filing; a bigger file is rejected before any parsing. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** A Form 4 fits in a few thousand lines even when OCR splits every cell. */
+const MAX_TEXT_LINES = 20_000;
+
+export type DetectedFormat = Exclude<SourceFormat, "image-ocr">;
+
+function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
+}
+
+const IMAGE_MAGIC: [string, number[]][] = [
+  ["PNG image", [0x89, 0x50, 0x4e, 0x47]],
+  ["JPEG image", [0xff, 0xd8, 0xff]],
+  ["GIF image", [0x47, 0x49, 0x46, 0x38]],
+  ["TIFF image", [0x49, 0x49, 0x2a, 0x00]],
+  ["TIFF image", [0x4d, 0x4d, 0x00, 0x2a]],
+  ["ZIP archive", [0x50, 0x4b, 0x03, 0x04]],
+];
+
+/** Decodes bytes as text, refusing binary data with a reason a person understands. */
+export function decodeText(bytes: Uint8Array): string {
+  for (const [what, magic] of IMAGE_MAGIC) {
+    if (magic.every((b, i) => bytes[i] === b)) {
+      throw new ParseError(`it is a ${what}, not a text, XML, HTML or PDF filing (scanned images are not read yet)`);
+    }
+  }
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) throw new ParseError("it is binary data, not a text, XML, HTML or PDF filing");
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (control > sample.length * 0.05) throw new ParseError("it is binary data, not a text, XML, HTML or PDF filing");
+  let text = new TextDecoder("utf-8").decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+/** Tells the format from the content alone. */
+export function detectFormat(text: string): DetectedFormat {
+  const head = text.slice(0, 200_000);
+  if (/<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-HEADER>/i.test(head) && /<ownershipDocument[\s>]/.test(text)) return "edgar-submission";
+  if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<ownershipDocument[\s>]/.test(head)) return "edgar-xml";
+  if (/<ownershipDocument[\s>]/.test(head) && !/<html[\s>]/i.test(head)) return "edgar-xml";
+  if (/<html[\s>]|<body[\s>]|<table[\s>]/i.test(head)) return "edgar-html";
+  const pipeLines = head.split("\n", 5000).filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
+  if (pipeLines >= 3) return "ocr-markdown";
+  return "ocr-text";
+}
+
+const looksLikeOwnershipText = (text: string) =>
+  /(beneficial\s*ownership|reporting\s*person|issuer\s*name|form\s*[345]\b|derivative\s*securit|ownershipDocument)/i.test(text);
+
+export interface ParseOptions {
+  /** Shown in messages; never used to pick the format. */
+  fileName?: string;
+}
+
+/** Parses one uploaded file into the canonical filing, or throws ParseError with the reason. */
+export async function parseFiling(bytes: Uint8Array, _opts: ParseOptions = {}): Promise<Filing> {
+  if (bytes.length === 0) throw new ParseError("the file is empty");
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new ParseError(`the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  let format: DetectedFormat;
+  let text: string;
+  if (isPdf(bytes)) {
+    format = "pdf-text";
+    text = await extractPdfText(bytes);
+  } else {
+    text = decodeText(bytes);
+    format = detectFormat(text);
+  }
+  const filing = parseText(text, format);
+  filing.source = { format, sha256 };
+  return filing;
+}
+
+/** Parses already-decoded text in a known format (the PDF path lands here with its text layer). */
+export function parseText(text: string, format: DetectedFormat): Filing {
+  if (!text.trim()) throw new ParseError("the file has no text");
+  if (format === "ocr-text" || format === "ocr-markdown" || format === "pdf-text") {
+    let lines = 1;
+    for (let i = text.indexOf("\n"); i !== -1 && lines <= MAX_TEXT_LINES; i = text.indexOf("\n", i + 1)) lines++;
+    if (lines > MAX_TEXT_LINES) throw new ParseError(`the text has more than ${MAX_TEXT_LINES.toLocaleString("en-US")} lines; a Form 3, 4 or 5 has far fewer`);
+    if (!looksLikeOwnershipText(text)) throw new ParseError("it does not look like a Form 3, 4 or 5 (no ownership-form labels found)");
+  }
+  let filing: Filing;
+  switch (format) {
+    case "edgar-xml":
+      filing = parseEdgarXml(text);
+      break;
+    case "edgar-submission":
+      filing = parseEdgarSubmission(text);
+      break;
+    case "edgar-html":
+      filing = parseEdgarHtml(text);
+      break;
+    case "ocr-markdown":
+      filing = parseOcrMarkdown(text);
+      break;
+    case "ocr-text":
+    case "pdf-text":
+      filing = parseOcrText(text);
+      break;
+  }
+  filing.source = { format };
+  filing.vesting = deriveVesting(filing);
+  return filing;
+}

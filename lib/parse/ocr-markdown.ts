@@ -1,0 +1,5 @@
+import { ParseError, type Filing } from "./types";
+
+export function parseOcrMarkdown(_text: string): Filing {
+  throw new ParseError("this format is not read yet");
+}

@@ -1,0 +1,5 @@
+import type { Filing, VestingSchedule } from "../parse/types";
+
+export function deriveVesting(_filing: Filing): VestingSchedule[] {
+  return [];
+}
