@@ -71,7 +71,12 @@ export interface ParseOptions {
 }
 
 /** Parses one uploaded file into the canonical filing, or throws ParseError with the reason. */
-export async function parseFiling(bytes: Uint8Array, _opts: ParseOptions = {}): Promise<Filing> {
+export async function parseFiling(bytes: Uint8Array, opts: ParseOptions = {}): Promise<Filing> {
+  return (await readFiling(bytes, opts)).filing;
+}
+
+/** Like parseFiling, and also returns the text it read (a PDF's text layer), which the review screen shows as the source. */
+export async function readFiling(bytes: Uint8Array, _opts: ParseOptions = {}): Promise<{ filing: Filing; text: string }> {
   if (bytes.length === 0) throw new ParseError("the file is empty");
   if (bytes.length > MAX_FILE_BYTES) {
     throw new ParseError(`the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
@@ -88,7 +93,7 @@ export async function parseFiling(bytes: Uint8Array, _opts: ParseOptions = {}): 
   }
   const filing = parseText(text, format);
   filing.source = { format, sha256 };
-  return filing;
+  return { filing, text };
 }
 
 /** Parses already-decoded text in a known format (the PDF path lands here with its text layer). */

@@ -169,3 +169,6 @@ export function emptyFiling(format: SourceFormat): Filing {
     warnings: [],
   };
 }
+
+/** A field whose confidence falls under this is shown to the analyst as uncertain. */
+export const CONFIDENCE_THRESHOLD = 0.8;

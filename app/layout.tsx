@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Form 4 Review", template: "%s · Form 4 Review" },
+  description: "Review SEC insider ownership filings: parse, correct, browse.",
+};
+
+const nav = [
+  { href: "/filings", label: "Filings" },
+  { href: "/upload", label: "Upload" },
+];
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+            <Link href="/" className="font-semibold tracking-tight text-slate-900">
+              Form 4 Review
+            </Link>
+            <nav aria-label="Main" className="flex gap-4 text-sm">
+              {nav.map((n) => (
+                <Link key={n.href} href={n.href} className="text-slate-600 hover:text-slate-900">
+                  {n.label}
+                </Link>
+              ))}
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,27 @@
+/** Formatting as analysts read filings: thousands separators, prices at their filed precision, unambiguous dates. */
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2007-12-17" -> "17 Dec 2007": no month/day order to misread. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+export function formatShares(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  return n.toLocaleString("en-US", { maximumFractionDigits: 4 });
+}
+
+/** Prices keep the precision they were filed with: "$6.1" stays "$6.1", "$5.52" stays "$5.52". */
+export function formatPrice(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  const decimals = (String(n).split(".")[1] ?? "").length;
+  return "$" + n.toLocaleString("en-US", { minimumFractionDigits: Math.min(decimals, 6), maximumFractionDigits: 6 });
+}
+
+export function formatDateTime(d: Date): string {
+  return `${formatDate(d.toISOString().slice(0, 10))} ${d.toISOString().slice(11, 16)} UTC`;
+}
