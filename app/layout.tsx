@@ -9,6 +9,9 @@ export const metadata: Metadata = {
 
 const nav = [
   { href: "/filings", label: "Filings" },
+  { href: "/insiders", label: "Insiders" },
+  { href: "/issuers", label: "Issuers" },
+  { href: "/grants", label: "Grants" },
   { href: "/upload", label: "Upload" },
 ];
 
