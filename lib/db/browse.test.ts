@@ -1,0 +1,199 @@
+import { describe, it, expect, afterAll, beforeAll } from "vitest";
+import { createTestDb, createTestDbFile } from "./test-db";
+import { storeFiling } from "./filings";
+import { generateFilings, fourYearTranches, addMonths } from "./generate";
+import { bulkInsertFilings } from "./bulk-insert";
+import { storeGeneratedFilings } from "./seed";
+import { findInsiders, findHoldings, findInsiderFilings, getInsider } from "./insiders";
+import { findGrants, findInsiderGrants } from "./grants";
+import { findIssuers, findIssuerInsiders, findVestingByMonth } from "./issuers";
+import { findFilings } from "./filing-search";
+import { emptyFiling, emptyOwner, type DerivativeRow, type Filing, type NonDerivativeRow } from "../parse/types";
+
+const db = createTestDb();
+afterAll(() => db.$disconnect());
+
+let sha = 0;
+function filing(over: Partial<Filing> & { owner?: string; ownerCik?: string | null }): Filing {
+  const f = emptyFiling("edgar-xml");
+  f.issuer = { name: "SONUS NETWORKS INC", ticker: "SONS", cik: "0001105472" };
+  f.reportingOwners = [{ ...emptyOwner(over.owner ?? "JANZEN HOWARD E"), cik: over.ownerCik === undefined ? "0001234567" : over.ownerCik, isOfficer: true, officerTitle: "CEO", isDirector: true }];
+  f.source.sha256 = String(++sha).padStart(64, "0");
+  const { owner: _o, ownerCik: _c, ...rest } = over;
+  return { ...f, ...rest, source: { format: rest.source?.format ?? "edgar-xml", sha256: f.source.sha256 } };
+}
+const common = (over: Partial<NonDerivativeRow>): NonDerivativeRow => ({
+  kind: "transaction", securityTitle: "Common Stock", transactionDate: null, deemedExecutionDate: null, transactionCode: null, equitySwap: false,
+  shares: null, acquiredDisposed: null, price: null, sharesOwnedFollowing: null, directOrIndirect: "D", natureOfOwnership: null, footnoteIds: [], ...over,
+});
+const option = (over: Partial<DerivativeRow>): DerivativeRow => ({
+  kind: "transaction", securityTitle: "Stock Option (right to buy)", conversionOrExercisePrice: 6.1, transactionDate: "2007-12-17", deemedExecutionDate: null,
+  transactionCode: "A", equitySwap: false, shares: 40000, acquiredDisposed: "A", exerciseDate: null, exercisableImmediately: false, expirationDate: "2017-12-17",
+  underlyingTitle: "Common Stock", underlyingShares: 40000, price: 0, sharesOwnedFollowing: 40000, directOrIndirect: "D", natureOfOwnership: null, footnoteIds: ["1"], ...over,
+});
+const store = (f: Filing) => storeFiling({ filing: f, fileName: `${f.source.sha256!.slice(-4)}.xml`, rawText: "" }, db);
+
+let janzen: number;
+beforeAll(async () => {
+  // Form 3: direct and indirect holdings. Form 4: an option grant vesting over four years, and a sale.
+  const f3 = await store(filing({
+    formType: "3", periodOfReport: "2007-01-10",
+    nonDerivative: [common({ kind: "holding", sharesOwnedFollowing: 100000 }), common({ kind: "holding", sharesOwnedFollowing: 5000, directOrIndirect: "I", natureOfOwnership: "By Trust" })],
+  }));
+  await store(filing({
+    periodOfReport: "2007-12-17",
+    derivative: [option({})],
+    vesting: [{ row: { table: "derivative", index: 0 }, totalShares: 40000, commencementDate: "2007-12-17", sourceFootnoteIds: ["1"], tranches: fourYearTranches("2007-12-17", 40000) }],
+  }));
+  // An OCR copy reads the name with other case and punctuation and no CIK: the same person by nameKey.
+  await store(filing({
+    owner: "Janzen Howard E.", ownerCik: null, periodOfReport: "2008-03-03", source: { format: "ocr-text" },
+    nonDerivative: [common({ transactionDate: "2008-03-03", transactionCode: "S", shares: 2500, acquiredDisposed: "D", price: 5.52, sharesOwnedFollowing: 97500 })],
+  }));
+  // A different spelling OCR garbled: a second record, until an analyst merges it.
+  await store(filing({ owner: "JANZFN HOWARD E", ownerCik: null, periodOfReport: "2008-05-01", nonDerivative: [common({ transactionDate: "2008-05-01", transactionCode: "P", shares: 100, acquiredDisposed: "A", price: 5, sharesOwnedFollowing: 97600 })] }));
+  janzen = (await db.filingOwner.findFirstOrThrow({ where: { filingId: (f3 as { filingId: number }).filingId } })).ownerId;
+});
+
+describe("generateFilings", () => {
+  it("is repeatable and writes consistent vesting", () => {
+    const a = [...generateFilings({ count: 300, seed: 7 })];
+    const b = [...generateFilings({ count: 300, seed: 7 })];
+    expect(a.map((g) => g.filing.source.sha256)).toEqual(b.map((g) => g.filing.source.sha256));
+    expect(new Set(a.map((g) => g.filing.formType))).toEqual(new Set(["3", "4", "4/A", "5", "3/A", "5/A"].filter((t) => a.some((g) => g.filing.formType === t))));
+    expect(a.some((g) => g.filing.formType.endsWith("/A"))).toBe(true);
+    for (const { filing: f } of a) {
+      expect(f.periodOfReport).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const v of f.vesting) {
+        expect(v.tranches.reduce((s, t) => s + t.shares, 0)).toBe(v.totalShares);
+        expect(f.derivative[v.row.index]).toBeDefined();
+      }
+    }
+  });
+
+  it("adds months on the calendar, clamping to month ends", () => {
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2023-11-30", 3)).toBe("2024-02-29");
+    expect(addMonths("2024-02-29", 12)).toBe("2025-02-28");
+  });
+
+  it("bulk insert writes what storeFiling writes", async () => {
+    const viaStore = createTestDb();
+    const file = createTestDbFile();
+    const viaBulk = createTestDb(file);
+    try {
+      await storeGeneratedFilings({ count: 80, seed: 3, tag: "same" }, viaStore);
+      const { filingIds } = bulkInsertFilings({ file, filings: generateFilings({ count: 80, seed: 3, tag: "same" }) });
+      expect(filingIds).toHaveLength(80);
+      for (const model of ["issuer", "reportingOwner", "filing", "filingOwner", "nonDerivativeRow", "derivativeRow", "footnote", "vestingSchedule", "vestingTranche"] as const) {
+        const count = (c: typeof db) => (c[model] as unknown as { count: () => Promise<number> }).count();
+        expect([model, await count(viaBulk)]).toEqual([model, await count(viaStore)]);
+      }
+      const owner = await viaStore.reportingOwner.findFirstOrThrow({ where: { cik: { not: null } }, orderBy: { id: "asc" } });
+      const bulkOwner = await viaBulk.reportingOwner.findUniqueOrThrow({ where: { cik: owner.cik! } });
+      const strip = (rows: Awaited<ReturnType<typeof findHoldings>>) => rows.map(({ filingId: _f, issuerId: _i, ...r }) => r);
+      expect(strip(await findHoldings({ ownerId: bulkOwner.id }, viaBulk))).toEqual(strip(await findHoldings({ ownerId: owner.id }, viaStore)));
+      expect(await viaBulk.filing.count({ where: { status: "reviewed" } })).toBe(await viaStore.filing.count({ where: { status: "reviewed" } }));
+    } finally {
+      await viaStore.$disconnect();
+      await viaBulk.$disconnect();
+    }
+  });
+});
+
+describe("findInsiders", () => {
+  it("finds OCR variants of a name through its nameKey", async () => {
+    const r = await findInsiders({ q: "Janzen Howard E." }, db);
+    expect(r.rows.map((x) => x.name)).toContain("JANZEN HOWARD E");
+    const row = r.rows.find((x) => x.name === "JANZEN HOWARD E")!;
+    expect(row.issuers).toEqual([expect.objectContaining({ name: "SONUS NETWORKS INC", ticker: "SONS" })]);
+    expect(row.grantCount).toBe(1);
+    expect(row.latestFiling).toMatchObject({ periodOfReport: "2008-03-03" });
+  });
+
+  it("finds misspelt names and parts of names", async () => {
+    expect((await findInsiders({ q: "Janzon Howrad" }, db)).rows.map((x) => x.name)).toEqual(expect.arrayContaining(["JANZEN HOWARD E", "JANZFN HOWARD E"]));
+    expect((await findInsiders({ q: "howard" }, db)).total).toBe(2);
+    expect((await findInsiders({ q: "Nobody Atall" }, db)).total).toBe(0);
+  });
+
+  it("pages on the server", async () => {
+    const all = await findInsiders({ pageSize: 1 }, db);
+    expect(all.rows).toHaveLength(1);
+    expect(all.pageCount).toBe(all.total);
+    const last = await findInsiders({ pageSize: 1, page: 999 }, db);
+    expect(last.page).toBe(all.total);
+  });
+});
+
+describe("an insider's holdings, grants and filings", () => {
+  it("takes each holding from the latest filing, direct and indirect apart", async () => {
+    const h = await findHoldings({ ownerId: janzen }, db);
+    const common = h.filter((x) => x.table === "nonDerivative");
+    expect(common.map((x) => [x.directOrIndirect, x.shares, x.periodOfReport])).toEqual([
+      ["D", 97500, "2008-03-03"],
+      ["I", 5000, "2007-01-10"],
+    ]);
+    expect(h.find((x) => x.table === "derivative")).toMatchObject({ shares: 40000, exercisePrice: 6.1, expirationDate: "2017-12-17" });
+  });
+
+  it("computes vested and unvested shares from the tranches", async () => {
+    const at = (today: string) => findInsiderGrants({ ownerId: janzen, today }, db).then((r) => r.rows[0].vesting);
+    expect(await at("2008-12-16")).toMatchObject({ vested: 0, unvested: 40000, nextDate: "2008-12-17" });
+    expect(await at("2008-12-17")).toMatchObject({ vested: 10000, unvested: 30000 });
+    expect(await at("2012-01-01")).toMatchObject({ vested: 40000, unvested: 0, nextDate: null });
+  });
+
+  it("lists the person's filings with their status", async () => {
+    const r = await findInsiderFilings({ ownerId: janzen }, db);
+    expect(r.total).toBe(3);
+    expect(r.rows.map((x) => x.periodOfReport)).toEqual(["2008-03-03", "2007-12-17", "2007-01-10"]);
+    expect(r.rows[0].status).toBe("needs_review");
+    expect(await getInsider({ id: janzen }, db)).toMatchObject({ name: "JANZEN HOWARD E", mergedIntoId: null });
+  });
+});
+
+describe("grants, issuers and filings across the database", () => {
+  const tag = "acrossdb";
+  beforeAll(async () => {
+    await storeGeneratedFilings({ count: 150, seed: 11, tag }, db);
+  });
+
+  it("filters grants by code, price range and issuer, sorts and pages", async () => {
+    const all = await findGrants({ issuer: tag, pageSize: 500 }, db);
+    expect(all.total).toBeGreaterThan(10);
+    const a = await findGrants({ issuer: tag, code: "A", priceMin: 20, priceMax: 80, sort: "exercisePrice", dir: "asc", pageSize: 500 }, db);
+    expect(a.total).toBeGreaterThan(0);
+    expect(a.total).toBeLessThan(all.total);
+    for (const g of a.rows) {
+      expect(g.transactionCode).toBe("A");
+      expect(g.exercisePrice).toBeGreaterThanOrEqual(20);
+      expect(g.exercisePrice).toBeLessThanOrEqual(80);
+      expect(g.issuer.name).toContain(tag.toUpperCase());
+    }
+    expect(a.rows.map((g) => g.exercisePrice)).toEqual([...a.rows.map((g) => g.exercisePrice)].sort((x, y) => x! - y!));
+    const page2 = await findGrants({ issuer: tag, pageSize: 5, page: 2 }, db);
+    expect(page2.rows.map((g) => g.id)).toEqual(all.rows.slice(5, 10).map((g) => g.id));
+    const ranged = await findGrants({ issuer: tag, from: "2020-01-01", to: "2020-12-31", pageSize: 500 }, db);
+    for (const g of ranged.rows) expect(g.transactionDate! >= "2020-01-01" && g.transactionDate! <= "2020-12-31").toBe(true);
+  });
+
+  it("lists issuers with their insiders and what vests per month", async () => {
+    const issuers = await findIssuers({ q: tag }, db);
+    expect(issuers.total).toBeGreaterThanOrEqual(2);
+    const issuer = issuers.rows[0];
+    expect(issuer.filingCount).toBeGreaterThan(0);
+    const insiders = await findIssuerInsiders({ issuerId: issuer.id }, db);
+    expect(insiders.length).toBe(issuer.insiderCount);
+    expect(insiders.reduce((s, i) => s + i.filingCount, 0)).toBe(issuer.filingCount);
+    const months = await findVestingByMonth({ issuerId: issuer.id, from: "2010-01-01", months: 300 }, db);
+    const tranches = await db.vestingTranche.aggregate({ _sum: { shares: true }, where: { schedule: { filing: { issuerId: issuer.id } } } });
+    expect(months.reduce((s, m) => s + m.shares, 0)).toBe(tranches._sum.shares);
+  });
+
+  it("filters filings by status, form type and format", async () => {
+    const r = await findFilings({ status: "reviewed", formType: "4", format: "edgar-xml", pageSize: 500 }, db);
+    expect(r.total).toBeGreaterThan(0);
+    for (const f of r.rows) expect([f.status, f.formType, f.sourceFormat]).toEqual(["reviewed", "4", "edgar-xml"]);
+  });
+});

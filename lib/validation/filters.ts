@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * URL search parameters of the browse pages and the export API. A value that does not
+ * parse is dropped rather than failing the page: a hand-edited bookmark still shows something.
+ */
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const id = z.coerce.number().int().positive();
+const text = z.string().trim().min(1).max(200);
+
+export const ZPaging = z.object({
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).catch(50).default(50),
+});
+
+export const GRANT_SORTS = ["transactionDate", "exercisePrice", "shares", "expirationDate", "issuer"] as const;
+
+export const ZGrantFilters = ZPaging.extend({
+  issuerId: optional(id),
+  ownerId: optional(id),
+  /** Issuer name or ticker, part of it. */
+  issuer: optional(text),
+  /** Insider name, part of it, any spelling (matched on nameKey). */
+  insider: optional(text),
+  security: optional(text),
+  code: optional(z.string().trim().toUpperCase().regex(/^[A-Z]$/)),
+  from: optional(isoDate),
+  to: optional(isoDate),
+  priceMin: optional(z.coerce.number().min(0)),
+  priceMax: optional(z.coerce.number().min(0)),
+  sort: z.enum(GRANT_SORTS).catch("transactionDate").default("transactionDate"),
+  dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
+});
+export type TGrantFilters = z.infer<typeof ZGrantFilters>;
+
+export const FILING_STATUSES = ["needs_review", "reviewed"] as const;
+export const FORM_TYPES = ["3", "3/A", "4", "4/A", "5", "5/A"] as const;
+export const SOURCE_FORMATS = ["ocr-text", "ocr-markdown", "edgar-xml", "edgar-html", "edgar-submission", "pdf-text", "image-ocr"] as const;
+
+export const ZFilingFilters = ZPaging.extend({
+  status: optional(z.enum(FILING_STATUSES)),
+  formType: optional(z.enum(FORM_TYPES)),
+  format: optional(z.enum(SOURCE_FORMATS)),
+});
+export type TFilingFilters = z.infer<typeof ZFilingFilters>;
+
+export const ZInsiderSearch = ZPaging.extend({ q: z.string().trim().max(200).catch("").default("") });
+export const ZIssuerSearch = ZInsiderSearch;
+
+type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** Flattens Next's searchParams (or a request's URLSearchParams) to first values, empty strings dropped. */
+export function firstValues(params: SearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  for (const [k, v] of entries) {
+    const s = Array.isArray(v) ? v[0] : v;
+    if (s !== undefined && s !== "") out[k] ??= s;
+  }
+  return out;
+}
+
+/** The query string for a filter object, leaving out defaults and empty values so URLs stay short. */
+export function toQuery(values: Record<string, string | number | undefined | null>, defaults: Record<string, string | number> = { page: 1, pageSize: 50 }): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || v === null || v === "" || defaults[k] === v) continue;
+    p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
