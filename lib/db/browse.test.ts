@@ -77,7 +77,7 @@ describe("generateFilings", () => {
     expect(addMonths("2024-02-29", 12)).toBe("2025-02-28");
   });
 
-  it("bulk insert writes what storeFiling writes", async () => {
+  it("bulk insert writes what storeFiling writes", { timeout: 60_000 }, async () => {
     const viaStore = createTestDb();
     const file = createTestDbFile();
     const viaBulk = createTestDb(file);
@@ -157,7 +157,7 @@ describe("grants, issuers and filings across the database", () => {
   const tag = "acrossdb";
   beforeAll(async () => {
     await storeGeneratedFilings({ count: 150, seed: 11, tag }, db);
-  });
+  }, 60_000);
 
   it("filters grants by code, price range and issuer, sorts and pages", async () => {
     const all = await findGrants({ issuer: tag, pageSize: 500 }, db);

@@ -3,6 +3,7 @@ import { prisma as defaultPrisma, type PrismaClient } from "./client";
 import type { Prisma } from "../generated/prisma/client";
 import { nameKey } from "../names";
 import { pageOf, type Page } from "./paging";
+import { personRecordIds } from "./insiders";
 import type { TGrantFilters } from "../validation/filters";
 
 type Db = PrismaClient;
@@ -12,15 +13,52 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function grantWhere(f: Partial<TGrantFilters>): Prisma.DerivativeRowWhereInput {
-  const and: Prisma.DerivativeRowWhereInput[] = [];
-  if (f.issuerId) and.push({ filing: { issuerId: f.issuerId } });
-  if (f.issuer) and.push({ filing: { issuer: { OR: [{ name: { contains: f.issuer } }, { ticker: f.issuer.toUpperCase() }] } } });
-  if (f.ownerId) and.push({ filing: { owners: { some: { owner: { OR: [{ id: f.ownerId }, { mergedIntoId: f.ownerId }] } } } } });
+/**
+ * Issuer and insider filters become a list of filing ids when it is short: SQLite then reads
+ * the few matching rows through the DerivativeRow(filingId) index instead of joining every
+ * row to its filing (seconds at 100,000 filings). Broad filters keep the join.
+ */
+async function filingFilter(f: Partial<TGrantFilters>, db: Db): Promise<Prisma.DerivativeRowWhereInput | null> {
+  const issuerIds: number[][] = [];
+  if (f.issuerId) issuerIds.push([f.issuerId]);
+  if (f.issuer) {
+    const issuers = await db.issuer.findMany({ where: { OR: [{ name: { contains: f.issuer } }, { ticker: f.issuer.toUpperCase() }] }, select: { id: true }, take: MAX_IDS });
+    issuerIds.push(issuers.map((i) => i.id));
+  }
+  const ownerIds: number[][] = [];
+  if (f.ownerId) ownerIds.push(await personRecordIds({ ownerId: f.ownerId }, db));
   if (f.insider) {
     const key = nameKey(f.insider);
-    if (key) and.push({ filing: { owners: { some: { owner: { nameKey: { contains: key } } } } } });
+    const owners = key ? await db.reportingOwner.findMany({ where: { nameKey: { contains: key } }, select: { id: true }, take: MAX_IDS }) : [];
+    ownerIds.push(owners.map((o) => o.id));
   }
+  if (issuerIds.length === 0 && ownerIds.length === 0) return null;
+  // Each set is read through an index (Filing.issuerId, FilingOwner.ownerId), then intersected here.
+  const sets: number[][] = [];
+  for (const ids of issuerIds) {
+    sets.push((await db.filing.findMany({ where: { issuerId: { in: ids } }, select: { id: true }, take: MAX_IDS + 1 })).map((r) => r.id));
+  }
+  for (const ids of ownerIds) {
+    sets.push((await db.filingOwner.findMany({ where: { ownerId: { in: ids } }, select: { filingId: true }, take: MAX_IDS + 1 })).map((r) => r.filingId));
+  }
+  if (sets.some((ids) => ids.length > MAX_IDS)) {
+    const filing: Prisma.FilingWhereInput[] = [
+      ...issuerIds.map((ids) => ({ issuerId: { in: ids } })),
+      ...ownerIds.map((ids) => ({ owners: { some: { ownerId: { in: ids } } } })),
+    ];
+    return { filing: { AND: filing } };
+  }
+  const [first, ...rest] = sets;
+  return { filingId: { in: first.filter((id) => rest.every((ids) => ids.includes(id))) } };
+}
+
+/** Prisma binds at most 999 parameters per SQLite query. */
+const MAX_IDS = 900;
+
+async function grantWhere(f: Partial<TGrantFilters>, db: Db): Promise<Prisma.DerivativeRowWhereInput> {
+  const and: Prisma.DerivativeRowWhereInput[] = [];
+  const byFiling = await filingFilter(f, db);
+  if (byFiling) and.push(byFiling);
   if (f.security) and.push({ securityTitle: { contains: f.security } });
   if (f.code) and.push({ transactionCode: f.code });
   if (f.from || f.to) and.push({ transactionDate: { gte: f.from, lte: f.to } });
@@ -68,7 +106,7 @@ export interface GrantRow {
 
 /** Every derivative row (Table II) matching the filters, one page at a time. */
 export async function findGrants(filters: Partial<TGrantFilters> & { today?: string }, db: Db = defaultPrisma): Promise<Page<GrantRow>> {
-  return queryGrants({ where: grantWhere(filters), orderBy: grantOrder(filters), page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today }, db);
+  return queryGrants({ where: await grantWhere(filters, db), orderBy: grantOrder(filters), page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today }, db);
 }
 
 /** Grants of one insider: rows acquired with code A, and held rows that carry a vesting schedule. */
@@ -76,7 +114,7 @@ export async function findInsiderGrants(
   { ownerId, page = 1, pageSize = 100, today }: { ownerId: number; page?: number; pageSize?: number; today?: string },
   db: Db = defaultPrisma,
 ): Promise<Page<GrantRow>> {
-  const where = { AND: [grantWhere({ ownerId }), { OR: [{ transactionCode: "A" }, { vesting: { isNot: null } }] }] };
+  const where = { AND: [await grantWhere({ ownerId }, db), { OR: [{ transactionCode: "A" }, { vesting: { isNot: null } }] }] };
   return queryGrants({ where, orderBy: grantOrder({}), page, pageSize, today }, db);
 }
 

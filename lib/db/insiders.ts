@@ -13,6 +13,18 @@ type Db = PrismaClient;
  */
 const personOf = Prisma.sql`COALESCE(o.mergedIntoId, o.id)`;
 
+/** Filing owners that are these persons or were merged into them; written so SQLite can use the ownerId index. */
+function ownedBy(personIds: number[]) {
+  const ids = Prisma.join(personIds);
+  return Prisma.sql`fo.ownerId IN (SELECT id FROM ReportingOwner WHERE id IN (${ids}) OR mergedIntoId IN (${ids}))`;
+}
+
+/** The record ids that stand for one person: the record itself and every record merged into it. */
+export async function personRecordIds({ ownerId }: { ownerId: number }, db: Db = defaultPrisma): Promise<number[]> {
+  const merged = await db.reportingOwner.findMany({ where: { mergedIntoId: ownerId }, select: { id: true } });
+  return [ownerId, ...merged.map((m) => m.id)];
+}
+
 export interface InsiderRow {
   id: number;
   name: string;
@@ -77,23 +89,23 @@ export async function findInsiders(
     select: { id: true, name: true, mergedFrom: { select: { name: true } } },
   });
   if (owners.length === 0) return { ...paging, total, rows: [] };
-  const personIds = Prisma.join(owners.map((o) => o.id));
+  const mine = ownedBy(owners.map((o) => o.id));
   const [issuers, latest, grants] = await Promise.all([
     db.$queryRaw<{ pid: number; id: number; name: string; ticker: string | null }[]>`
       SELECT DISTINCT ${personOf} AS pid, i.id, i.name, i.ticker
       FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId JOIN Filing f ON f.id = fo.filingId JOIN Issuer i ON i.id = f.issuerId
-      WHERE ${personOf} IN (${personIds}) ORDER BY i.name`,
+      WHERE ${mine} ORDER BY i.name`,
     db.$queryRaw<{ pid: number; id: number; periodOfReport: string | null; formType: string }[]>`
       SELECT pid, id, periodOfReport, formType FROM (
         SELECT ${personOf} AS pid, f.id, f.periodOfReport, f.formType,
           ROW_NUMBER() OVER (PARTITION BY ${personOf} ORDER BY f.periodOfReport DESC, f.id DESC) AS rn
         FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId JOIN Filing f ON f.id = fo.filingId
-        WHERE ${personOf} IN (${personIds})
+        WHERE ${mine}
       ) WHERE rn = 1`,
     db.$queryRaw<{ pid: number; n: number | bigint }[]>`
       SELECT ${personOf} AS pid, COUNT(*) AS n
       FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId JOIN DerivativeRow d ON d.filingId = fo.filingId
-      WHERE ${personOf} IN (${personIds}) AND d.transactionCode = 'A'
+      WHERE ${mine} AND d.transactionCode = 'A'
       GROUP BY ${personOf}`,
   ]);
   const rows = owners.map((o) => {
@@ -160,13 +172,13 @@ export async function findHoldings({ ownerId }: { ownerId: number }, db: Db = de
           r.natureOfOwnership, NULL AS exercisePrice, NULL AS expirationDate, r.sharesOwnedFollowing AS shares, f.id AS filingId, f.formType, f.periodOfReport, r.position
         FROM NonDerivativeRow r JOIN Filing f ON f.id = r.filingId JOIN Issuer i ON i.id = f.issuerId
           JOIN FilingOwner fo ON fo.filingId = f.id JOIN ReportingOwner o ON o.id = fo.ownerId
-        WHERE ${personOf} = ${ownerId} AND r.sharesOwnedFollowing IS NOT NULL
+        WHERE ${ownedBy([ownerId])} AND r.sharesOwnedFollowing IS NOT NULL
         UNION ALL
         SELECT 'derivative', f.issuerId, i.name, i.ticker, r.securityTitle, COALESCE(r.directOrIndirect, 'D'),
           r.natureOfOwnership, r.conversionOrExercisePrice, r.expirationDate, r.sharesOwnedFollowing, f.id, f.formType, f.periodOfReport, r.position
         FROM DerivativeRow r JOIN Filing f ON f.id = r.filingId JOIN Issuer i ON i.id = f.issuerId
           JOIN FilingOwner fo ON fo.filingId = f.id JOIN ReportingOwner o ON o.id = fo.ownerId
-        WHERE ${personOf} = ${ownerId} AND r.sharesOwnedFollowing IS NOT NULL
+        WHERE ${ownedBy([ownerId])} AND r.sharesOwnedFollowing IS NOT NULL
       )
     )
     WHERE rn = 1
@@ -178,7 +190,11 @@ export async function findInsiderFilings(
   { ownerId, page = 1, pageSize = 25 }: { ownerId: number; page?: number; pageSize?: number },
   db: Db = defaultPrisma,
 ) {
-  const where: Prisma.FilingWhereInput = { owners: { some: { owner: { OR: [{ id: ownerId }, { mergedIntoId: ownerId }] } } } };
+  const records = await personRecordIds({ ownerId }, db);
+  // Through the FilingOwner.ownerId index when the list is short; Prisma's relation filter scans every filing.
+  const links = await db.filingOwner.findMany({ where: { ownerId: { in: records } }, select: { filingId: true }, take: 901 });
+  const where: Prisma.FilingWhereInput =
+    links.length <= 900 ? { id: { in: links.map((l) => l.filingId) } } : { owners: { some: { ownerId: { in: records } } } };
   const total = await db.filing.count({ where });
   const { skip, take, ...paging } = pageOf({ page, pageSize, total });
   const rows = await db.filing.findMany({
