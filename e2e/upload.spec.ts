@@ -2,8 +2,13 @@ import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const seeds = join(__dirname, "..", "..", "shared", "seeds");
-const seed = (name: string) => ({ name, mimeType: "text/plain", buffer: readFileSync(join(seeds, name)) });
+// The two real OCR'd seeds of ../shared/seeds, copied into the parser's fixtures so the tests stand alone.
+const seedFiles: Record<string, string> = {
+  "000_4bc4c834bfe9b734.txt": "seed-000.md",
+  "003_22b100d200fc2d89.txt": "seed-003.md",
+};
+const seedDir = join(__dirname, "..", "lib", "parse", "fixtures", "markdown");
+const seed = (name: string) => ({ name, mimeType: "text/plain", buffer: readFileSync(join(seedDir, seedFiles[name])) });
 // Each test gets its own bytes (a unique trailing line) so parallel tests never see each other's uploads as duplicates.
 const variant = (name: string, tag: string) => {
   const s = seed(name);
