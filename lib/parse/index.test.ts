@@ -57,3 +57,11 @@ describe("detectFormat", () => {
     expect(detectFormat(`FORM 4\nName and Address of Reporting Person\n`)).toBe("ocr-text");
   });
 });
+
+describe("XML with a DOCTYPE", () => {
+  it("is routed to the XML parser and refused for its DOCTYPE, not mistaken for OCR text", async () => {
+    const doc = `<?xml version="1.0"?><!DOCTYPE ownershipDocument SYSTEM "file:///etc/passwd"><ownershipDocument/>`;
+    expect(detectFormat(doc)).toBe("edgar-xml");
+    await expect(parseFiling(enc(doc))).rejects.toThrow(/DOCTYPE|entit/i);
+  });
+});
