@@ -42,7 +42,9 @@ test("uploading both seeds stores them and the filing page shows what the form s
   await expect(grant.locator('[data-pointer="/derivative/0/transactionDate"] dd')).toHaveText("17 Dec 2007");
   await expect(grant.locator('[data-pointer="/derivative/0/expirationDate"] dd')).toHaveText("17 Dec 2017");
   await expect(grant.locator('[data-pointer="/derivative/0/price"] dd')).toHaveText("$0");
-  await expect(page.getByText(/vests as to 25% of the shares one year from grant date/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Explanation of responses" })).toContainText(
+    "vests as to 25% of the shares one year from grant date",
+  );
   await expect(page.getByRole("region", { name: /Source/ })).toContainText("JANZEN HOWARD E");
 
   // The second seed, through the list of filings.
