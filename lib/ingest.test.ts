@@ -5,7 +5,7 @@ import { ingestFile } from "./ingest";
 import { createTestDb } from "./db/test-db";
 import { getFilingDetail } from "./db/filings";
 
-const seedPath = join(__dirname, "..", "..", "shared", "seeds", "000_4bc4c834bfe9b734.txt");
+const seedPath = join(__dirname, "parse", "fixtures", "markdown", "seed-000.md");
 const db = createTestDb();
 afterAll(() => db.$disconnect());
 

@@ -55,7 +55,7 @@ export function FilingView({ filing }: { filing: FilingDetail }) {
           <Field label="Ticker" pointer="/issuer/ticker" confidence={c("/issuer/ticker")}>
             {text(filing.issuer.ticker)}
           </Field>
-          <Field label="Issuer CIK" pointer="/issuer/cik">
+          <Field label="Issuer CIK" pointer="/issuer/cik" confidence={c("/issuer/cik")}>
             {text(filing.issuer.cik)}
           </Field>
           <Field label="Date of earliest transaction" pointer="/periodOfReport" confidence={c("/periodOfReport")}>
@@ -77,7 +77,7 @@ export function FilingView({ filing }: { filing: FilingDetail }) {
           return (
             <div key={o.id} className="mt-4 border-t border-slate-100 pt-3">
               <h3 className="text-sm font-medium">
-                Reporting person {filing.owners.length > 1 ? i + 1 : ""}:{" "}
+                {filing.owners.length > 1 ? `Reporting person ${i + 1}` : "Reporting person"}:{" "}
                 <Link href={`/insiders/${o.owner.id}`} className="text-blue-700 underline">
                   {o.nameAsFiled}
                 </Link>

@@ -33,7 +33,14 @@ export function UploadForm() {
 
   return (
     <div className="space-y-6">
-      <form action={action} className="space-y-4">
+      <form
+        action={(formData) => {
+          // React resets the form after the action; the count of chosen files must follow it.
+          setChosen([]);
+          action(formData);
+        }}
+        className="space-y-4"
+      >
         <label
           htmlFor="files"
           onDragOver={(e) => {

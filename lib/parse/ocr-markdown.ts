@@ -1,5 +1,541 @@
-import { ParseError, type Filing } from "./types";
+/**
+ * Reads the markdown an OCR tool makes from a scanned Form 3, 4 or 5: the boxes of the
+ * form's top half come as one wide pipe table whose columns wander, the two transaction
+ * tables follow (often inside the same markdown table), and footnotes, remarks and the
+ * signature come as plain lines. Labels are found by fuzzy matching, values by type.
+ */
+import {
+  cleanCell,
+  crossCheck,
+  findDates,
+  findLabel,
+  LANDMARKS,
+  readCityStateZip,
+  readDirectIndirect,
+  fixDigitWords,
+  readRow,
+  readTrailer,
+  singleSpace,
+  tokenizeCells,
+  type Confidences,
+  type LayoutForm,
+  type RowHints,
+  type TableKind,
+} from "./ocr-common";
+import { emptyFiling, emptyOwner, ParseError, type Filing, type FormType, type IsoDate } from "./types";
 
-export function parseOcrMarkdown(_text: string): Filing {
-  throw new ParseError("this format is not read yet");
+interface Item {
+  /** Cells of a table row, raw (markdown) and cleaned; a plain line is one cell and `table` false. */
+  raw: string[];
+  cells: string[];
+  table: boolean;
+}
+
+const MAX_HEADER_ITEMS = 400;
+/** More rows than any real Form 4 table holds; the rest are refused rather than read slowly. */
+const MAX_TABLE_ROWS = 500;
+
+const SEPARATOR_ROW = /^\|?[\s:|-]*-{2,}[\s:|-]*$/;
+
+function splitRow(line: string): string[] {
+  const body = line.trim().replace(/^\|/, "").replace(/\|$/, "");
+  const cells: string[] = [];
+  let cur = "";
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === "\\" && body[i + 1] === "|") {
+      cur += "|";
+      i++;
+    } else if (ch === "|") {
+      cells.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  cells.push(cur);
+  return cells;
+}
+
+function toItems(text: string): Item[] {
+  const items: Item[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (!t) continue;
+    if (t.startsWith("|")) {
+      if (SEPARATOR_ROW.test(t)) continue;
+      const raw = splitRow(t);
+      items.push({ raw, cells: raw.map(cleanCell), table: true });
+    } else {
+      const plain = cleanCell(t.replace(/^#{1,6}\s+/, "").replace(/^[-*]\s+(?=\S)/, ""));
+      items.push({ raw: [t], cells: [plain], table: false });
+    }
+  }
+  return items;
+}
+
+const TABLE_I = /\bTable\s*[I1l]\b(?!\s*[I1l]\b)\s*[-–—:]/i;
+const TABLE_II = /\bTable\s*(?:II|[I1l]{2}|2)\b/i;
+
+// Table headings, also when the OCR ate "Tab" off the front: the heading's own words sit at the start of its row.
+function isTableI(head: string): boolean {
+  if (TABLE_I.test(head)) return true;
+  const m = /\bn?on[\s-]*d?erivative\s+securit/i.exec(head);
+  return Boolean(m && m.index < 25 && /acquired|disposed|owned/i.test(head));
+}
+
+function isTableII(head: string): boolean {
+  if (TABLE_II.test(head) && /deriv/i.test(head)) return true;
+  const m = /\bd?erivative\s+securities\s+(acquired|beneficially)/i.exec(head);
+  return Boolean(m && m.index < 25 && !/non[\s-]*$/i.test(head.slice(0, m.index)));
+}
+
+// A cell that starts one of the numbered boxes (2..6) of the form's top half.
+const BOX_LABEL = /^\s*[2-6]\s*[.,]\s*[A-Z]|Issuer Name|Date of Earliest|If Amendment|Relationship of|Individual or Joint|Date of Event|Fiscal Year Ended/i;
+// Something shaped like a date (possibly split or misread) somewhere in a row; rows without one skip the date reader.
+const DATE_HINT = /[0-9OolI]{1,2} ?[/.\-] ?[0-9OolI]{1,2} ?[/.\-]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]/i;
+const HEADER_WORDS = /\b(title of|instr|month\/day|code|amount|price|exercisable|expiration|ownership|beneficial|owned|following|reported|transaction|securit(y|ies)|nature of|direct|indirect|number|deemed|execution|conversion|underlying|acquired|disposed)/gi;
+
+/** Parses OCR markdown of a Form 3, 4 or 5 into the canonical filing, with per-field confidence. */
+export function parseOcrMarkdown(text: string): Filing {
+  const items = toItems(text);
+  const filing = emptyFiling("ocr-markdown");
+  const conf = filing.fieldConfidence;
+  const warn = (w: string) => filing.warnings.push(w);
+
+  const rowHead = (it: Item) => it.cells.filter(Boolean).join(" ").slice(0, 400);
+  let tableIAt = items.findIndex((it) => isTableI(rowHead(it)));
+  const tableIIAt = items.findIndex((it) => isTableII(rowHead(it)));
+  if (tableIAt < 0) tableIAt = tableIIAt;
+  if (tableIAt < 0) warn('"Table I" heading not found; the tables were not read');
+  const headerEnd = tableIAt >= 0 ? tableIAt : items.length;
+  // The boxes above the tables fit in a few dozen markdown lines; more is not a form's header.
+  const header = items.slice(0, Math.min(headerEnd, MAX_HEADER_ITEMS));
+
+  const form = readFormType(items.slice(0, Math.min(items.length, 40)), conf);
+  if (!findLabel(header.map((h) => h.cells.join(" ")).join(" ").slice(0, 20000), LANDMARKS.reportingPerson, 0.7)) {
+    if (!/Table\s*I/i.test(text.slice(0, 200_000))) throw new ParseError("no Form 3/4/5 boxes or tables found in the markdown");
+  }
+
+  // --- Boxes 1..6 -------------------------------------------------------
+  const name = valueAfter(header, LANDMARKS.reportingPerson);
+  const ownerName = name ? singleSpace(name.value.replace(/^[*\s]+/, "").replace(/\(Last\).*$/i, "")) : "";
+  const owner = emptyOwner(ownerName);
+  filing.reportingOwners.push(owner);
+  conf["/reportingOwners/0/name"] = ownerName && /^[A-Za-z][A-Za-z .,'&-]{2,}$/.test(ownerName) ? 0.93 : ownerName ? 0.7 : 0.1;
+  // CIKs are not printed on the paper form: null here means "not readable", not "none".
+  conf["/reportingOwners/0/cik"] = 0.5;
+  if (!ownerName) warn("reporting person's name not found");
+
+  const issuer = valueAfter(header, LANDMARKS.issuer);
+  if (issuer) {
+    const v = issuer.value.replace(/\s*\b[3-6]\s*\.\s+[A-Z].*$/, "");
+    const br = /^(.*?)[[({]\s*([A-Za-z.]{1,6})\s*(?:[\])}]|$)/.exec(v);
+    filing.issuer.name = singleSpace((br ? br[1] : v).replace(/[,\s]+$/, ""));
+    filing.issuer.ticker = br ? br[2].toUpperCase() : null;
+    conf["/issuer/name"] = filing.issuer.name.length >= 3 ? 0.93 : 0.4;
+    conf["/issuer/ticker"] = br ? 0.93 : 0.5;
+  } else {
+    conf["/issuer/name"] = 0.1;
+    conf["/issuer/ticker"] = 0.3;
+    warn("issuer name not found");
+  }
+  conf["/issuer/cik"] = 0.5;
+
+  const periodLabel = form.startsWith("3") ? LANDMARKS.eventRequiringStatement : form.startsWith("5") ? LANDMARKS.fiscalYearEnded : LANDMARKS.earliestTransaction;
+  const period = dateAfter(header, periodLabel) ?? dateAfter(header, LANDMARKS.earliestTransaction);
+  filing.periodOfReport = period?.value ?? null;
+  conf["/periodOfReport"] = period ? period.confidence : 0.2;
+  if (!period) warn("box 3 date not read");
+
+  const amendment = dateAfter(header, LANDMARKS.amendment);
+  filing.dateOfOriginalSubmission = amendment?.value ?? null;
+  conf["/dateOfOriginalSubmission"] = amendment ? amendment.confidence : 0.9;
+  filing.formType = (amendment && !form.endsWith("/A") ? `${form}/A` : form) as FormType;
+  if (amendment && !form.endsWith("/A")) warn(`box 4 has a date (${amendment.value}): read as an amendment`);
+
+  readAddress(header, name, owner, conf, warn);
+  readRelationship(header, owner, conf, warn);
+  readBox6(header, filing, conf, warn);
+
+  // --- Tables -------------------------------------------------------------
+  const layout = (form[0] as LayoutForm) ?? "4";
+  let table: TableKind | null = null;
+  let hints: RowHints = {};
+  // A text-only row is a title that wrapped: onto the row below it, or from the row above.
+  let pending: { cell: number; text: string }[] = [];
+  let last: { table: TableKind; index: number } | null = null;
+  const flushPending = () => {
+    if (pending.length && last) appendWrapped(filing, last.table, last.index, pending);
+    pending = [];
+  };
+  let trailerFrom = items.length;
+  let lastTableItem = headerEnd;
+  for (let i = headerEnd; i < items.length; i++) {
+    const it = items[i];
+    const joined = it.cells.filter(Boolean).join(" ");
+    const head = joined.length > 200 ? joined.slice(0, 200) : joined;
+    if (/^\W{0,6}(explanation of responses|remarks\W{0,3}:)/i.test(head.trim()) || (head.length < 80 && findLabel(head, LANDMARKS.explanation, 0.75))) {
+      trailerFrom = i;
+      break;
+    }
+    if (isTableII(head)) {
+      flushPending();
+      table = "derivative";
+      hints = {};
+      last = null;
+      continue;
+    }
+    if (isTableI(head)) {
+      flushPending();
+      table = "nonDerivative";
+      last = null;
+      continue;
+    }
+    if (!table || !it.table) continue;
+    lastTableItem = i;
+    const headerHits = (joined.length > 3000 ? joined.slice(0, 3000) : joined).match(HEADER_WORDS)?.length ?? 0;
+    if (headerHits >= 3 && !DATE_HINT.test(joined)) {
+      flushPending();
+      hints = columnHints(it, hints);
+      last = null;
+      continue;
+    }
+    if (filing.derivative.length + filing.nonDerivative.length >= MAX_TABLE_ROWS) {
+      warn(`more than ${MAX_TABLE_ROWS} table rows; the rest were not read`);
+      break;
+    }
+    const tokens = tokenizeCells(it.cells);
+    const values = tokens.filter((t) => /[0-9]/.test(t.text));
+    const hasDate = DATE_HINT.test(joined) && tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0);
+    const diCount = tokens.filter((t) => readDirectIndirect(t.text) && !/[0-9]/.test(t.text)).length;
+    // A row with a title and a count is data even when its D/I mark was lost.
+    const titled = headerHits === 0 && values.length >= 1 && /[A-Za-z]{2}/.test(tokens[0]?.text ?? "") && !/[0-9]/.test(tokens[0]?.text ?? "");
+    if (!hasDate && !titled && (headerHits >= 3 || values.length + diCount < 2)) {
+      hints = columnHints(it, hints);
+      if (headerHits === 0 && values.length === 0 && /[A-Za-z]{2}/.test(joined)) {
+        const wrapped = it.cells.map((text, cell) => ({ cell, text })).filter((c) => /[A-Za-z]{2}/.test(c.text));
+        // "(right to buy)" or a lower-case start continues the row above.
+        if (last && /^[(a-z]/.test(wrapped[0].text)) appendWrapped(filing, last.table, last.index, wrapped);
+        else pending.push(...wrapped);
+      } else flushPending();
+      continue;
+    }
+    // Pieces over the title's cell(s) prefix the title; others prefix the text value in their own column.
+    const titleCell = (tokens[0]?.cell ?? 0) + 1;
+    const titlePieces = pending.filter((p) => p.cell <= titleCell);
+    if (titlePieces.length && tokens[0]) tokens[0].text = `${titlePieces.map((p) => p.text).join(" ")} ${tokens[0].text}`;
+    for (const p of pending.filter((q) => q.cell > titleCell)) {
+      const target = tokens.find((t) => Math.abs((t.cell ?? -9) - p.cell) <= 1 && /[A-Za-z]{2}/.test(t.text) && !/[0-9]/.test(t.text));
+      if (target) target.text = `${p.text} ${target.text}`;
+    }
+    pending = [];
+    last = { table, index: table === "derivative" ? filing.derivative.length : filing.nonDerivative.length };
+    addRow(filing, table, layout, tokens, hints);
+  }
+  flushPending();
+  // Without an "Explanation of Responses" label the trailer starts after the last table row.
+  if (trailerFrom === items.length) trailerFrom = lastTableItem + 1;
+
+  // --- Footnotes, remarks, signatures ----------------------------------
+  const trailer = readTrailer(items.slice(trailerFrom).map((it) => it.cells.filter(Boolean).join(" ")));
+  filing.footnotes = trailer.footnotes;
+  filing.remarks = trailer.remarks;
+  filing.signatures = trailer.signatures;
+  Object.assign(conf, trailer.confidence);
+  filing.warnings.push(...trailer.warnings);
+  const known = new Set(filing.footnotes.map((f) => f.id));
+  for (const [t, rows] of [["derivative", filing.derivative], ["nonDerivative", filing.nonDerivative]] as const) {
+    rows.forEach((r, i) => {
+      const missing = r.footnoteIds.filter((id) => !known.has(id));
+      if (missing.length) {
+        conf[`/${t}/${i}/footnoteIds`] = 0.6;
+        warn(`${t} row ${i + 1} cites footnote ${missing.join(", ")} which was not found`);
+      }
+    });
+  }
+  crossCheck(filing);
+  return filing;
+}
+
+function columnHints(it: Item, previous: RowHints): RowHints {
+  const ai = it.cells.findIndex((c) => /^\(A\)$/.test(c));
+  const di = it.cells.findIndex((c) => /^\(D\)$/.test(c));
+  if (ai < 0 && di < 0) return previous;
+  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1 };
+}
+
+function appendWrapped(filing: Filing, table: TableKind, index: number, pieces: { cell: number; text: string }[]): void {
+  const row = table === "derivative" ? filing.derivative[index] : filing.nonDerivative[index];
+  const [first, ...rest] = pieces;
+  row.securityTitle = singleSpace(`${row.securityTitle} ${first.text}`);
+  if (rest.length && table === "derivative" && filing.derivative[index].underlyingTitle) {
+    filing.derivative[index].underlyingTitle = singleSpace(`${filing.derivative[index].underlyingTitle} ${rest.map((r) => r.text).join(" ")}`);
+  }
+  filing.fieldConfidence[`/${table}/${index}/securityTitle`] = Math.min(filing.fieldConfidence[`/${table}/${index}/securityTitle`] ?? 1, 0.85);
+}
+
+function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: RowHints): void {
+  const index = table === "derivative" ? filing.derivative.length : filing.nonDerivative.length;
+  const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", layout, hints);
+  if (!reading.row.securityTitle) {
+    // Filers often leave the title blank under a row of the same security.
+    const above = table === "derivative" ? filing.derivative[index - 1] : filing.nonDerivative[index - 1];
+    if (above) {
+      reading.row.securityTitle = above.securityTitle;
+      reading.confidence.securityTitle = 0.7;
+      filing.warnings.push(`${table} row ${index + 1}: no title; taken from the row above ("${above.securityTitle}")`);
+    } else filing.warnings.push(`${table} row ${index + 1}: security title not read`);
+  }
+  if (table === "derivative") filing.derivative.push(reading.row as Filing["derivative"][number]);
+  else filing.nonDerivative.push(reading.row as Filing["nonDerivative"][number]);
+  for (const [k, v] of Object.entries(reading.confidence)) filing.fieldConfidence[`/${table}/${index}/${k}`] = v;
+  for (const w of reading.warnings) filing.warnings.push(`${table} row ${index + 1}: ${w}`);
+}
+
+// ---------------------------------------------------------------------------
+// Form type
+
+function readFormType(head: Item[], conf: Confidences): FormType {
+  let title: string | null = null;
+  let amended = false;
+  let statement: string | null = null;
+  for (const it of head) {
+    for (const c of it.cells) {
+      if (c.length > 200) continue;
+      const m = /^(?:SEC\s+)?FORM\s*([345])\s*(\/\s*A\b|\(?AMENDED\)?)?/i.exec(c);
+      if (m && !title && c.length < 40) {
+        title = m[1];
+        amended = Boolean(m[2]);
+      }
+      if (/\bINITIAL STATEMENT OF BENEFICIAL/i.test(c)) statement ??= "3";
+      else if (/\bANNUAL STATEMENT OF CHANGES/i.test(c)) statement ??= "5";
+      else if (/\bSTATEMENT OF CHANGES IN BENEFICIAL/i.test(c)) statement ??= "4";
+      if (/\bAMENDMENT\b.{0,20}\bFORM\s*[345]\b|\bFORM\s*[345]\s*\/\s*A\b/i.test(c)) amended = true;
+    }
+  }
+  const form = title ?? statement ?? "4";
+  conf["/formType"] = title && statement ? (title === statement ? 0.98 : 0.6) : title || statement ? 0.88 : 0.4;
+  return (amended ? `${form}/A` : form) as FormType;
+}
+
+// ---------------------------------------------------------------------------
+// Labelled values in the top half
+
+interface Found {
+  value: string;
+  row: number;
+  col: number;
+  score: number;
+}
+
+/**
+ * The text printed after a label: the rest of the label's cell, else the next non-empty cells
+ * of that row up to the next box's label. Parenthesised hints such as "(Month/Day/Year)" go.
+ */
+function valueAfter(items: Item[], label: string): Found | null {
+  let best: Found | null = null;
+  items.forEach((it, row) => {
+    it.cells.forEach((cell, col) => {
+      if (!cell || cell.length > 2000) return;
+      const m = findLabel(cell, label, 0.7);
+      if (!m || (best && best.score >= m.score)) return;
+      let value = stripHints(cell.slice(m.end));
+      for (let c = col + 1; !value && c < it.cells.length && c < col + 4; c++) {
+        const next = it.cells[c];
+        if (BOX_LABEL.test(next)) break;
+        value = stripHints(next);
+      }
+      // The value can sit on the row below, under its label.
+      const below = items[row + 1]?.cells[col]?.replace(/\((Last|First|Middle)\)/gi, " ");
+      if (!value && below && !BOX_LABEL.test(below) && !/\(Street\)/i.test(below)) value = stripHints(below);
+      best = { value, row, col, score: m.score };
+    });
+  });
+  return best;
+}
+
+function stripHints(text: string): string {
+  return singleSpace(
+    text
+      .replace(/\((?:Month\/Day\/Year|Month\/Day|Check all applicable|Check Applicable Line|Print or Type Responses?)\)?/gi, " ")
+      .replace(/^[\s*:)]+/, ""),
+  );
+}
+
+function dateAfter(items: Item[], label: string): { value: IsoDate; confidence: number } | null {
+  const f = valueAfter(items, label);
+  if (!f) return null;
+  const d = findDates(f.value.slice(0, 40))[0];
+  if (!d || d.index > 4) return null;
+  return { value: d.value, confidence: Math.min(d.confidence, f.score > 0.9 ? 1 : 0.85) };
+}
+
+// ---------------------------------------------------------------------------
+// Box 1: the address
+
+const ADDRESS_LABEL_FRAGMENT = /\((?:Last|First|Middle|Street|City|State|Zip)\)|\((?:La|Fi|Mi|St|Ci|Zi)[a-z]{0,4}\b|\b[a-z]{1,5}\)(?=\s|$)|^\(\w{0,2}$|^[`'"|]+$|^[0-9]\s*\.\s*[0-9]?$/gi;
+const STREET_WORDS = /\b(c\/o|street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|boulevard|blvd|lane|ln|way|suite|ste|floor|fl|p\.?\s?o\.?\s?box|box|plaza|park|place|court|ct|parkway|pkwy|highway|hwy|center|centre|square|circle)\b/i;
+
+function readAddress(header: Item[], name: Found | null, owner: ReturnType<typeof emptyOwner>, conf: Confidences, warn: (w: string) => void): void {
+  const P = "/reportingOwners/0";
+  const setNull = () => {
+    for (const k of ["street1", "street2", "city", "state", "zip"]) conf[`${P}/${k}`] = 0.3;
+  };
+  if (!name) {
+    setNull();
+    return;
+  }
+  const cityRow = header.findIndex((it, r) => r > name.row && it.cells.some((c) => /\(\s*(City|Zip)\s*\)|^\(?City\)?$/i.test(c)));
+  const last = cityRow >= 0 ? cityRow : Math.min(header.length - 1, name.row + 6);
+  const issuerCol = header[name.row].cells.findIndex((c, i) => i > name.col && BOX_LABEL.test(c));
+  const lines: { text: string; labelRow: boolean; pieces: string[] }[] = [];
+  for (let r = name.row + 1; r <= last; r++) {
+    const it = header[r];
+    if (!it.table) continue;
+    const pieces: string[] = [];
+    for (let c = 0; c < it.cells.length; c++) {
+      if (issuerCol > 0 && c >= issuerCol) break;
+      if (BOX_LABEL.test(it.cells[c])) break;
+      const t = singleSpace(it.cells[c].replace(ADDRESS_LABEL_FRAGMENT, " "));
+      if (t && !/^[^A-Za-z0-9]+$/.test(t) && !pieces.join(" ").endsWith(t)) pieces.push(t);
+    }
+    const labelRow = it.cells.some((c) => /\((Last|First|Middle)\b|\b(Last|First|Middle)\)/i.test(c));
+    if (pieces.length) lines.push({ text: pieces.join(" "), labelRow, pieces });
+  }
+  if (lines.length === 0) {
+    warn("address of the reporting person not read");
+    setNull();
+    return;
+  }
+  // The city line is the last one that ends in a ZIP code (or the last line at all).
+  let cityIdx = -1;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    if (/[0-9OoIl]{5}(-[0-9]{4})?$/.test(lines[k].text)) {
+      cityIdx = k;
+      break;
+    }
+  }
+  if (cityIdx < 0) cityIdx = lines.length - 1;
+  const csz = readCityStateZip(lines[cityIdx].pieces);
+  owner.city = csz.city;
+  owner.state = csz.state;
+  owner.zip = csz.zip;
+  conf[`${P}/city`] = csz.confidence.city;
+  conf[`${P}/state`] = csz.confidence.state;
+  conf[`${P}/zip`] = csz.confidence.zip;
+  for (const n of csz.notes) warn(`reporting owner address: ${n}`);
+
+  const streets = lines.slice(0, cityIdx);
+  const legible = streets.filter((l) => !l.labelRow || /^c\/o\b|^[0-9]/i.test(l.text));
+  const lost = streets.filter((l) => !legible.includes(l));
+  const street = legible.slice(0, 2).map((l) => fixDigitWords(l.text));
+  owner.street1 = street[0]?.text ?? null;
+  owner.street2 = street[1]?.text ?? null;
+  const sure = (t: string | null, k: number) => (street[k]?.changed ? 0.7 : t ? (STREET_WORDS.test(t) || /^[0-9]/.test(t) ? 0.92 : 0.8) : 0.6);
+  conf[`${P}/street1`] = sure(owner.street1, 0);
+  conf[`${P}/street2`] = owner.street2 ? sure(owner.street2, 1) : 0.85;
+  if (lost.length) {
+    // An illegible fragment above the street is usually a "c/o" line the OCR half-ate.
+    conf[`${P}/street1`] = Math.min(conf[`${P}/street1`], 0.75);
+    conf[`${P}/street2`] = Math.min(conf[`${P}/street2`], 0.6);
+    warn(`reporting owner address: illegible line above the street ("${lost.map((l) => l.text).join(" / ")}"), probably a c/o line; left out`);
+  }
+  if (legible.length > 2) warn(`reporting owner address: extra address line "${legible.slice(2).map((l) => l.text).join(" / ")}" left out`);
+}
+
+// ---------------------------------------------------------------------------
+// Box 5 (relationship) and box 6 (joint filing)
+
+const ROLES = [
+  { key: "isDirector", re: /\bDirecto?r?\b(?!\s*\()/i },
+  { key: "isTenPercentOwner", re: /10\s*%\s*Own|10%|Ow\s*ner/i },
+  { key: "isOfficer", re: /\bOfficer\b(?=\s*(?:\(|give|below|$))/i },
+  { key: "isOther", re: /\bOther\b(?=\s*(?:\(|spec|below|$))/i },
+] as const;
+
+const TITLE_WORDS = /\b(chief|president|ceo|cfo|coo|cto|vice|vp|evp|svp|secretary|treasurer|counsel|chairman|chair|controller|officer|general manager|executive|senior|principal|founder|member of|managing)\b/i;
+// A cell made only of the box-5 role labels (merged by the OCR) is not a title.
+const ROLE_LABELS_ONLY = /^(?:[X×✓✔☒]?\s*(?:director|officer|other|10\s*%\s*owner|owner)\s*)+$/i;
+const BOX5_NOISE = /give title|specify|below\)?|check all|applicable|relationship|reporting|person|issuer|10%|owner|^director$|^officer$|^other$|form filed|individual|joint/i;
+
+function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, conf: Confidences, warn: (w: string) => void): void {
+  const P = "/reportingOwners/0";
+  let anyMark = false;
+  const marked = new Set<string>();
+  let officerTitle: string | null = null;
+  let officerTitleDamaged = false;
+  for (const it of header) {
+    it.cells.forEach((cell, c) => {
+      if (cell.length > 600) return;
+      for (const role of ROLES) {
+        const m = role.re.exec(cell);
+        if (!m) continue;
+        const before = cell.slice(0, m.index);
+        const prevCell = it.cells.slice(0, c).reverse().find((x) => x.trim() !== "") ?? "";
+        if (/(?:^|[\s[(])[X×✓✔☒]\s*[\])]?\s*$/i.test(before) || (before.trim() === "" && /^[[(]?\s*[X×✓✔☒]\s*[\])]?$/i.test(prevCell.trim()))) {
+          marked.add(role.key);
+          anyMark = true;
+        }
+      }
+      const plain = cell
+        .replace(/\((give title|specify)[^)]*\)?/gi, " ")
+        .replace(/^(?:[X×✓✔☒]\s+)?(?:(?:Director|Officer|Other|10\s*%\s*Owner)\s+)*/i, "")
+        .trim();
+      if (!officerTitle && isTitleCell(plain) && TITLE_WORDS.test(plain)) {
+        // A title the OCR split over neighbouring cells ("Chief" | "Financial Officer") is joined back.
+        let title = plain;
+        for (let k = c + 1; k < it.cells.length && isTitleCell(it.cells[k]) && title.length + it.cells[k].length < 60; k++) title += ` ${it.cells[k]}`;
+        officerTitle = singleSpace(title);
+        officerTitleDamaged = /^[a-z]/.test(officerTitle);
+      }
+    });
+  }
+  owner.isDirector = marked.has("isDirector");
+  owner.isTenPercentOwner = marked.has("isTenPercentOwner");
+  owner.isOfficer = marked.has("isOfficer");
+  owner.isOther = marked.has("isOther");
+  const flagConf = anyMark ? 0.85 : 0.6;
+  for (const role of ROLES) conf[`${P}/${role.key}`] = marked.has(role.key) ? 0.9 : flagConf;
+  if (officerTitle) {
+    if (owner.isOther && !owner.isOfficer) {
+      owner.otherText = officerTitle;
+      conf[`${P}/otherText`] = 0.75;
+    } else {
+      owner.officerTitle = officerTitle;
+      conf[`${P}/officerTitle`] = officerTitleDamaged ? 0.55 : 0.8;
+      if (!owner.isOfficer) {
+        owner.isOfficer = true;
+        conf[`${P}/isOfficer`] = 0.7;
+        warn(`officer title "${officerTitle}" found without a readable mark in the Officer box; taken as an officer`);
+      }
+    }
+  } else {
+    conf[`${P}/officerTitle`] = owner.isOfficer ? 0.4 : flagConf;
+  }
+  conf[`${P}/otherText`] ??= owner.isOther ? 0.4 : flagConf;
+  if (!anyMark) warn("box 5: no mark readable next to Director / 10% Owner / Officer / Other; relationship flags left unset");
+}
+
+function isTitleCell(text: string): boolean {
+  return text.length > 0 && text.length < 60 && !BOX5_NOISE.test(text) && !ROLE_LABELS_ONLY.test(text) && findDates(text).length === 0 && !/[0-9]{3}/.test(text) && !BOX_LABEL.test(text);
+}
+
+function readBox6(header: Item[], filing: Filing, conf: Confidences, warn: (w: string) => void): void {
+  let joint: boolean | null = null;
+  let has10b5 = false;
+  let mark10b5 = false;
+  for (const it of header) {
+    const row = it.cells.join(" | ");
+    if (row.length > 5000) continue;
+    if (/(?:^|[\s|])[X×✓✔☒]\s*\|?\s*Form filed by One/i.test(row)) joint = false;
+    else if (/(?:^|[\s|])[X×✓✔☒]\s*\|?\s*Form filed by More/i.test(row)) joint = true;
+    if (/10b5-?1/i.test(row)) {
+      has10b5 = true;
+      if (/(?:^|[\s|])[X×✓✔☒]\s*\|?\s*[^|]{0,40}10b5/i.test(row) || /10b5-?1[^|]{0,300}\|\s*[X×✓✔☒]\s*(\||$)/i.test(row)) mark10b5 = true;
+    }
+  }
+  filing.jointFiling = joint ?? false;
+  conf["/jointFiling"] = joint === null ? 0.6 : 0.92;
+  if (joint) warn("box 6: filed by more than one reporting person; only the first is read");
+  filing.aff10b5One = has10b5 ? mark10b5 : null;
+  conf["/aff10b5One"] = has10b5 ? (mark10b5 ? 0.85 : 0.65) : 0.9;
 }

@@ -1,5 +1,69 @@
-import type { Filing, VestingSchedule } from "../parse/types";
+import type { DerivativeRow, Filing, NonDerivativeRow, VestingSchedule } from "../parse/types";
+import { buildTranches, type VestingModel } from "./model";
+import { readVestingText } from "./phrases";
 
-export function deriveVesting(_filing: Filing): VestingSchedule[] {
-  return [];
+export type RowTable = "derivative" | "nonDerivative";
+
+/** The canonical entry for a (possibly analyst-edited) model; null when it has no tranches. */
+export function scheduleFromModel(
+  row: { table: RowTable; index: number },
+  model: VestingModel,
+  sourceFootnoteIds: string[],
+): VestingSchedule | null {
+  const tranches = buildTranches(model);
+  if (tranches.length === 0 || model.totalShares == null) return null;
+  return { row, totalShares: model.totalShares, commencementDate: model.commencementDate, sourceFootnoteIds, tranches, model };
+}
+
+/**
+ * Reads the schedule of one row from its footnotes, then the remarks; null when none can be dated.
+ * Re-run after an analyst edits the row's shares or dates.
+ */
+export function scheduleForRow(filing: Filing, table: RowTable, index: number): VestingSchedule | null {
+  const deriv = table === "derivative" ? filing.derivative[index] : undefined;
+  const row: DerivativeRow | NonDerivativeRow | undefined = table === "derivative" ? deriv : filing.nonDerivative[index];
+  if (!row) return null;
+  // A disposal (an exercise, a sale) is not a grant: its footnotes describe someone else's schedule.
+  if (row.acquiredDisposed === "D") return null;
+  if (table === "nonDerivative" && (row.acquiredDisposed !== "A" || row.transactionCode !== "A")) return null;
+  const totalShares = row.shares ?? deriv?.underlyingShares ?? null;
+  if (totalShares == null || totalShares <= 0) return null;
+  const ctx = {
+    // A holding was granted before this filing: the period of report is no grant date for it.
+    grantDate: row.transactionDate ?? (row.kind === "transaction" ? filing.periodOfReport : null),
+    totalShares,
+    exerciseDate: deriv?.exerciseDate ?? null,
+    expirationDate: deriv?.expirationDate ?? null,
+  };
+  const ref = { table, index };
+  let found: { model: VestingModel; ids: string[] } | null = null;
+  for (const id of row.footnoteIds) {
+    const note = filing.footnotes.find((f) => f.id === id);
+    if (!note) continue;
+    const model = readVestingText(note.text, ctx);
+    if (!model) continue;
+    // A performance award's share count is a maximum: any dates read beside it would mislead.
+    if (model.kind === "performance") return null;
+    if (!found && buildTranches(model).length > 0) found = { model, ids: [id] };
+  }
+  if (!found && filing.remarks) {
+    const model = readVestingText(filing.remarks, ctx);
+    if (model && model.kind !== "performance") {
+      model.notes.push("read from the remarks");
+      found = { model, ids: [] };
+    }
+  }
+  return found ? scheduleFromModel(ref, found.model, found.ids) : null;
+}
+
+export function deriveVesting(filing: Filing): VestingSchedule[] {
+  const out: VestingSchedule[] = [];
+  for (const table of ["derivative", "nonDerivative"] as const) {
+    const rows = table === "derivative" ? filing.derivative : filing.nonDerivative;
+    for (let i = 0; i < rows.length; i++) {
+      const s = scheduleForRow(filing, table, i);
+      if (s) out.push(s);
+    }
+  }
+  return out;
 }

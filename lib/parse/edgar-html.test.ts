@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseEdgarHtml } from "./edgar-html";
+import { parseEdgarXml } from "./edgar-xml";
+import { detectFormat } from "./index";
+import { ParseError } from "./types";
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
+
+// Each HTML fixture is EDGAR's rendering of an XML fixture, so the two must read the same.
+const PAIRS = [
+  ["./fixtures/html/form4-374water.html", "./fixtures/xml/form4-374water-x0508.xml"],
+  ["./fixtures/html/form3-snowflake.html", "./fixtures/xml/form3-snowflake-holdings.xml"],
+] as const;
+
+describe("parseEdgarHtml", () => {
+  for (const [html, xml] of PAIRS) {
+    it(`reads ${html.split("/").pop()} exactly as the XML it was rendered from`, () => {
+      const text = read(html);
+      expect(detectFormat(text)).toBe("edgar-html");
+      const fromHtml = parseEdgarHtml(text);
+      const fromXml = parseEdgarXml(read(xml));
+      expect({ ...fromHtml, source: null }).toEqual({ ...fromXml, source: null });
+      expect(fromHtml.source).toEqual({ format: "edgar-html" });
+    });
+  }
+
+  it("reads the boxes that only the HTML states as marks: joint filing, 10b5-1 plan, immediate exercise", () => {
+    const html = read("./fixtures/html/form4-374water.html")
+      .replace(
+        '<td width="15%" align="center"></td>\n<td width="85%" class="MedSmallFormText">Form filed by More than One',
+        '<td width="15%" align="center">X</td>\n<td width="85%" class="MedSmallFormText">Form filed by More than One',
+      )
+      .replace(
+        '<td><table width="100%" border="1" cellpadding="0" cellspacing="0"><tr><td>  </td></tr></table></td>\n<td class="SmallFormText">Check this box to indicate',
+        '<td><table width="100%" border="1" cellpadding="0" cellspacing="0"><tr><td>X</td></tr></table></td>\n<td class="SmallFormText">Check this box to indicate',
+      )
+      .replace(/<span class="SmallFormData">\s+<\/span><span class="FootnoteData"><sup>\(1\)<\/sup><\/span>/, '<span class="SmallFormData">Immediately</span>');
+    const filing = parseEdgarHtml(html);
+    expect(filing.jointFiling).toBe(true);
+    expect(filing.aff10b5One).toBe(true);
+    expect(filing.derivative[0]).toMatchObject({ exerciseDate: null, exercisableImmediately: true });
+  });
+
+  it("refuses HTML that is not an ownership form rendering", () => {
+    expect(() => parseEdgarHtml("<html><body><table><tr><td>Revenue</td><td>1</td></tr></table></body></html>")).toThrow(ParseError);
+    expect(() => parseEdgarHtml("<html><body><p>unclosed <b>tags <td>everywhere")).toThrow(/not EDGAR's rendering/);
+  });
+
+  it("refuses absurdly deep nesting instead of overflowing the stack", () => {
+    expect(() => parseEdgarHtml("<html><body>" + "<div>".repeat(100_000))).toThrow(/nests elements more than/);
+  });
+
+  it("gets through 100,000 lines of tag soup quickly", () => {
+    const soup = "<html><body>" + Array.from({ length: 100_000 }, (_, i) => `<tr><td>${i}<td><b>x`).join("\n");
+    const t0 = performance.now();
+    expect(() => parseEdgarHtml(soup)).toThrow(ParseError);
+    // Linear work, about a second on an idle laptop; the bound leaves room for a busy CI machine.
+    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});

@@ -1,0 +1,67 @@
+// The entry point's guards: hostile or non-filing input ends in a clear ParseError, never a hang or crash.
+import { describe, it, expect } from "vitest";
+import { parseFiling, detectFormat, ParseError } from "./index";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const reason = async (bytes: Uint8Array) => {
+  try {
+    await parseFiling(bytes);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ParseError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a rejection");
+};
+
+describe("parseFiling guards", () => {
+  it("rejects an empty file", async () => {
+    expect(await reason(new Uint8Array())).toBe("the file is empty");
+  });
+
+  it("rejects a 50 MB file by its size before reading it", { timeout: 5000 }, async () => {
+    expect(await reason(new Uint8Array(50 * 1024 * 1024).fill(0x20))).toMatch(/50\.0 MB; the limit is 10 MB/);
+  });
+
+  it("rejects images and binary data by their content", async () => {
+    expect(await reason(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))).toMatch(/JPEG image/);
+    const binary = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    expect(await reason(binary)).toMatch(/binary data/);
+  });
+
+  it("rejects a text of 100,000 lines quickly", { timeout: 5000 }, async () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `| Table II - Derivative Securities | row ${i} |`).join("\n");
+    expect(await reason(enc(lines))).toMatch(/more than 20,000 lines/);
+  });
+
+  it("rejects text that is not an ownership filing", async () => {
+    expect(await reason(enc("Dear team,\nthe quarterly numbers are attached.\n"))).toMatch(/does not look like a Form 3, 4 or 5/);
+  });
+
+  it("rejects XML with entity declarations (no entity expansion)", { timeout: 5000 }, async () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><ownershipDocument><issuer><issuerName>&lol2;</issuerName></issuer></ownershipDocument>`;
+    await expect(parseFiling(enc(bomb))).rejects.toBeInstanceOf(ParseError);
+  });
+
+  it("rejects a truncated XML document with a reason", async () => {
+    const truncated = `<?xml version="1.0"?><ownershipDocument><schemaVersion>X0306</schemaVersion><documentType>4</documentType><issuer><issuerCik>0001`;
+    await expect(parseFiling(enc(truncated))).rejects.toBeInstanceOf(ParseError);
+  });
+});
+
+describe("detectFormat", () => {
+  it("tells formats apart by content", () => {
+    expect(detectFormat(`<?xml version="1.0"?>\n<ownershipDocument>`)).toBe("edgar-xml");
+    expect(detectFormat(`<SEC-DOCUMENT>0001.txt\n<DOCUMENT>\n<XML>\n<ownershipDocument>`)).toBe("edgar-submission");
+    expect(detectFormat(`<html><body><table><tr><td>FORM 4</td></tr></table></body></html>`)).toBe("edgar-html");
+    expect(detectFormat(`FORM 4\n| a | b |\n|--|--|\n| c | d |\n`)).toBe("ocr-markdown");
+    expect(detectFormat(`FORM 4\nName and Address of Reporting Person\n`)).toBe("ocr-text");
+  });
+});
+
+describe("XML with a DOCTYPE", () => {
+  it("is routed to the XML parser and refused for its DOCTYPE, not mistaken for OCR text", async () => {
+    const doc = `<?xml version="1.0"?><!DOCTYPE ownershipDocument SYSTEM "file:///etc/passwd"><ownershipDocument/>`;
+    expect(detectFormat(doc)).toBe("edgar-xml");
+    await expect(parseFiling(enc(doc))).rejects.toThrow(/DOCTYPE|entit/i);
+  });
+});

@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  addYears,
+  cleanCell,
+  findDates,
+  findLabel,
+  joinDatePieces,
+  LANDMARKS,
+  readCityStateZip,
+  readDate,
+  readDirectIndirect,
+  readNumber,
+  readRow,
+  readTrailer,
+  readTransactionCode,
+  stateForZip,
+  stripFootnoteMarkers,
+  tokenizeCells,
+} from "./ocr-common";
+
+describe("cleanCell", () => {
+  it("undoes the OCR tool's markdown", () => {
+    expect(cleanCell("Non-<br>qualified<br>Stock")).toBe("Non-qualified Stock");
+    expect(cleanCell("12/29/2005 <sup>(1)</sup>")).toBe("12/29/2005 (1)");
+    expect(cleanCell("\\$6.1")).toBe("$6.1");
+    expect(cleanCell("<u>Charles J. Gray</u>")).toBe("Charles J. Gray");
+    expect(cleanCell("\\*\\* Signature of Reporting Person")).toBe("Signature of Reporting Person");
+    expect(cleanCell("40,000²")).toBe("40,000(2)");
+  });
+});
+
+describe("stripFootnoteMarkers", () => {
+  it("takes markers out and keeps words in parentheses", () => {
+    expect(stripFootnoteMarkers("$24.38 (1)(2)")).toEqual({ text: "$24.38", footnoteIds: ["1", "2"] });
+    expect(stripFootnoteMarkers("See footnotes (2, 3)")).toEqual({ text: "See footnotes", footnoteIds: ["2", "3"] });
+    expect(stripFootnoteMarkers("Stock Option (right to buy)")).toEqual({ text: "Stock Option (right to buy)", footnoteIds: [] });
+    expect(stripFootnoteMarkers("(F1)")).toEqual({ text: "", footnoteIds: ["1"] });
+  });
+});
+
+describe("readDate", () => {
+  it("reads the forms' date styles", () => {
+    expect(readDate("12/17/2007")?.value).toBe("2007-12-17");
+    expect(readDate("2/3/2015")?.value).toBe("2015-02-03");
+    expect(readDate("12/29/05")?.value).toBe("2005-12-29");
+    expect(readDate("Dec. 17, 2007")?.value).toBe("2007-12-17");
+    expect(readDate("2007-12-17")?.value).toBe("2007-12-17");
+  });
+  it("repairs look-alike letters with lower confidence", () => {
+    const r = readDate("l2/l7/2OO7");
+    expect(r?.value).toBe("2007-12-17");
+    expect(r!.confidence).toBeLessThan(0.8);
+    expect(r!.note).toMatch(/letters taken for digits/);
+  });
+  it("refuses impossible dates", () => {
+    expect(readDate("02/30/2007")).toBeNull();
+    expect(readDate("13/01/2007")).toBeNull();
+    expect(readDate("40,000")).toBeNull();
+  });
+  it("round-trips every real date written M/D/YYYY", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2090, 11, 31)), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        const [y, m, day] = iso.split("-").map(Number);
+        expect(readDate(`${m}/${day}/${y}`)?.value).toBe(iso);
+      }),
+    );
+  });
+  it("finds dates inside label text", () => {
+    expect(findDates("3. Date of Earliest Transaction (Month/Day/Year) 12/17/2007").map((d) => d.value)).toEqual(["2007-12-17"]);
+  });
+});
+
+describe("joinDatePieces", () => {
+  it("joins a date the OCR split across cells", () => {
+    expect(joinDatePieces("12/29/2", "2014")?.value).toBe("2014-12-29");
+    expect(joinDatePieces("12/29/20", "14")?.value).toBe("2014-12-29");
+    expect(joinDatePieces("12/29/", "2014")?.value).toBe("2014-12-29");
+    expect(joinDatePieces("12/29/2", "Common")).toBeNull();
+  });
+});
+
+describe("readNumber", () => {
+  it("reads counts and prices", () => {
+    expect(readNumber("40,000")?.value).toBe(40000);
+    expect(readNumber("$6.1")?.value).toBe(6.1);
+    expect(readNumber("$ 5.52")?.money).toBe(true);
+    expect(readNumber("\\$0")?.value).toBe(0);
+    expect(readNumber("-0-")?.value).toBe(0);
+    expect(readNumber("Common")).toBeNull();
+  });
+  it("reads ambiguous separators by what the number is", () => {
+    expect(readNumber("40.000", "shares")?.value).toBe(40000);
+    expect(readNumber("40.000", "price")?.value).toBe(40);
+    expect(readNumber("6,10", "price")?.value).toBe(6.1);
+    expect(readNumber("40.000", "shares")!.confidence).toBeLessThan(0.8);
+  });
+  it("round-trips any count written with thousands separators", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (n) => {
+      expect(readNumber(n.toLocaleString("en-US"), "shares")?.value).toBe(n);
+    }));
+  });
+});
+
+describe("codes and D/I", () => {
+  it("reads codes with the V mark and look-alikes", () => {
+    expect(readTransactionCode("A")).toMatchObject({ code: "A", equitySwap: false });
+    expect(readTransactionCode("S V")).toMatchObject({ code: "S", equitySwap: true });
+    expect(readTransactionCode("5")).toMatchObject({ code: "S" });
+    expect(readTransactionCode("5")!.confidence).toBeLessThan(0.8);
+    expect(readTransactionCode("Q")).toBeNull();
+  });
+  it("reads the ownership form", () => {
+    expect(readDirectIndirect("(D)")?.value).toBe("D");
+    expect(readDirectIndirect("Indirect")?.value).toBe("I");
+    expect(readDirectIndirect("Common")).toBeNull();
+  });
+});
+
+describe("findLabel", () => {
+  it("finds half-eaten and misread labels", () => {
+    const m = findLabel("1. Name and Address of Reporting Person* JANZEN HOWARD E", LANDMARKS.reportingPerson);
+    expect(m).not.toBeNull();
+    expect("1. Name and Address of Reporting Person* JANZEN HOWARD E".slice(m!.end)).toBe("* JANZEN HOWARD E");
+    expect(findLabel("2. Issuer Narne and Tieker or Trading Symbol X", LANDMARKS.issuer)).not.toBeNull();
+    expect(findLabel("Explanation of Respon", LANDMARKS.explanation)).not.toBeNull();
+    expect(findLabel("Common Stock", LANDMARKS.issuer)).toBeNull();
+  });
+});
+
+describe("readCityStateZip", () => {
+  it("reads a clean line", () => {
+    expect(readCityStateZip(["WESTFORD MA 01886"])).toMatchObject({ city: "WESTFORD", state: "MA", zip: "01886" });
+    expect(readCityStateZip(["SAN FRANCISCO", "CA", "94105"])).toMatchObject({ city: "SAN FRANCISCO", state: "CA", zip: "94105" });
+  });
+  it("settles a garbled state from the ZIP and keeps the damaged city unsure", () => {
+    const r = readCityStateZip(["SFORD M", "IA", "01824"]);
+    expect(r.state).toBe("MA");
+    expect(r.confidence.city).toBeLessThan(0.8);
+    expect(stateForZip("01824")).toBe("MA");
+  });
+});
+
+describe("tokenizeCells + readRow", () => {
+  it("reads a Table II row from a plain-text line", () => {
+    const tokens = tokenizeCells(["Stock Option (right to buy) $6.1 12/17/2007 A 40,000 (1) 12/17/2017 Common Stock 40,000 $0 40,000 D"]);
+    const { row } = readRow(tokens, "derivative", "4");
+    expect(row).toMatchObject({
+      securityTitle: "Stock Option (right to buy)", conversionOrExercisePrice: 6.1, transactionDate: "2007-12-17", transactionCode: "A",
+      shares: 40000, acquiredDisposed: "A", exerciseDate: null, expirationDate: "2017-12-17", underlyingTitle: "Common Stock",
+      underlyingShares: 40000, price: 0, sharesOwnedFollowing: 40000, directOrIndirect: "D", footnoteIds: ["1"],
+    });
+  });
+  it("reads Table I transaction and holding rows", () => {
+    const sale = readRow(tokenizeCells(["Class A Common Stock 08/14/2013 S(3) 5,000 D $24.38(1) 45,210 D"]), "nonDerivative", "4").row;
+    expect(sale).toMatchObject({ securityTitle: "Class A Common Stock", transactionCode: "S", shares: 5000, acquiredDisposed: "D", price: 24.38, sharesOwnedFollowing: 45210, directOrIndirect: "D", footnoteIds: ["3", "1"] });
+    const holding = readRow(tokenizeCells(["Common Stock 8,000 I By Family Trust"]), "nonDerivative", "4").row;
+    expect(holding).toMatchObject({ kind: "holding", shares: null, sharesOwnedFollowing: 8000, directOrIndirect: "I", natureOfOwnership: "By Family Trust" });
+  });
+  it("drops a stray token with a warning and doubts its neighbours", () => {
+    const r = readRow(tokenizeCells(["Common Stock", "01/02/2020", "S", "100", "D", "$5", "900", "0", "D"]), "nonDerivative", "4");
+    expect(r.row.sharesOwnedFollowing).toBe(900);
+    expect(r.row.directOrIndirect).toBe("D");
+    expect(r.warnings.join()).toMatch(/dropped "0"/);
+    expect(r.confidence.directOrIndirect).toBeLessThan(0.8);
+  });
+  it("reads Form 3 layouts", () => {
+    const r = readRow(tokenizeCells(["Stock Option (right to buy)", "(2)", "01/15/2025", "Common Stock", "5,000", "$18.4", "D"]), "derivative", "3").row;
+    expect(r).toMatchObject({ exerciseDate: null, expirationDate: "2025-01-15", underlyingShares: 5000, conversionOrExercisePrice: 18.4, shares: null, sharesOwnedFollowing: null });
+  });
+});
+
+describe("readTrailer", () => {
+  it("reads footnotes, remarks and signatures", () => {
+    const t = readTrailer([
+      "Explanation of Responses:",
+      "1. The option vests as to 25% of the shares",
+      "one year from grant date.",
+      "2. Held by a trust.",
+      "Remarks:",
+      "Exhibit 24 - Power of Attorney",
+      "/s/ Jane Roe",
+      "01/03/2005",
+      "** Signature of Reporting Person",
+      "Date",
+    ]);
+    expect(t.footnotes).toEqual([
+      { id: "1", text: "The option vests as to 25% of the shares one year from grant date." },
+      { id: "2", text: "Held by a trust." },
+    ]);
+    expect(t.remarks).toBe("Exhibit 24 - Power of Attorney");
+    expect(t.signatures).toEqual([{ name: "/s/ Jane Roe", date: "2005-01-03" }]);
+  });
+});
+
+describe("addYears", () => {
+  it("keeps leap days real", () => {
+    expect(addYears("2008-02-29", 1)).toBe("2009-02-28");
+    expect(addYears("2007-12-17", 10)).toBe("2017-12-17");
+  });
+});

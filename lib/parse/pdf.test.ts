@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractPdfText } from "./pdf";
+import { ParseError } from "./types";
+
+/** A valid one-page PDF with nothing drawn on it: what a scan looks like to a text extractor. */
+function blankPdf(): Uint8Array {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets = objects.map((obj, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) body += `${String(at).padStart(10, "0")} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+describe("extractPdfText", () => {
+  it("returns the text layer of a PDF rendering of a Form 4", async () => {
+    const bytes = new Uint8Array(readFileSync(new URL("./fixtures/pdf/form4-374water.pdf", import.meta.url)));
+    const text = await extractPdfText(bytes);
+    expect(text).toContain("374Water Inc.");
+    expect(text).toContain("Melkote Rajesh Ramaswamy");
+    expect(text).toContain("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP");
+    // The caller's buffer is left intact for hashing and storage.
+    expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+
+  it("says a PDF without a text layer needs OCR", async () => {
+    await expect(extractPdfText(blankPdf())).rejects.toThrow(
+      new ParseError("the PDF has no text layer (a scanned image); image OCR is not supported yet"),
+    );
+  });
+
+  it("refuses a damaged PDF with a reason", async () => {
+    const bytes = new TextEncoder().encode("%PDF-1.7\n" + "garbage ".repeat(1000));
+    await expect(extractPdfText(bytes)).rejects.toBeInstanceOf(ParseError);
+  });
+});

@@ -1,0 +1,54 @@
+// The contract's command line, run as the external scorer runs it.
+import { describe, it, expect } from "vitest";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+
+const root = join(__dirname, "..");
+const seed = join(root, "lib", "parse", "fixtures", "markdown", "seed-000.md");
+const schemaPath = join(root, "..", "shared", "contract", "filing.schema.json");
+const tsx = join(root, "node_modules", ".bin", "tsx");
+
+function parseCli(...files: string[]) {
+  return spawnSync(tsx, [join(root, "scripts", "parse.ts"), ...files], { cwd: root, encoding: "utf8" });
+}
+
+describe("npm run parse", () => {
+  it("prints one canonical filing that validates against the contract's schema", () => {
+    const r = parseCli(seed);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    const filing = JSON.parse(r.stdout);
+    const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(filing), JSON.stringify(validate.errors)).toBe(true);
+    expect(filing.issuer).toMatchObject({ name: "SONUS NETWORKS INC", ticker: "SONS" });
+    expect(filing.derivative[0]).toMatchObject({ shares: 40000, conversionOrExercisePrice: 6.1, expirationDate: "2017-12-17" });
+    expect(filing.source.format).toBe("ocr-markdown");
+  });
+
+  it("prints an array for several files and names each unreadable file on one stderr line with exit code 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parse-cli-"));
+    const junk = join(dir, "recipe.txt");
+    writeFileSync(junk, "Pancakes\nflour, milk, eggs\n");
+    const r = parseCli(seed, junk, seed);
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(Array.isArray(out)).toBe(true);
+    expect(out).toHaveLength(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/recipe\.txt: .*Form 3, 4 or 5/);
+  });
+
+  it("detects the format from content, not from the file name", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parse-cli-"));
+    const misnamed = join(dir, "filing.xml");
+    writeFileSync(misnamed, readFileSync(seed));
+    const r = parseCli(misnamed);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).source.format).toBe("ocr-markdown");
+  });
+});
