@@ -35,6 +35,8 @@ export interface GenerateOptions {
   to?: string;
   /** Issuers to spread filings over; by default one per 200 filings, at least 2. */
   issuers?: number;
+  /** Source formats to draw from; OCR formats bring CIK-less records and name variants. */
+  formats?: SourceFormat[];
 }
 
 // mulberry32: small, fast and good enough to make varied data repeatable.
@@ -152,7 +154,7 @@ function round2(n: number) {
 
 /** Yields `count` filings in date order. */
 export function* generateFilings(opts: GenerateOptions): Generator<GeneratedFiling> {
-  const { count, seed = 1, tag = "", from = "2015-01-02", to = "2026-06-30" } = opts;
+  const { count, seed = 1, tag = "", from = "2015-01-02", to = "2026-06-30", formats = FORMATS } = opts;
   const r = rng(seed ^ parseInt(tagHash(tag, "seed").slice(0, 8), 16));
   const suffix = tag ? ` ${tag.toUpperCase()}` : "";
 
@@ -197,7 +199,7 @@ export function* generateFilings(opts: GenerateOptions): Generator<GeneratedFili
 
   for (let n = 0; n < count; n++) {
     const date = fromDayNumber(start + Math.floor((span * n) / count));
-    const format = r.pick(FORMATS);
+    const format = r.pick(formats);
     const ocr = format === "ocr-text" || format === "ocr-markdown" || format === "pdf-text";
     const sha256 = tagHash(tag, `${seed}:${n}`);
     const status = r.chance(0.65) ? "reviewed" : "needs_review";

@@ -71,3 +71,8 @@ export function toQuery(values: Record<string, string | number | undefined | nul
   const s = p.toString();
   return s ? `?${s}` : "";
 }
+
+/** The CSV export of a view: the same path and filters, plus format=csv. */
+export function csvHref(path: string, query: string): string {
+  return `${path}${query ? `${query}&` : "?"}format=csv`;
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { findGrants } from "@/lib/db/grants";
+import { ZGrantFilters, csvHref, firstValues, toQuery, type TGrantFilters } from "@/lib/validation/filters";
+import { GrantTable } from "@/components/grants/grant-table";
+import { Pagination } from "@/components/ui/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import * as s from "@/components/ui/styles";
+
+export const metadata: Metadata = { title: "Grants" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const DEFAULTS = { page: 1, pageSize: 50, sort: "transactionDate", dir: "desc" };
+
+/** The filters as URL parameters: the page, its sort links, its pager and its export link all use them. */
+function query(f: TGrantFilters, over: Partial<TGrantFilters> = {}) {
+  const { issuerId, ownerId, issuer, insider, security, code, from, to, priceMin, priceMax, sort, dir, page, pageSize } = { ...f, ...over };
+  return toQuery({ issuerId, ownerId, issuer, insider, security, code, from, to, priceMin, priceMax, sort, dir, page, pageSize }, DEFAULTS);
+}
+
+export default async function GrantsPage({ searchParams }: Props) {
+  const filters = ZGrantFilters.parse(firstValues(await searchParams));
+  const result = await findGrants(filters);
+  // Every matching row, not just this page: the API pages only when asked to.
+  const exportHref = csvHref("/api/grants", query({ ...filters, page: 1, pageSize: 50 }));
+  const filtered = query({ ...filters, page: 1, sort: "transactionDate", dir: "desc" }) !== "";
+  const field = (name: keyof TGrantFilters, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <label className="flex flex-col text-sm">
+      <span className="text-slate-600">{label}</span>
+      <input name={name} defaultValue={filters[name] === undefined ? "" : String(filters[name])} className={s.input} {...props} />
+    </label>
+  );
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Grants</h1>
+          <p className="text-slate-600">Every Table II row (options, RSUs, warrants) across all filings. Vested and unvested amounts are as of today.</p>
+        </div>
+        <div className="flex gap-3 text-sm">
+          <a href={exportHref} className={s.secondaryButton} download>
+            Export CSV
+          </a>
+        </div>
+      </div>
+
+      <form role="search" aria-label="Filter grants" action="/grants" className={`${s.card} grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6`}>
+        {filters.issuerId && <input type="hidden" name="issuerId" value={filters.issuerId} />}
+        {filters.ownerId && <input type="hidden" name="ownerId" value={filters.ownerId} />}
+        <input type="hidden" name="sort" value={filters.sort} />
+        <input type="hidden" name="dir" value={filters.dir} />
+        {field("issuer", "Issuer or ticker", { type: "search" })}
+        {field("insider", "Insider name", { type: "search" })}
+        {field("security", "Security", { type: "search", placeholder: "e.g. Stock Option" })}
+        {field("code", "Transaction code", { maxLength: 1, placeholder: "A, M, F…", className: `${s.input} uppercase` })}
+        {field("from", "Date from", { type: "date" })}
+        {field("to", "Date to", { type: "date" })}
+        {field("priceMin", "Exercise price from ($)", { type: "number", min: 0, step: "any" })}
+        {field("priceMax", "Exercise price to ($)", { type: "number", min: 0, step: "any" })}
+        <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-4">
+          <button type="submit" className={s.button}>Apply filters</button>
+          {filtered && <Link href="/grants" className={s.secondaryButton}>Clear filters</Link>}
+          {(filters.issuerId || filters.ownerId) && (
+            <span className="text-sm text-slate-600">
+              Limited to {filters.issuerId ? `issuer #${filters.issuerId}` : ""}
+              {filters.issuerId && filters.ownerId ? " and " : ""}
+              {filters.ownerId ? `insider #${filters.ownerId}` : ""} (from a link).
+            </span>
+          )}
+        </div>
+      </form>
+
+      {result.total === 0 ? (
+        filtered ? (
+          <EmptyState title="No grant matches these filters.">
+            Widen the date or price range, or <Link href="/grants" className={s.link}>clear the filters</Link>.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No grants yet.">
+            Grants come from Table II of Forms 3, 4 and 5. <Link href="/upload" className={s.link}>Upload filings</Link> to see them here.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <GrantTable
+            grants={result.rows}
+            sorting={{
+              sort: filters.sort,
+              dir: filters.dir,
+              href: (sort) => `/grants${query(filters, { sort, dir: filters.sort === sort && filters.dir === "desc" ? "asc" : "desc", page: 1 })}`,
+            }}
+          />
+          <Pagination {...result} href={(page) => `/grants${query(filters, { page })}`} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState } from "react";
+import { mergeInsidersAction, type MergeState } from "@/app/insiders/actions";
+
+const initial: MergeState = { message: null };
+
+/** Merges another spelling of this person into this record; the analyst picks from likely candidates. */
+export function MergeForm({ ownerId, ownerName, candidates }: { ownerId: number; ownerName: string; candidates: { id: number; name: string; issuers: string[] }[] }) {
+  const [state, action, pending] = useActionState(mergeInsidersAction, initial);
+  if (candidates.length === 0) return null;
+  return (
+    <details className="w-full max-w-md rounded-md border border-slate-200 bg-white p-3 text-sm" open={Boolean(state.message)}>
+      <summary className="cursor-pointer font-medium">Merge another spelling into {ownerName}</summary>
+      <form action={action} className="mt-3 space-y-3">
+        <input type="hidden" name="targetId" value={ownerId} />
+        <fieldset>
+          <legend className="text-slate-600">Records that may be the same person</legend>
+          {candidates.map((c) => (
+            <label key={c.id} className="mt-1 flex items-start gap-2">
+              <input type="radio" name="sourceId" value={c.id} required className="mt-1" />
+              <span>
+                {c.name} <span className="text-slate-500">{c.issuers.join(", ")}</span>
+              </span>
+            </label>
+          ))}
+          {state.errors?.sourceId && <p className="text-red-700">{state.errors.sourceId[0]}</p>}
+        </fieldset>
+        <label className="flex flex-col">
+          <span className="text-slate-600">Your name (for the audit trail)</span>
+          <input name="author" required maxLength={100} aria-invalid={Boolean(state.errors?.author)} aria-describedby={state.errors?.author ? "merge-author-error" : undefined} className="rounded-md border border-slate-300 px-2 py-1" />
+          {state.errors?.author && <span id="merge-author-error" className="text-red-700">{state.errors.author[0]}</span>}
+        </label>
+        <label className="flex flex-col">
+          <span className="text-slate-600">Reason (optional)</span>
+          <input name="reason" maxLength={500} className="rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-50">
+          {pending ? "Merging…" : "Merge into this person"}
+        </button>
+        {state.message && <p role="alert" className="text-red-700">{state.message}</p>}
+      </form>
+    </details>
+  );
+}

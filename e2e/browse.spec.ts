@@ -1,0 +1,91 @@
+import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Papa from "papaparse";
+import { generateFilings, type GeneratedFiling } from "../lib/db/generate";
+import { bulkInsertFilings } from "../lib/db/bulk-insert";
+
+// The database scripts/e2e-server.mjs serves. Each test writes its own filings into it, with
+// names, tickers and CIKs made unique by a tag, so parallel tests never see each other's rows.
+const dbFile = join(__dirname, "..", "data", "e2e", "e2e.db");
+
+const test = base.extend<{ data: { tag: string; filings: GeneratedFiling[] } }>({
+  // eslint-disable-next-line no-empty-pattern
+  data: async ({}, use, testInfo) => {
+    const tag = `t${testInfo.workerIndex}${Date.now().toString(36)}`;
+    // EDGAR formats only: every record has its CIK, so each person and issuer is one record with one spelling.
+    const filings = [...generateFilings({ count: 40, seed: 5, tag, issuers: 2, formats: ["edgar-xml", "edgar-html"] })];
+    bulkInsertFilings({ file: dbFile, filings });
+    await use({ tag, filings });
+  },
+});
+
+const grantOf = (filings: GeneratedFiling[]) => filings.find((g) => g.filing.derivative.some((d) => d.transactionCode === "A"))!.filing;
+
+test("browse from an issuer to an insider, to a grant, to its filing", async ({ page, data }) => {
+  const f = grantOf(data.filings);
+  const owner = f.reportingOwners[0].name;
+  await page.goto("/issuers");
+  await page.getByRole("searchbox", { name: /name, ticker or cik/i }).fill(f.issuer.ticker!);
+  await page.getByRole("searchbox", { name: /name, ticker or cik/i }).press("Enter");
+  await page.getByRole("link", { name: f.issuer.name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(f.issuer.name);
+
+  const insiders = page.getByRole("region", { name: "Insiders" });
+  await insiders.getByRole("link", { name: owner, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(owner);
+  await expect(page.getByRole("region", { name: "Holdings" }).getByRole("table").first()).toBeVisible();
+
+  const grants = page.getByRole("region", { name: "Option and stock grants" });
+  const grantRow = grants.getByRole("row").filter({ hasText: f.derivative[0].securityTitle }).first();
+  await expect(grantRow).toBeVisible();
+  await grantRow.getByRole("link", { name: /^Filing #\d+/ }).click();
+  await expect(page).toHaveURL(/\/filings\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(f.issuer.name);
+  await expect(page.getByRole("link", { name: owner })).toBeVisible();
+});
+
+test("filter grants, then export exactly the filtered rows as CSV", async ({ page, data }) => {
+  await page.goto("/grants");
+  const filters = page.getByRole("search", { name: "Filter grants" });
+  await filters.getByLabel("Issuer or ticker").fill(data.tag);
+  await filters.getByLabel("Transaction code").fill("A");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`issuer=${data.tag}.*code=A|code=A.*issuer=${data.tag}`));
+
+  const expected = data.filings.flatMap((g) => g.filing.derivative.filter((d) => d.transactionCode === "A")).length;
+  await expect(page.getByText(new RegExp(`of ${expected}$`))).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(expected + 1);
+
+  // Sorting is done on the server and keeps the filters.
+  await page.getByRole("link", { name: "Exercise price" }).click();
+  await expect(page.getByRole("columnheader", { name: /Exercise price/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/code=A/);
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("grants.csv");
+  const csv = Papa.parse<Record<string, string>>(readFileSync(await download.path(), "utf8"), { header: true, skipEmptyLines: true });
+  expect(csv.data).toHaveLength(expected);
+  for (const r of csv.data) {
+    expect(r.transactionCode).toBe("A");
+    expect(r.issuer).toContain(data.tag.toUpperCase());
+  }
+  const prices = csv.data.map((r) => Number(r.exercisePrice)).filter((p) => !Number.isNaN(p) && p > 0);
+  expect(prices).toEqual([...prices].sort((a, b) => b - a));
+});
+
+test("an insider is found by a misspelt name", async ({ page, data }) => {
+  const name = data.filings[0].filing.reportingOwners[0].name.replace(/\.$/, "");
+  const [surname, tagWord, first] = name.split(" ");
+  // One letter dropped from the surname, two swapped in the first name, and no capitals.
+  const misspelt = `${surname.slice(0, 2)}${surname.slice(3)} ${tagWord} ${first[1]}${first[0]}${first.slice(2)}`.toLowerCase();
+  await page.goto("/insiders");
+  const search = page.getByRole("searchbox", { name: /name/i });
+  await search.fill(misspelt);
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/insiders\?q=/);
+  await expect(page.getByRole("link", { name: new RegExp(`^${name.toUpperCase()}`) }).first()).toBeVisible();
+});

@@ -1,0 +1,76 @@
+import "server-only";
+import { prisma as defaultPrisma, type PrismaClient } from "./client";
+import { findInsiders } from "./insiders";
+
+type Db = PrismaClient;
+
+/** A merge refused for a reason the analyst can act on; the message is shown. */
+export class MergeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MergeError";
+  }
+}
+
+/**
+ * Records that may be the same person as this one: other spellings found by the name search,
+ * not yet merged anywhere. Offered on the insider page as merge candidates.
+ */
+export async function findMergeCandidates({ ownerId, limit = 8 }: { ownerId: number; limit?: number }, db: Db = defaultPrisma) {
+  const owner = await db.reportingOwner.findUnique({ where: { id: ownerId }, select: { name: true } });
+  if (!owner) return [];
+  const surname = owner.name.split(/[\s,]+/)[0] ?? "";
+  const [byName, bySurname] = await Promise.all([
+    findInsiders({ q: owner.name, pageSize: limit + 1 }, db),
+    surname.length >= 3 ? findInsiders({ q: surname, pageSize: limit + 1 }, db) : Promise.resolve({ rows: [] }),
+  ]);
+  const seen = new Set<number>([ownerId]);
+  const out: { id: number; name: string; issuers: string[] }[] = [];
+  for (const r of [...byName.rows, ...bySurname.rows]) {
+    if (seen.has(r.id) || out.length >= limit) continue;
+    seen.add(r.id);
+    out.push({ id: r.id, name: r.name, issuers: r.issuers.map((i) => i.ticker ?? i.name) });
+  }
+  return out;
+}
+
+/**
+ * Merges one insider record into another: the source's filings then count as the target's.
+ * Records earlier merged into the source move to the target, so merges stay one level deep.
+ * The audit trail gets one "merge" entry per affected filing (FieldEdit belongs to a filing),
+ * at the pointer of the reporting person on that filing, old and new person ids as values.
+ */
+export async function mergeInsiders(
+  { sourceId, targetId, author, reason }: { sourceId: number; targetId: number; author: string; reason?: string | null },
+  db: Db = defaultPrisma,
+): Promise<{ filingsMoved: number }> {
+  if (sourceId === targetId) throw new MergeError("A record cannot be merged into itself.");
+  if (!author.trim()) throw new MergeError("Say who you are before merging records.");
+  return db.$transaction(async (tx) => {
+    const [source, target] = await Promise.all([
+      tx.reportingOwner.findUnique({ where: { id: sourceId }, select: { id: true, name: true, mergedIntoId: true } }),
+      tx.reportingOwner.findUnique({ where: { id: targetId }, select: { id: true, name: true, mergedIntoId: true } }),
+    ]);
+    if (!source || !target) throw new MergeError("One of the two insider records no longer exists.");
+    if (source.mergedIntoId) throw new MergeError(`${source.name} was already merged into another person.`);
+    if (target.mergedIntoId) throw new MergeError(`${target.name} was itself merged into another person; merge into that person instead.`);
+    const moved = [source.id, ...(await tx.reportingOwner.findMany({ where: { mergedIntoId: source.id }, select: { id: true } })).map((r) => r.id)];
+    await tx.reportingOwner.updateMany({ where: { mergedIntoId: source.id }, data: { mergedIntoId: target.id } });
+    await tx.reportingOwner.update({ where: { id: source.id }, data: { mergedIntoId: target.id } });
+    const links = await tx.filingOwner.findMany({ where: { ownerId: { in: moved } }, select: { filingId: true, position: true, nameAsFiled: true } });
+    if (links.length > 0) {
+      await tx.fieldEdit.createMany({
+        data: links.map((l) => ({
+          filingId: l.filingId,
+          pointer: `/reportingOwners/${l.position}`,
+          action: "merge",
+          oldValue: JSON.stringify({ personId: source.id, name: source.name }),
+          newValue: JSON.stringify({ personId: target.id, name: target.name }),
+          author: author.trim(),
+          reason: reason?.trim() || `Merged "${l.nameAsFiled}" into ${target.name}`,
+        })),
+      });
+    }
+    return { filingsMoved: links.length };
+  });
+}
