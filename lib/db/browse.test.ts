@@ -8,6 +8,7 @@ import { findInsiders, findHoldings, findInsiderFilings, getInsider } from "./in
 import { findGrants, findInsiderGrants } from "./grants";
 import { findIssuers, findIssuerInsiders, findVestingByMonth } from "./issuers";
 import { findFilings } from "./filing-search";
+import { mergeInsiders, findMergeCandidates, MergeError } from "./merge";
 import { emptyFiling, emptyOwner, type DerivativeRow, type Filing, type NonDerivativeRow } from "../parse/types";
 
 const db = createTestDb();
@@ -195,5 +196,29 @@ describe("grants, issuers and filings across the database", () => {
     const r = await findFilings({ status: "reviewed", formType: "4", format: "edgar-xml", pageSize: 500 }, db);
     expect(r.total).toBeGreaterThan(0);
     for (const f of r.rows) expect([f.status, f.formType, f.sourceFormat]).toEqual(["reviewed", "4", "edgar-xml"]);
+  });
+});
+
+describe("mergeInsiders", () => {
+  it("makes two records one person, everywhere, with an audit entry per filing", async () => {
+    const garbled = (await db.reportingOwner.findFirstOrThrow({ where: { name: "JANZFN HOWARD E" } })).id;
+    expect((await findMergeCandidates({ ownerId: janzen }, db)).map((c) => c.id)).toContain(garbled);
+    await expect(mergeInsiders({ sourceId: garbled, targetId: janzen, author: "" }, db)).rejects.toThrow(MergeError);
+    expect(await mergeInsiders({ sourceId: garbled, targetId: janzen, author: "Ana Lyst" }, db)).toEqual({ filingsMoved: 1 });
+
+    const found = await findInsiders({ q: "janzen howard" }, db);
+    expect(found.rows.map((r) => r.name)).toEqual(["JANZEN HOWARD E"]);
+    expect(found.rows[0].aliases).toEqual(["JANZFN HOWARD E"]);
+    expect((await findInsiderFilings({ ownerId: janzen }, db)).total).toBe(4);
+    const direct = (await findHoldings({ ownerId: janzen }, db)).find((h) => h.table === "nonDerivative" && h.directOrIndirect === "D");
+    expect(direct).toMatchObject({ shares: 97600, periodOfReport: "2008-05-01" });
+
+    const audit = await db.fieldEdit.findMany({ where: { action: "merge" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ pointer: "/reportingOwners/0", author: "Ana Lyst" });
+    expect(JSON.parse(audit[0].newValue!)).toEqual({ personId: janzen, name: "JANZEN HOWARD E" });
+
+    await expect(mergeInsiders({ sourceId: garbled, targetId: janzen, author: "Ana Lyst" }, db)).rejects.toThrow(/already merged/);
+    await expect(mergeInsiders({ sourceId: janzen, targetId: garbled, author: "Ana Lyst" }, db)).rejects.toThrow(/merge into that person instead/);
   });
 });
