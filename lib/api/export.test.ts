@@ -1,0 +1,47 @@
+import { describe, it, expect } from "vitest";
+import Papa from "papaparse";
+import { exportResponse } from "./export";
+import { pageOf } from "../db/paging";
+import { ZGrantFilters, firstValues, toQuery, csvHref } from "../validation/filters";
+
+const rows = Array.from({ length: 1234 }, (_, i) => ({ id: i + 1, name: i === 0 ? 'JANZEN, "HOWARD" E' : `P${i + 1}` }));
+const fetchPage = async (page: number, pageSize: number) => {
+  const { skip, take, ...paging } = pageOf({ page, pageSize, total: rows.length });
+  return { ...paging, total: rows.length, rows: rows.slice(skip, skip + take) };
+};
+const call = (qs: string) => exportResponse({ params: new URLSearchParams(qs), fetchPage, flatten: (r) => r, fileName: "people" });
+
+describe("exportResponse", () => {
+  it("answers one page as JSON with the paging figures", async () => {
+    const body = await (await call("page=3&pageSize=100")).json();
+    expect(body).toMatchObject({ page: 3, pageSize: 100, pageCount: 13, total: 1234 });
+    expect(body.rows[0]).toEqual({ id: 201, name: "P201" });
+  });
+
+  it("answers every matching row as a CSV attachment, quoting what needs quoting", async () => {
+    const res = await call("format=csv");
+    expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="people.csv"');
+    expect(res.headers.get("X-Total-Count")).toBe("1234");
+    const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
+    expect(parsed.data).toHaveLength(1234);
+    expect(parsed.data[0]).toEqual({ id: "1", name: 'JANZEN, "HOWARD" E' });
+  });
+
+  it("answers one page as CSV when a page is named", async () => {
+    const parsed = Papa.parse((await (await call("format=csv&page=2&pageSize=10")).text()), { header: true, skipEmptyLines: true });
+    expect(parsed.data).toHaveLength(10);
+  });
+});
+
+describe("grant filters in the URL", () => {
+  it("drops what does not parse and round-trips what does", () => {
+    const f = ZGrantFilters.parse(firstValues({ code: "a", priceMin: "abc", from: "2024-13", to: "2024-12-31", sort: "bogus", page: ["2", "9"], issuer: "" }));
+    expect(f).toMatchObject({ code: "A", to: "2024-12-31", sort: "transactionDate", dir: "desc", page: 2, pageSize: 50 });
+    expect(f.priceMin).toBeUndefined();
+    expect(f.from).toBeUndefined();
+    expect(f.issuer).toBeUndefined();
+    expect(toQuery({ code: f.code, to: f.to, page: f.page, pageSize: f.pageSize })).toBe("?code=A&to=2024-12-31&page=2");
+    expect(csvHref("/api/grants", "")).toBe("/api/grants?format=csv");
+    expect(csvHref("/api/grants", "?code=A")).toBe("/api/grants?code=A&format=csv");
+  });
+});
