@@ -89,3 +89,28 @@ test("an insider is found by a misspelt name", async ({ page, data }) => {
   await expect(page).toHaveURL(/\/insiders\?q=/);
   await expect(page.getByRole("link", { name: new RegExp(`^${name.toUpperCase()}`) }).first()).toBeVisible();
 });
+
+test("two spellings of one person are merged by hand", async ({ page, data }) => {
+  const original = data.filings.find((g) => g.filing.formType === "4")!;
+  const name = original.filing.reportingOwners[0].name;
+  // OCR misread a letter of the surname and found no CIK: a second record for the same person.
+  const garbled = `${name.slice(0, 2)}${name[2] === "Q" ? "O" : "Q"}${name.slice(3)}`;
+  const copy = structuredClone(original);
+  copy.filing.reportingOwners[0] = { ...copy.filing.reportingOwners[0], name: garbled, cik: null };
+  copy.filing.source = { format: "ocr-text", sha256: `${original.filing.source.sha256!.slice(0, 60)}beef` };
+  bulkInsertFilings({ file: dbFile, filings: [copy] });
+
+  await page.goto(`/insiders?q=${encodeURIComponent(name)}`);
+  await page.getByRole("link", { name, exact: true }).click();
+  await page.getByText(`Merge another spelling into ${name}`).click();
+  await page.getByRole("radio", { name: new RegExp(garbled) }).check();
+  await page.getByLabel("Your name (for the audit trail)").fill(`e2e ${data.tag}`);
+  await page.getByRole("button", { name: "Merge into this person" }).click();
+  await expect(page.getByRole("status")).toContainText(`Merged ${garbled} into this person`);
+  await expect(page.getByText(`Also filed as: ${garbled}`)).toBeVisible();
+
+  // The merged-away spelling now leads to the person it was merged into.
+  await page.goto(`/insiders?q=${encodeURIComponent(garbled)}`);
+  await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: garbled, exact: true })).toHaveCount(0);
+});

@@ -44,6 +44,7 @@ export default async function InsiderPage({ params, searchParams }: Props) {
     findInsiderFilings({ ownerId: insider.id, page: filingsPage, pageSize: 25 }),
     findMergeCandidates({ ownerId: insider.id }),
   ]);
+  const justMerged = insider.mergedFrom.find((m) => String(m.id) === sp.merged);
   const here = (over: Record<string, number>) => `/insiders/${insider.id}${toQuery({ grantsPage, filingsPage, ...over }, { grantsPage: 1, filingsPage: 1 })}`;
 
   return (
@@ -55,6 +56,11 @@ export default async function InsiderPage({ params, searchParams }: Props) {
             {insider.cik ? `CIK ${insider.cik}` : "No CIK on file"}
             {insider.city && ` · ${insider.city}${insider.state ? `, ${insider.state}` : ""}`}
           </p>
+          {justMerged && (
+            <p role="status" className="mt-2 rounded-md bg-green-50 px-3 py-1.5 text-sm text-green-900">
+              Merged {justMerged.name} into this person; its filings now count here.
+            </p>
+          )}
           {insider.mergedFrom.length > 0 && (
             <p className="text-sm text-slate-600">Also filed as: {insider.mergedFrom.map((m) => m.name).join("; ")}</p>
           )}
