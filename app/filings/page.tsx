@@ -40,9 +40,11 @@ export default async function FilingsPage({ searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold">Filings</h1>
-        <a href={csvHref("/api/filings", query({ ...filters, page: 1 }))} className={s.secondaryButton} download>
-          Export CSV
-        </a>
+        {result.total > 0 && (
+          <a href={csvHref("/api/filings", query({ ...filters, page: 1 }))} className={s.secondaryButton} download>
+            Export CSV
+          </a>
+        )}
       </div>
       <form role="search" aria-label="Filter filings" action="/filings" className="flex flex-wrap items-end gap-3">
         {select("status", "Status", FILING_STATUSES, STATUS_LABELS)}

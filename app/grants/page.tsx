@@ -39,11 +39,11 @@ export default async function GrantsPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold">Grants</h1>
           <p className="text-slate-600">Every Table II row (options, RSUs, warrants) across all filings. Vested and unvested amounts are as of today.</p>
         </div>
-        <div className="flex gap-3 text-sm">
+        {result.total > 0 && (
           <a href={exportHref} className={s.secondaryButton} download>
             Export CSV
           </a>
-        </div>
+        )}
       </div>
 
       <form role="search" aria-label="Filter grants" action="/grants" className={`${s.card} grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6`}>
@@ -55,8 +55,9 @@ export default async function GrantsPage({ searchParams }: Props) {
         {field("insider", "Insider name", { type: "search" })}
         {field("security", "Security", { type: "search", placeholder: "e.g. Stock Option" })}
         {field("code", "Transaction code", { maxLength: 1, placeholder: "A, M, F…", className: `${s.input} uppercase` })}
-        {field("from", "Date from", { type: "date" })}
-        {field("to", "Date to", { type: "date" })}
+        {/* Text, not type="date": the browser's date box shows mm/dd/yyyy in a US locale, which analysts misread. */}
+        {field("from", "Date from", { placeholder: "YYYY-MM-DD", pattern: "\\d{4}-\\d{2}-\\d{2}", title: "A date as YYYY-MM-DD" })}
+        {field("to", "Date to", { placeholder: "YYYY-MM-DD", pattern: "\\d{4}-\\d{2}-\\d{2}", title: "A date as YYYY-MM-DD" })}
         {field("priceMin", "Exercise price from ($)", { type: "number", min: 0, step: "any" })}
         {field("priceMax", "Exercise price to ($)", { type: "number", min: 0, step: "any" })}
         <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-4">

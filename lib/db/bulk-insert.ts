@@ -1,7 +1,7 @@
 /**
  * Inserts many generated filings in one SQLite transaction with prepared statements:
  * storeFiling's round trips through Prisma take minutes for 100,000 filings, this takes seconds.
- * Writes exactly the rows storeFiling writes, and finds issuers and owners the same way.
+ * Writes the rows storeFiling writes (upload times aside), and finds issuers and owners the same way.
  * Plain better-sqlite3 (no Prisma, no "server-only"), so scripts and Playwright fixtures can use it.
  */
 import Database from "better-sqlite3";
@@ -16,6 +16,12 @@ export interface BulkInsertResult {
 }
 
 const b = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+
+/**
+ * Generated filings count as uploaded on their period of report: a seeded database then has
+ * an upload history, and real uploads stay at the top of the newest-first filings list.
+ */
+const uploadedAt = (period: string | null, now: string) => (period && period < now ? `${period}T12:00:00.000Z` : now);
 
 export function bulkInsertFilings({ file, filings }: { file: string; filings: Iterable<GeneratedFiling> }): BulkInsertResult {
   const db = new Database(file);
@@ -104,7 +110,7 @@ function insertAll(db: Database.Database, filings: Iterable<GeneratedFiling>): B
         q.insertFiling.run(
           f.formType, f.periodOfReport, f.dateOfOriginalSubmission, b(f.jointFiling), b(f.aff10b5One), f.remarks,
           status === "reviewed" ? "reviewed" : "needs_review", f.source.format, fileName, rawText, sha,
-          JSON.stringify(f), JSON.stringify(f.fieldConfidence), JSON.stringify(f.warnings), status === "reviewed" ? 0 : uncertain, iid, now, now,
+          JSON.stringify(f), JSON.stringify(f.fieldConfidence), JSON.stringify(f.warnings), status === "reviewed" ? 0 : uncertain, iid, uploadedAt(f.periodOfReport, now), now,
         ).lastInsertRowid,
       );
       result.filingIds.push(fid);
