@@ -1,9 +1,8 @@
 import "server-only";
 import { prisma as defaultPrisma, type PrismaClient } from "./client";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { nameKey } from "../names";
 import { pageOf, type Page } from "./paging";
-import { personRecordIds } from "./insiders";
 import type { TGrantFilters } from "../validation/filters";
 
 type Db = PrismaClient;
@@ -13,73 +12,48 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /**
- * Issuer and insider filters become a list of filing ids when it is short: SQLite then reads
- * the few matching rows through the DerivativeRow(filingId) index instead of joining every
- * row to its filing (seconds at 100,000 filings). Broad filters keep the join.
+ * The filters as SQL over DerivativeRow d. Issuer and person filters are
+ * subqueries yielding filing ids, which SQLite answers through the FilingOwner.ownerId and
+ * DerivativeRow.filingId indexes; Prisma's relation filters join every row instead, which
+ * takes seconds at 100,000 filings.
  */
-async function filingFilter(f: Partial<TGrantFilters>, db: Db): Promise<Prisma.DerivativeRowWhereInput | null> {
-  const issuerIds: number[][] = [];
-  if (f.issuerId) issuerIds.push([f.issuerId]);
+function grantConditions(f: Partial<TGrantFilters>): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  if (f.issuerId) c.push(Prisma.sql`d.filingId IN (SELECT id FROM Filing WHERE issuerId = ${f.issuerId})`);
   if (f.issuer) {
-    const issuers = await db.issuer.findMany({ where: { OR: [{ name: { contains: f.issuer } }, { ticker: f.issuer.toUpperCase() }] }, select: { id: true }, take: MAX_IDS });
-    issuerIds.push(issuers.map((i) => i.id));
+    c.push(Prisma.sql`d.filingId IN (SELECT id FROM Filing WHERE issuerId IN (SELECT id FROM Issuer WHERE name LIKE ${like(f.issuer)} ESCAPE '\\' OR ticker = ${f.issuer.toUpperCase()}))`);
   }
-  const ownerIds: number[][] = [];
-  if (f.ownerId) ownerIds.push(await personRecordIds({ ownerId: f.ownerId }, db));
+  if (f.ownerId) {
+    c.push(Prisma.sql`d.filingId IN (SELECT filingId FROM FilingOwner WHERE ownerId IN (SELECT id FROM ReportingOwner WHERE id = ${f.ownerId} OR mergedIntoId = ${f.ownerId}))`);
+  }
   if (f.insider) {
-    const key = nameKey(f.insider);
-    const owners = key ? await db.reportingOwner.findMany({ where: { nameKey: { contains: key } }, select: { id: true }, take: MAX_IDS }) : [];
-    ownerIds.push(owners.map((o) => o.id));
+    c.push(Prisma.sql`d.filingId IN (SELECT fo.filingId FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId WHERE o.nameKey LIKE ${like(nameKey(f.insider))} ESCAPE '\\')`);
   }
-  if (issuerIds.length === 0 && ownerIds.length === 0) return null;
-  // Each set is read through an index (Filing.issuerId, FilingOwner.ownerId), then intersected here.
-  const sets: number[][] = [];
-  for (const ids of issuerIds) {
-    sets.push((await db.filing.findMany({ where: { issuerId: { in: ids } }, select: { id: true }, take: MAX_IDS + 1 })).map((r) => r.id));
-  }
-  for (const ids of ownerIds) {
-    sets.push((await db.filingOwner.findMany({ where: { ownerId: { in: ids } }, select: { filingId: true }, take: MAX_IDS + 1 })).map((r) => r.filingId));
-  }
-  if (sets.some((ids) => ids.length > MAX_IDS)) {
-    const filing: Prisma.FilingWhereInput[] = [
-      ...issuerIds.map((ids) => ({ issuerId: { in: ids } })),
-      ...ownerIds.map((ids) => ({ owners: { some: { ownerId: { in: ids } } } })),
-    ];
-    return { filing: { AND: filing } };
-  }
-  const [first, ...rest] = sets;
-  return { filingId: { in: first.filter((id) => rest.every((ids) => ids.includes(id))) } };
+  if (f.security) c.push(Prisma.sql`d.securityTitle LIKE ${like(f.security)} ESCAPE '\\'`);
+  if (f.code) c.push(Prisma.sql`d.transactionCode = ${f.code}`);
+  if (f.from) c.push(Prisma.sql`d.transactionDate >= ${f.from}`);
+  if (f.to) c.push(Prisma.sql`d.transactionDate <= ${f.to}`);
+  if (f.priceMin !== undefined) c.push(Prisma.sql`d.conversionOrExercisePrice >= ${f.priceMin}`);
+  if (f.priceMax !== undefined) c.push(Prisma.sql`d.conversionOrExercisePrice <= ${f.priceMax}`);
+  return c;
 }
 
-/** Prisma binds at most 999 parameters per SQLite query. */
-const MAX_IDS = 900;
+const SORT_COLUMNS = {
+  transactionDate: Prisma.sql`d.transactionDate`,
+  exercisePrice: Prisma.sql`d.conversionOrExercisePrice`,
+  shares: Prisma.sql`d.shares`,
+  expirationDate: Prisma.sql`d.expirationDate`,
+  issuer: Prisma.sql`(SELECT i.name FROM Filing f JOIN Issuer i ON i.id = f.issuerId WHERE f.id = d.filingId)`,
+} as const;
 
-async function grantWhere(f: Partial<TGrantFilters>, db: Db): Promise<Prisma.DerivativeRowWhereInput> {
-  const and: Prisma.DerivativeRowWhereInput[] = [];
-  const byFiling = await filingFilter(f, db);
-  if (byFiling) and.push(byFiling);
-  if (f.security) and.push({ securityTitle: { contains: f.security } });
-  if (f.code) and.push({ transactionCode: f.code });
-  if (f.from || f.to) and.push({ transactionDate: { gte: f.from, lte: f.to } });
-  if (f.priceMin !== undefined || f.priceMax !== undefined) and.push({ conversionOrExercisePrice: { gte: f.priceMin, lte: f.priceMax } });
-  return and.length ? { AND: and } : {};
-}
-
-function grantOrder(f: Partial<TGrantFilters>): Prisma.DerivativeRowOrderByWithRelationInput[] {
-  const dir = f.dir ?? "desc";
-  const nulls = { sort: dir, nulls: "last" } as const;
-  const primary: Prisma.DerivativeRowOrderByWithRelationInput =
-    f.sort === "exercisePrice"
-      ? { conversionOrExercisePrice: nulls }
-      : f.sort === "shares"
-        ? { shares: nulls }
-        : f.sort === "expirationDate"
-          ? { expirationDate: nulls }
-          : f.sort === "issuer"
-            ? { filing: { issuer: { name: dir } } }
-            : { transactionDate: nulls };
-  return [primary, { id: dir }];
+function grantOrder(f: Partial<TGrantFilters>): Prisma.Sql {
+  const column = SORT_COLUMNS[f.sort ?? "transactionDate"];
+  // Rows without the sorted value go last either way (SQLite puts NULL last only when descending,
+  // which is also the order an index on the column can give); the id keeps pages stable.
+  return f.dir === "asc" ? Prisma.sql`${column} IS NULL, ${column} ASC, d.id ASC` : Prisma.sql`${column} DESC, d.id DESC`;
 }
 
 export interface GrantRow {
@@ -106,7 +80,7 @@ export interface GrantRow {
 
 /** Every derivative row (Table II) matching the filters, one page at a time. */
 export async function findGrants(filters: Partial<TGrantFilters> & { today?: string }, db: Db = defaultPrisma): Promise<Page<GrantRow>> {
-  return queryGrants({ where: await grantWhere(filters, db), orderBy: grantOrder(filters), page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today }, db);
+  return queryGrants({ conditions: grantConditions(filters), orderBy: grantOrder(filters), page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today }, db);
 }
 
 /** Grants of one insider: rows acquired with code A, and held rows that carry a vesting schedule. */
@@ -114,21 +88,23 @@ export async function findInsiderGrants(
   { ownerId, page = 1, pageSize = 100, today }: { ownerId: number; page?: number; pageSize?: number; today?: string },
   db: Db = defaultPrisma,
 ): Promise<Page<GrantRow>> {
-  const where = { AND: [await grantWhere({ ownerId }, db), { OR: [{ transactionCode: "A" }, { vesting: { isNot: null } }] }] };
-  return queryGrants({ where, orderBy: grantOrder({}), page, pageSize, today }, db);
+  const conditions = [...grantConditions({ ownerId }), Prisma.sql`(d.transactionCode = 'A' OR EXISTS (SELECT 1 FROM VestingSchedule v WHERE v.derivativeRowId = d.id))`];
+  return queryGrants({ conditions, orderBy: grantOrder({}), page, pageSize, today }, db);
 }
 
+/** Counts and picks one page of row ids in SQL, then reads those rows with their filing, issuer, owners and vesting. */
 async function queryGrants(
-  { where, orderBy, page, pageSize, today = todayIso() }: { where: Prisma.DerivativeRowWhereInput; orderBy: Prisma.DerivativeRowOrderByWithRelationInput[]; page: number; pageSize: number; today?: string },
+  { conditions, orderBy, page, pageSize, today = todayIso() }: { conditions: Prisma.Sql[]; orderBy: Prisma.Sql; page: number; pageSize: number; today?: string },
   db: Db,
 ): Promise<Page<GrantRow>> {
-  const total = await db.derivativeRow.count({ where });
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM DerivativeRow d ${where}`;
+  const total = Number(n);
   const { skip, take, ...paging } = pageOf({ page, pageSize, total });
-  const rows = await db.derivativeRow.findMany({
-    where,
-    orderBy,
-    skip,
-    take,
+  const ids = (await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT d.id FROM DerivativeRow d ${where} ORDER BY ${orderBy} LIMIT ${take} OFFSET ${skip}`).map((r) => Number(r.id));
+  const found = await db.derivativeRow.findMany({
+    where: { id: { in: ids } },
     select: {
       id: true,
       securityTitle: true,
@@ -157,6 +133,8 @@ async function queryGrants(
       vesting: { select: { totalShares: true, tranches: { select: { date: true, shares: true }, orderBy: { position: "asc" } } } },
     },
   });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)!);
   return {
     ...paging,
     total,
