@@ -1,0 +1,5 @@
+import { LoadingTable } from "@/components/ui/loading-table";
+
+export default function Loading() {
+  return <LoadingTable title="Grants" />;
+}
