@@ -29,73 +29,75 @@ export function GrantTable({ grants, sorting, showInsider = true, showIssuer = t
     );
   };
   return (
-    <table className={s.table}>
-      <thead>
-        <tr className={s.headRow}>
-          {showIssuer && header("Issuer", "issuer")}
-          {showInsider && header("Insider", null)}
-          {header("Security", null)}
-          {header("Code", null)}
-          {header("Date", "transactionDate")}
-          {header("Amount", "shares", true)}
-          {header("Exercise price", "exercisePrice", true)}
-          {header("Exercisable", null)}
-          {header("Expires", "expirationDate")}
-          {header("Vested today", null, true)}
-          {header("Unvested", null, true)}
-          {header("Filing", null)}
-        </tr>
-      </thead>
-      <tbody>
-        {grants.map((g) => (
-          <tr key={g.id} className={s.row}>
-            {showIssuer && (
-              <td className={s.td}>
-                <Link href={`/issuers/${g.issuer.id}`} className={s.link}>
-                  {g.issuer.name}
-                </Link>
-                {g.issuer.ticker && <span className="ml-1 text-slate-500">[{g.issuer.ticker}]</span>}
-              </td>
-            )}
-            {showInsider && (
-              <td className={s.td}>
-                {g.owners.map((o, i) => (
-                  <span key={o.id}>
-                    {i > 0 && "; "}
-                    <Link href={`/insiders/${o.id}`} className={s.link}>
-                      {o.name}
-                    </Link>
-                  </span>
-                ))}
-              </td>
-            )}
-            <td className={s.td}>{g.securityTitle}</td>
-            <td className={s.td}>
-              {g.transactionCode ?? "—"}
-              {g.acquiredDisposed && <span className="text-slate-500"> ({g.acquiredDisposed})</span>}
-            </td>
-            <td className={`num whitespace-nowrap ${s.td}`}>{formatDate(g.transactionDate)}</td>
-            <td className={s.tdNum}>{formatShares(g.shares ?? g.sharesOwnedFollowing)}</td>
-            <td className={s.tdNum}>{formatPrice(g.exercisePrice)}</td>
-            <td className={`num whitespace-nowrap ${s.td}`}>{g.exercisableImmediately ? "Immediately" : formatDate(g.exerciseDate)}</td>
-            <td className={`num whitespace-nowrap ${s.td}`}>{formatDate(g.expirationDate)}</td>
-            <td className={s.tdNum}>{g.vesting ? formatShares(g.vesting.vested) : "—"}</td>
-            <td className={s.tdNum}>
-              {g.vesting ? formatShares(g.vesting.unvested) : "—"}
-              {g.vesting?.nextDate && <div className="text-xs text-slate-500">next {formatDate(g.vesting.nextDate)}</div>}
-            </td>
-            <td className={`whitespace-nowrap ${s.td}`}>
-              <Link href={`/filings/${g.filing.id}`} className={s.link} aria-label={`Filing #${g.filing.id}, Form ${g.filing.formType}`}>
-                #{g.filing.id}
-              </Link>{" "}
-              <span className="text-slate-500">Form {g.filing.formType}</span>
-              <div className="mt-0.5">
-                <StatusBadge status={g.filing.status} />
-              </div>
-            </td>
+    <div className="overflow-x-auto">
+      <table className={s.table}>
+        <thead>
+          <tr className={s.headRow}>
+            {showIssuer && header("Issuer", "issuer")}
+            {showInsider && header("Insider", null)}
+            {header("Security", null)}
+            {header("Code", null)}
+            {header("Date", "transactionDate")}
+            {header("Amount", "shares", true)}
+            {header("Exercise price", "exercisePrice", true)}
+            {header("Exercisable", null)}
+            {header("Expires", "expirationDate")}
+            {header("Vested today", null, true)}
+            {header("Unvested", null, true)}
+            {header("Filing", null)}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {grants.map((g) => (
+            <tr key={g.id} className={s.row}>
+              {showIssuer && (
+                <td className={s.td}>
+                  <Link href={`/issuers/${g.issuer.id}`} className={s.link}>
+                    {g.issuer.name}
+                  </Link>
+                  {g.issuer.ticker && <span className="ml-1 text-slate-500">[{g.issuer.ticker}]</span>}
+                </td>
+              )}
+              {showInsider && (
+                <td className={s.td}>
+                  {g.owners.map((o, i) => (
+                    <span key={o.id}>
+                      {i > 0 && "; "}
+                      <Link href={`/insiders/${o.id}`} className={s.link}>
+                        {o.name}
+                      </Link>
+                    </span>
+                  ))}
+                </td>
+              )}
+              <td className={s.td}>{g.securityTitle}</td>
+              <td className={s.td}>
+                {g.transactionCode ?? "—"}
+                {g.acquiredDisposed && <span className="text-slate-500"> ({g.acquiredDisposed})</span>}
+              </td>
+              <td className={`num whitespace-nowrap ${s.td}`}>{formatDate(g.transactionDate)}</td>
+              <td className={s.tdNum}>{formatShares(g.shares ?? g.sharesOwnedFollowing)}</td>
+              <td className={s.tdNum}>{formatPrice(g.exercisePrice)}</td>
+              <td className={`num whitespace-nowrap ${s.td}`}>{g.exercisableImmediately ? "Immediately" : formatDate(g.exerciseDate)}</td>
+              <td className={`num whitespace-nowrap ${s.td}`}>{formatDate(g.expirationDate)}</td>
+              <td className={s.tdNum}>{g.vesting ? formatShares(g.vesting.vested) : "—"}</td>
+              <td className={s.tdNum}>
+                {g.vesting ? formatShares(g.vesting.unvested) : "—"}
+                {g.vesting?.nextDate && <div className="text-xs text-slate-500">next {formatDate(g.vesting.nextDate)}</div>}
+              </td>
+              <td className={`whitespace-nowrap ${s.td}`}>
+                <Link href={`/filings/${g.filing.id}`} className={s.link} aria-label={`Filing #${g.filing.id}, Form ${g.filing.formType}`}>
+                  #{g.filing.id}
+                </Link>{" "}
+                <span className="text-slate-500">Form {g.filing.formType}</span>
+                <div className="mt-0.5">
+                  <StatusBadge status={g.filing.status} />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
