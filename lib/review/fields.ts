@@ -162,3 +162,13 @@ export function remapRowPointers<T>(
   }
   return out;
 }
+
+/** The value a JSON pointer names in a plain object, or undefined. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split("/").slice(1)) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
