@@ -76,7 +76,7 @@ export function ReviewField(props: ReviewFieldProps) {
       tabIndex={-1}
       data-pointer={pointer}
       data-uncertain={open || undefined}
-      className={`group rounded p-1 outline-offset-1 ${open ? "bg-amber-50 ring-1 ring-amber-400" : ""} ${problem ? "ring-2 ring-red-500" : ""}`}
+      className={`group relative rounded p-1 outline-offset-1 ${open ? "bg-amber-50 ring-1 ring-amber-400" : ""} ${problem ? "ring-2 ring-red-500" : ""} ${editing || problem ? "col-span-2" : ""}`}
     >
       <dt className="text-xs text-slate-600">
         {label}
@@ -121,7 +121,8 @@ export function ReviewField(props: ReviewFieldProps) {
         </ul>
       )}
       {canEdit && !editing && (
-        <div className={`mt-0.5 flex flex-wrap items-center gap-1 ${open ? "" : "opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-focus:opacity-100"}`}>
+        // Settled fields show their Edit button only on hover or focus, over the field, so the grid stays compact.
+        <div className={open ? "mt-0.5 flex flex-wrap items-center gap-1" : "absolute right-0.5 top-0.5 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-focus:opacity-100"}>
           {open && (
             <ActionButton action={acceptFieldAction} fields={{ filingId, pointer }} dataAction="accept" label={`Accept ${label}`} tone="accept">
               Accept
