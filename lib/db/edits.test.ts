@@ -4,6 +4,7 @@ import { storeFiling } from "./filings";
 import { updateField, acceptField, revertEdit, addRow, removeRow, moveRow, setStatus, history, getCurrentFiling } from "./edits";
 import { emptyFiling, emptyOwner, type DerivativeRow } from "../parse/types";
 import { ConflictError, ValidationError } from "../errors";
+import { deriveVesting } from "../vesting/derive";
 
 const db = createTestDb();
 afterAll(() => db.$disconnect());
@@ -31,7 +32,7 @@ const option = (title: string, shares: number): DerivativeRow => ({
 });
 
 let seq = 0;
-async function stored() {
+async function stored(prepare: (f: ReturnType<typeof emptyFiling>) => void = () => {}) {
   const f = emptyFiling("ocr-text");
   f.issuer = { name: "SONUS NETWORKS INC", ticker: "SONS", cik: null };
   f.reportingOwners = [{ ...emptyOwner("JANZEN HOWARD E"), city: "WESTFORD" }];
@@ -41,6 +42,7 @@ async function stored() {
   f.signatures = [{ name: "Howard E. Janzen", date: "2007-12-19" }];
   f.fieldConfidence = { "/derivative/0/shares": 0.5, "/derivative/1/transactionDate": 0.6, "/periodOfReport": 0.7, "/issuer/name": 0.95 };
   f.source.sha256 = String(++seq).padStart(64, "0");
+  prepare(f);
   const r = await storeFiling({ filing: f, fileName: "f.txt", rawText: "FORM 4" }, db);
   return { id: r.filingId, parsedJson: JSON.stringify(f) };
 }
@@ -197,5 +199,51 @@ describe("setStatus", () => {
     expect((await filingRow(id)).status).toBe("reviewed");
     expect((await history({ filingId: id }, db))[0]).toMatchObject({ action: "status", oldValue: "needs_review", newValue: "reviewed" });
     await expect(setStatus({ filingId: id, status: "reviewed", author: "Ana" }, db)).rejects.toThrow(/already/);
+  });
+});
+
+describe("getCurrentFiling", () => {
+  it("is the parser's output until someone corrects it", async () => {
+    // Its own issuer and person: issuers and people are shared across filings, and other tests correct them.
+    const { id, parsedJson } = await stored((f) => {
+      f.issuer = { name: "OTHER CO", ticker: "OTHR", cik: null };
+      f.reportingOwners = [{ ...emptyOwner("ROE RICHARD"), city: "SALEM" }];
+    });
+    expect(await getCurrentFiling(id, db)).toEqual(JSON.parse(parsedJson));
+  });
+});
+
+describe("vesting follows corrections", () => {
+  const VESTS = "The option vests as to 25% of the shares one year from grant date and then, as to the remaining 75% of the shares, in equal monthly increments for the following 36 months.";
+  const withSchedule = () =>
+    stored((f) => {
+      f.footnotes = [{ id: "1", text: VESTS }];
+      f.derivative = [f.derivative[0]];
+      f.vesting = deriveVesting(f);
+    });
+  const schedule = async (id: number) => (await getCurrentFiling(id, db))!.vesting[0];
+  const total = (s: { tranches: { shares: number }[] }) => s.tranches.reduce((n, t) => n + t.shares, 0);
+
+  it("reads the schedule again when the amount or grant date is corrected, and again on revert", async () => {
+    const { id } = await withSchedule();
+    expect(await schedule(id)).toMatchObject({ totalShares: 40000, tranches: expect.arrayContaining([{ date: "2008-12-17", shares: 10000 }]) });
+    const e = await updateField({ filingId: id, pointer: "/derivative/0/shares", value: 48000, expectedVersion: 0, author: "Ana" }, db);
+    expect((await schedule(id)).totalShares).toBe(48000);
+    expect(total(await schedule(id))).toBe(48000);
+    await updateField({ filingId: id, pointer: "/derivative/0/transactionDate", value: "2008-01-15", expectedVersion: e.version, author: "Ana" }, db);
+    expect((await schedule(id)).tranches[0]).toEqual({ date: "2009-01-15", shares: 12000 });
+    await revertEdit({ editId: e.editId, author: "Ana" }, db);
+    expect(total(await schedule(id))).toBe(40000);
+  });
+
+  it("drops the schedule when the footnote no longer describes one, and leaves an analyst's schedule alone", async () => {
+    const { id } = await withSchedule();
+    await updateField({ filingId: id, pointer: "/footnotes/0/text", value: "Granted under the 2007 plan.", expectedVersion: 0, author: "Ana" }, db);
+    expect((await getCurrentFiling(id, db))!.vesting).toEqual([]);
+
+    const other = await withSchedule();
+    await db.vestingSchedule.updateMany({ where: { filingId: other.id }, data: { origin: "analyst" } });
+    await updateField({ filingId: other.id, pointer: "/derivative/0/shares", value: 48000, expectedVersion: 0, author: "Ana" }, db);
+    expect((await schedule(other.id)).totalShares).toBe(40000);
   });
 });

@@ -4,6 +4,7 @@ import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
 import { resolvePointer, remapRowPointers, rowPointer, type FieldSpec, type RowTable } from "../review/fields";
 import { openUncertain } from "../review/uncertain";
+import { readSchedule, rowsAffectedBy } from "../review/vesting";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
 type Db = PrismaClient;
@@ -72,6 +73,42 @@ async function readField(tx: Tx, filingId: number, spec: FieldSpec): Promise<unk
 async function writeField(tx: Tx, filingId: number, spec: FieldSpec, value: unknown): Promise<void> {
   const at = await locate(tx, filingId, spec);
   await delegate(tx, at.model).update({ where: { id: at.id }, data: { [at.column]: value } });
+}
+
+/**
+ * Reads again the vesting schedules a corrected field feeds, so a corrected amount or grant date
+ * moves the tranches with it. Schedules an analyst entered are theirs and are left alone.
+ */
+async function reschedule(tx: Tx, filingId: number, pointer: string): Promise<void> {
+  const affected = rowsAffectedBy(pointer);
+  if (affected !== "all" && affected.length === 0) return;
+  const current = await loadCurrent(tx, filingId);
+  if (!current) return;
+  const rows =
+    affected === "all"
+      ? [...current.derivative.map((_, index) => ({ table: "derivative" as const, index })), ...current.nonDerivative.map((_, index) => ({ table: "nonDerivative" as const, index }))]
+      : affected;
+  for (const { table, index } of rows) {
+    const existing = await tx.vestingSchedule.findUnique({ where: { filingId_rowTable_rowIndex: { filingId, rowTable: table, rowIndex: index } }, select: { id: true, origin: true } });
+    if (existing?.origin === "analyst") continue;
+    if (existing) await tx.vestingSchedule.delete({ where: { id: existing.id } });
+    const schedule = readSchedule(current, table, index);
+    if (!schedule) continue;
+    const derivativeRow = table === "derivative" ? await tx.derivativeRow.findFirst({ where: { filingId, position: index }, select: { id: true } }) : null;
+    await tx.vestingSchedule.create({
+      data: {
+        filingId,
+        rowTable: table,
+        rowIndex: index,
+        derivativeRowId: derivativeRow?.id ?? null,
+        totalShares: schedule.totalShares,
+        commencementDate: schedule.commencementDate,
+        modelJson: JSON.stringify(schedule.model ?? {}),
+        sourceFootnoteIds: JSON.stringify(schedule.sourceFootnoteIds),
+        tranches: { create: schedule.tranches.map((t, position) => ({ position, date: t.date, shares: t.shares })) },
+      },
+    });
+  }
 }
 
 function specFor(pointer: string): FieldSpec {
@@ -217,6 +254,7 @@ export async function updateField({ filingId, pointer, value, expectedVersion, a
     }
     if (same(current, next)) return { pointer, action: "accept", oldValue: current, newValue: current, reason, reviewed: settle(state.reviewed, pointer) };
     await writeField(tx, filingId, spec, next);
+    await reschedule(tx, filingId, pointer);
     return { pointer, action: "edit", oldValue: current, newValue: next, reason, reviewed: settle(state.reviewed, pointer) };
   });
 }
@@ -252,6 +290,7 @@ export async function revertEdit({ editId, author, reason }: { editId: number; a
     }
     const restored = decode(edit.oldValue);
     await writeField(tx, edit.filingId, spec, restored);
+    await reschedule(tx, edit.filingId, edit.pointer);
     return { pointer: edit.pointer, action: "revert", oldValue: current, newValue: restored, reason, revertsId: editId, reviewed: settle(state.reviewed, edit.pointer) };
   });
 }
@@ -438,6 +477,11 @@ export async function history({ filingId, pointer }: { filingId: number; pointer
 
 /** The filing as it stands now, in the canonical shape: the parser's output with every correction applied. */
 export async function getCurrentFiling(id: number, db: Db = defaultPrisma): Promise<Filing | null> {
+  return loadCurrent(db, id);
+}
+
+// Takes a transaction too, so a change can read the filing it is in the middle of changing.
+async function loadCurrent(db: Tx, id: number): Promise<Filing | null> {
   const f = await db.filing.findUnique({
     where: { id },
     include: {
