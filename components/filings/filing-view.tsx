@@ -3,6 +3,7 @@ import type { FilingDetail } from "@/lib/db/filings";
 import type { Filing } from "@/lib/parse/types";
 import { formatDate, formatPrice, formatShares } from "@/lib/format";
 import { resolvePointer, valueAt, type RowTable } from "@/lib/review/fields";
+import { notesForField, notesForRow } from "@/lib/review/warnings";
 import { ReviewField } from "@/components/review/review-field";
 import type { HistoryItem } from "@/components/review/history-list";
 import type { ControlValue } from "@/components/review/field-control";
@@ -27,7 +28,7 @@ export interface ReviewContext {
   canEdit: boolean;
 }
 
-/** Renders the filing with every correctable value as a ReviewField; the parser's notes that name a field go with it. */
+/** Renders the filing with every correctable value as a ReviewField; the parser's notes go beside the field or row they are about. */
 export function FilingView({ filing, review }: { filing: FilingDetail; review: ReviewContext }) {
   const F = ({ pointer, label, children, multiline = false }: { pointer: string; label: string; children: React.ReactNode; multiline?: boolean }) => {
     const spec = resolvePointer(pointer);
@@ -43,7 +44,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
         multiline={multiline}
         value={(valueAt(review.current, pointer) ?? null) as ControlValue}
         openConfidence={review.open[pointer] ?? null}
-        notes={review.warnings.filter((w) => w.startsWith(`${pointer}:`) || w.includes(`${pointer} `))}
+        notes={notesForField(pointer, review.warnings)}
         history={review.history.filter((h) => h.pointer === pointer)}
         canEdit={review.canEdit}
       >
@@ -53,6 +54,18 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
   };
   const rows = (table: RowTable, count: number, i: number) =>
     review.canEdit && <RowControls filingId={review.filingId} version={review.version} table={table} index={i} count={count} />;
+  const rowNotes = (table: RowTable, i: number) => {
+    const notes = notesForRow(table, i, review.warnings);
+    return (
+      notes.length > 0 && (
+        <ul aria-label="Parser notes on this row" className="mt-1 text-xs text-amber-900">
+          {notes.map((n, k) => (
+            <li key={k}>{n}</li>
+          ))}
+        </ul>
+      )
+    );
+  };
 
   return (
     <div className="space-y-6">
@@ -115,6 +128,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 </h3>
                 {rows("nonDerivative", filing.nonDerivative.length, i)}
               </div>
+              {rowNotes("nonDerivative", i)}
               <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
                 <F label="Title of security" pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
                 <F label="Kind" pointer={`${p}/kind`}>{r.kind}</F>
@@ -151,6 +165,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 </h3>
                 {rows("derivative", filing.derivative.length, i)}
               </div>
+              {rowNotes("derivative", i)}
               <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
                 <F label="Title of security" pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
                 <F label="Kind" pointer={`${p}/kind`}>{r.kind}</F>

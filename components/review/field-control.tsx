@@ -11,7 +11,7 @@ interface Props {
   multiline: boolean;
   value: ControlValue;
   invalid: boolean;
-  describedBy: string;
+  describedBy: string | undefined;
   label: string;
 }
 

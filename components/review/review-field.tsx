@@ -92,7 +92,7 @@ export function ReviewField(props: ReviewFieldProps) {
             <input type="hidden" name="filingId" value={filingId} />
             <input type="hidden" name="pointer" value={pointer} />
             <input type="hidden" name="expectedVersion" value={expectedVersion} />
-            <FieldControl id={`${uid}-control`} kind={kind} nullable={nullable} multiline={multiline} value={value} invalid={problem !== null} describedBy={problem ? errorId : noteId} label={label} />
+            <FieldControl id={`${uid}-control`} kind={kind} nullable={nullable} multiline={multiline} value={value} invalid={problem !== null} describedBy={problem ? errorId : open && notes.length > 0 ? noteId : undefined} label={label} />
             <input name="reason" aria-label={`Reason for changing ${label} (optional)`} placeholder="Reason (optional)" maxLength={500} className="w-full rounded border border-slate-300 px-1.5 py-0.5 text-xs" />
             <div className="flex gap-1">
               <button type="submit" disabled={pending} className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white disabled:opacity-60">
@@ -116,7 +116,9 @@ export function ReviewField(props: ReviewFieldProps) {
       {open && notes.length > 0 && (
         <ul id={noteId} className="mt-0.5 text-xs text-amber-900">
           {notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i} title={n} className="line-clamp-2">
+              {n}
+            </li>
           ))}
         </ul>
       )}
