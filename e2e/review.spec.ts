@@ -46,6 +46,7 @@ test("an analyst walks the uncertain fields by keyboard, corrects a date and an 
   const before = await uncertainLeft(page);
   expect(before).toBeGreaterThan(2);
 
+  await expect(field(page, "/reportingOwners/0/street2")).toContainText("reporting owner address: illegible line");
   const uncertain = page.locator("[data-uncertain]");
   const first = await uncertain.nth(0).getAttribute("data-pointer");
   const second = await uncertain.nth(1).getAttribute("data-pointer");
@@ -121,4 +122,27 @@ test("two analysts change the same field: the second is told of the conflict and
   await expect(value(ben, "/derivative/0/shares")).toHaveText("41,000");
   await ana.context().close();
   await ben.context().close();
+});
+
+test("a row is added to Table I, filled in, and removed again, each step in the history", async ({ page }) => {
+  await openOwnFiling(page, `rows-${Date.now()}-${test.info().workerIndex}`);
+  await sayWho(page, "Cy Analyst");
+  await page.getByRole("button", { name: "Add a row to Table I", exact: true }).click();
+  const row = page.getByRole("article", { name: "Table I row 1" });
+  await expect(row).toBeVisible();
+  await edit(page, "Table I row 1", "Title of security", "Common Stock");
+  await expect(row.getByRole("heading", { level: 3 })).toContainText("Common Stock");
+  await row.getByRole("button", { name: "Edit Code", exact: true }).click();
+  const code = row.getByRole("combobox", { name: "Code", exact: true });
+  await expect(code.getByRole("option", { name: "S — Open market or private sale" })).toBeAttached();
+  await code.selectOption("S");
+  await code.press("Enter");
+  await expect(value(page, "/nonDerivative/0/transactionCode")).toHaveText("S");
+
+  page.once("dialog", (d) => d.accept());
+  await row.getByRole("button", { name: "Remove Table I row 1", exact: true }).click();
+  await expect(page.getByRole("article", { name: "Table I row 1" })).toHaveCount(0);
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByRole("listitem").first()).toContainText("Cy Analyst removed row");
+  await expect(history.getByRole("listitem")).toHaveCount(4);
 });

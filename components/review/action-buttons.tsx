@@ -16,6 +16,7 @@ export function ActionButton({
   label,
   dataAction,
   tone = "plain",
+  confirm,
 }: {
   action: Action;
   fields: Record<string, string | number>;
@@ -23,6 +24,8 @@ export function ActionButton({
   label?: string;
   dataAction?: string;
   tone?: "plain" | "primary" | "accept";
+  /** Asked before posting, for changes that cannot be reverted from the history. */
+  confirm?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const styles = {
@@ -32,7 +35,7 @@ export function ActionButton({
   }[tone];
   const error = state.status === "error" || state.status === "conflict" ? state.message : null;
   return (
-    <form action={formAction} className="inline">
+    <form action={formAction} onSubmit={(e) => confirm && !window.confirm(confirm) && e.preventDefault()} className="inline">
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}

@@ -29,7 +29,7 @@ export function RowControls({ filingId, version, table, index, count }: { filing
           ↓
         </ActionButton>
       )}
-      <ActionButton action={rowAction} fields={{ ...common, op: "remove", index }} label={`Remove ${row}`}>
+      <ActionButton action={rowAction} fields={{ ...common, op: "remove", index }} label={`Remove ${row}`} confirm={`Remove ${row}? This is recorded in the history but cannot be reverted there.`}>
         Remove
       </ActionButton>
     </div>
