@@ -13,6 +13,9 @@ const warnings = [
 describe("parser notes beside their fields", () => {
   it("matches owner and header fields by the phrases the parsers write", () => {
     expect(notesForField("/reportingOwners/0/city", warnings)).toEqual([warnings[0]]);
+    expect(notesForField("/reportingOwners/0/state", warnings)).toEqual([]);
+    expect(notesForField("/reportingOwners/0/street2", ['reporting owner address: illegible line above the street ("NUS NETV VORKS, INC."), probably a c/o line; left out'])).toHaveLength(1);
+    expect(notesForField("/reportingOwners/0/zip", ["reporting owner address: two lines ran together"])).toHaveLength(1);
     expect(notesForField("/reportingOwners/0/isDirector", warnings)).toEqual([warnings[1]]);
     expect(notesForField("/issuer/name", warnings)).toEqual([]);
   });

@@ -5,7 +5,6 @@
 import type { RowTable } from "./fields";
 
 const FIELD_NOTES: [field: RegExp, note: RegExp][] = [
-  [/^\/reportingOwners\/\d+\/(street1|street2|city|state|zip)$/, /^reporting owner address\b/i],
   [/^\/reportingOwners\/\d+\/(isDirector|isOfficer|isTenPercentOwner|isOther|officerTitle|otherText)$/, /^(box 5\b|officer title\b)/i],
   [/^\/reportingOwners\/\d+\/name$/, /^reporting (person|owner \d+)\b/i],
   [/^\/periodOfReport$/, /^(box 3\b|date of earliest transaction\b)/i],
@@ -14,8 +13,28 @@ const FIELD_NOTES: [field: RegExp, note: RegExp][] = [
   [/^\/signatures\/\d+\/date$/, /^signature date\b/i],
 ];
 
+const ADDRESS_WORDS: Record<string, RegExp> = {
+  street1: /\bstreet\b/i,
+  street2: /\bstreet\b|\bc\/o\b/i,
+  city: /\bcity\b/i,
+  state: /\bstate\b/i,
+  zip: /\bzip\b/i,
+};
+
 /** Notes about one header, owner or signature field. */
 export function notesForField(pointer: string, warnings: readonly string[]): string[] {
+  const address = /^\/reportingOwners\/\d+\/(street1|street2|city|state|zip)$/.exec(pointer);
+  if (address) {
+    // An address note goes to the part it names ("city read as …"); one naming no part, to every part.
+    const about = ADDRESS_WORDS[address[1]];
+    const prefix = /^reporting owner address:?\s*/i;
+    return warnings
+      .filter((w) => prefix.test(w))
+      .filter((w) => {
+        const body = w.replace(prefix, "");
+        return about.test(body) || !/\b(street|city|state|zip)\b/i.test(body);
+      });
+  }
   const notes = FIELD_NOTES.filter(([field]) => field.test(pointer)).map(([, note]) => note);
   return warnings.filter((w) => notes.some((n) => n.test(w)));
 }
