@@ -8,7 +8,6 @@ import { ReviewField } from "@/components/review/review-field";
 import type { HistoryItem } from "@/components/review/history-list";
 import type { ControlValue } from "@/components/review/field-control";
 import { RowControls } from "@/components/review/row-controls";
-import { Field } from "./field";
 
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 const fnRefs = (json: string) => {
@@ -32,15 +31,14 @@ export interface ReviewContext {
 export function FilingView({ filing, review }: { filing: FilingDetail; review: ReviewContext }) {
   const F = ({ pointer, label, children, multiline = false }: { pointer: string; label: string; children: React.ReactNode; multiline?: boolean }) => {
     const spec = resolvePointer(pointer);
-    if (!spec) return <Field label={label} pointer={pointer}>{children}</Field>;
     return (
       <ReviewField
         filingId={review.filingId}
         version={review.version}
         pointer={pointer}
         label={label}
-        kind={spec.kind}
-        nullable={spec.nullable}
+        kind={spec?.kind ?? null}
+        nullable={spec?.nullable ?? true}
         multiline={multiline}
         value={(valueAt(review.current, pointer) ?? null) as ControlValue}
         openConfidence={review.open[pointer] ?? null}
@@ -76,7 +74,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
         <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
           <F label="Issuer" pointer="/issuer/name">{filing.issuer.name}</F>
           <F label="Ticker" pointer="/issuer/ticker">{text(filing.issuer.ticker)}</F>
-          <Field label="Issuer CIK" pointer="/issuer/cik">{text(filing.issuer.cik)}</Field>
+          <F label="Issuer CIK" pointer="/issuer/cik">{text(filing.issuer.cik)}</F>
           <F label="Form type" pointer="/formType">Form {filing.formType}</F>
           <F label="Date of earliest transaction" pointer="/periodOfReport">{formatDate(filing.periodOfReport)}</F>
           <F label="Amendment: original filed" pointer="/dateOfOriginalSubmission">{formatDate(filing.dateOfOriginalSubmission)}</F>
@@ -96,6 +94,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
               </h3>
               <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
                 <F label="Name as filed" pointer={`${p}/name`}>{o.nameAsFiled}</F>
+                <F label="CIK" pointer={`${p}/cik`}>{text(owner.cik)}</F>
                 <F label="Street" pointer={`${p}/street1`}>{text(owner.street1)}</F>
                 <F label="Street (line 2)" pointer={`${p}/street2`}>{text(owner.street2)}</F>
                 <F label="City" pointer={`${p}/city`}>{text(owner.city)}</F>
@@ -142,7 +141,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 <F label="Owned following" pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
                 <F label="Direct / Indirect" pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
                 <F label="Nature of ownership" pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
-                <Field label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</Field>
+                <F label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
               </dl>
             </article>
           );
@@ -185,7 +184,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 <F label="Owned following" pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
                 <F label="Direct / Indirect" pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
                 <F label="Nature of ownership" pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
-                <Field label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</Field>
+                <F label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
               </dl>
               {r.vesting && <VestingSummary schedule={r.vesting as unknown as Schedule} />}
             </article>
@@ -203,9 +202,12 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
         ) : (
           <dl className="space-y-1 text-sm">
             {filing.footnotes.map((f, i) => (
-              <F key={f.id} label={`Footnote (${f.marker})`} pointer={`/footnotes/${i}/text`} multiline>
-                {f.text}
-              </F>
+              <div key={f.id} className="grid grid-cols-[5rem_minmax(0,1fr)] gap-2">
+                <F label="Marker" pointer={`/footnotes/${i}/id`}>({f.marker})</F>
+                <F label={`Footnote (${f.marker})`} pointer={`/footnotes/${i}/text`} multiline>
+                  {f.text}
+                </F>
+              </div>
             ))}
           </dl>
         )}

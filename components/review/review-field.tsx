@@ -12,7 +12,8 @@ export interface ReviewFieldProps {
   version: number;
   pointer: string;
   label: string;
-  kind: FieldKind;
+  /** Null for a value that can be accepted but not corrected here (a CIK, a footnote marker). */
+  kind: FieldKind | null;
   nullable: boolean;
   multiline: boolean;
   value: ControlValue;
@@ -86,7 +87,7 @@ export function ReviewField(props: ReviewFieldProps) {
           </span>
         )}
       </dt>
-      {editing ? (
+      {editing && kind ? (
         <dd>
           <form action={formAction} onKeyDown={onKeyDown} className="mt-0.5 space-y-1">
             <input type="hidden" name="filingId" value={filingId} />
@@ -122,7 +123,7 @@ export function ReviewField(props: ReviewFieldProps) {
           ))}
         </ul>
       )}
-      {canEdit && !editing && (
+      {canEdit && !editing && (open || kind) && (
         // Settled fields show their Edit button only on hover or focus, over the field, so the grid stays compact.
         <div className={open ? "mt-0.5 flex flex-wrap items-center gap-1" : "absolute right-0.5 top-0.5 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-focus:opacity-100"}>
           {open && (
@@ -130,9 +131,11 @@ export function ReviewField(props: ReviewFieldProps) {
               Accept
             </ActionButton>
           )}
-          <button type="button" data-action="edit" aria-label={`Edit ${label}`} onClick={() => setEditing(true)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100">
-            Edit
-          </button>
+          {kind && (
+            <button type="button" data-action="edit" aria-label={`Edit ${label}`} onClick={() => setEditing(true)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100">
+              Edit
+            </button>
+          )}
         </div>
       )}
       {history.length > 0 && (

@@ -138,6 +138,13 @@ describe("acceptField", () => {
     await expect(acceptField({ filingId: id, pointer: "/issuer/name", author: "Ana" }, db)).rejects.toThrow(/not waiting/);
   });
 
+  it("accepts an uncertain field that cannot be corrected here", async () => {
+    const { id } = await stored((f) => (f.fieldConfidence["/footnotes/0/id"] = 0.5));
+    const r = await acceptField({ filingId: id, pointer: "/footnotes/0/id", author: "Ana" }, db);
+    expect(r.uncertainCount).toBe(3);
+    expect((await history({ filingId: id }, db))[0]).toMatchObject({ action: "accept", newValue: "1" });
+  });
+
   it("needs an author", async () => {
     const { id } = await stored();
     await expect(acceptField({ filingId: id, pointer: "/periodOfReport", author: " " }, db)).rejects.toThrow(/who you are/);

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma as defaultPrisma, type PrismaClient } from "./client";
 import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
-import { resolvePointer, remapRowPointers, rowPointer, type FieldSpec, type RowTable } from "../review/fields";
+import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
 import { openUncertain } from "../review/uncertain";
 import { readSchedule, rowsAffectedBy } from "../review/vesting";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -261,10 +261,11 @@ export async function updateField({ filingId, pointer, value, expectedVersion, a
 
 /** Records that the analyst checked an uncertain field against the source and it is right. */
 export async function acceptField({ filingId, pointer, author }: { filingId: number; pointer: string; author: string }, db: Db = defaultPrisma): Promise<MutationResult> {
-  const spec = specFor(pointer);
+  // Fields that cannot be corrected here (a CIK, a footnote marker) can still be uncertain, and accepted.
+  const spec = resolvePointer(pointer);
   return mutate(db, filingId, author, async (tx, state) => {
-    if (!openUncertain(state.confidence, state.reviewed).includes(pointer)) throw new ValidationError(`${spec.label} is not waiting for review.`, pointer);
-    const current = await readField(tx, filingId, spec);
+    if (!openUncertain(state.confidence, state.reviewed).includes(pointer)) throw new ValidationError(`${spec?.label ?? pointer} is not waiting for review.`, pointer);
+    const current = spec ? await readField(tx, filingId, spec) : (valueAt(await loadCurrent(tx, filingId), pointer) ?? null);
     return { pointer, action: "accept", oldValue: current, newValue: current, reviewed: settle(state.reviewed, pointer) };
   });
 }
