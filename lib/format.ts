@@ -25,3 +25,13 @@ export function formatPrice(n: number | null | undefined): string {
 export function formatDateTime(d: Date): string {
   return `${formatDate(d.toISOString().slice(0, 10))} ${d.toISOString().slice(11, 16)} UTC`;
 }
+
+/** A field value of any kind as the history shows it. */
+export function formatFieldValue(kind: string | undefined, v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "boolean") return v ? "Yes" : "No";
+  if (typeof v === "number") return kind === "number" ? formatShares(v) : String(v);
+  if (kind === "date" && typeof v === "string") return formatDate(v);
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}

@@ -1,8 +1,13 @@
 import Link from "next/link";
 import type { FilingDetail } from "@/lib/db/filings";
+import type { Filing } from "@/lib/parse/types";
 import { formatDate, formatPrice, formatShares } from "@/lib/format";
-import { Field } from "./field";
-import { StatusBadge } from "./status-badge";
+import { resolvePointer, valueAt, type RowTable } from "@/lib/review/fields";
+import { notesForField, notesForRow } from "@/lib/review/warnings";
+import { ReviewField } from "@/components/review/review-field";
+import type { HistoryItem } from "@/components/review/history-list";
+import type { ControlValue } from "@/components/review/field-control";
+import { RowControls } from "@/components/review/row-controls";
 
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 const fnRefs = (json: string) => {
@@ -11,69 +16,74 @@ const fnRefs = (json: string) => {
 };
 const text = (s: string | null) => (s && s.trim() ? s : "—");
 
-export function FilingView({ filing }: { filing: FilingDetail }) {
-  const confidence = JSON.parse(filing.confidenceJson) as Record<string, number>;
-  const warnings = JSON.parse(filing.warningsJson) as string[];
-  const c = (pointer: string) => confidence[pointer];
+export interface ReviewContext {
+  filingId: number;
+  version: number;
+  current: Filing;
+  /** Pointer -> parser confidence, for fields still waiting for an analyst. */
+  open: Record<string, number>;
+  warnings: string[];
+  history: HistoryItem[];
+  canEdit: boolean;
+}
+
+/** Renders the filing with every correctable value as a ReviewField; the parser's notes go beside the field or row they are about. */
+export function FilingView({ filing, review }: { filing: FilingDetail; review: ReviewContext }) {
+  const F = ({ pointer, label, children, multiline = false }: { pointer: string; label: string; children: React.ReactNode; multiline?: boolean }) => {
+    const spec = resolvePointer(pointer);
+    return (
+      <ReviewField
+        filingId={review.filingId}
+        version={review.version}
+        pointer={pointer}
+        label={label}
+        kind={spec?.kind ?? null}
+        nullable={spec?.nullable ?? true}
+        multiline={multiline}
+        value={(valueAt(review.current, pointer) ?? null) as ControlValue}
+        openConfidence={review.open[pointer] ?? null}
+        notes={notesForField(pointer, review.warnings)}
+        history={review.history.filter((h) => h.pointer === pointer)}
+        canEdit={review.canEdit}
+      >
+        {children}
+      </ReviewField>
+    );
+  };
+  const rows = (table: RowTable, count: number, i: number) =>
+    review.canEdit && <RowControls filingId={review.filingId} version={review.version} table={table} index={i} count={count} />;
+  const rowNotes = (table: RowTable, i: number) => {
+    const notes = notesForRow(table, i, review.warnings);
+    return (
+      notes.length > 0 && (
+        <ul aria-label="Parser notes on this row" className="mt-1 text-xs text-amber-900">
+          {notes.map((n, k) => (
+            <li key={k}>{n}</li>
+          ))}
+        </ul>
+      )
+    );
+  };
 
   return (
     <div className="space-y-6">
-      <div>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold">
-            Form {filing.formType} · {filing.issuer.name}
-            {filing.issuer.ticker && <span className="text-slate-500"> [{filing.issuer.ticker}]</span>}
-          </h1>
-          <StatusBadge status={filing.status} uncertain={filing.uncertainCount} />
-        </div>
-        <p className="text-sm text-slate-500">
-          Filing #{filing.id} · <span className="font-mono">{filing.fileName}</span> · read as {filing.sourceFormat}
-        </p>
-      </div>
-
-      {warnings.length > 0 && (
-        <section aria-labelledby="warnings" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          <h2 id="warnings" className="font-medium text-amber-900">
-            Parser notes
-          </h2>
-          <ul className="ml-5 list-disc text-amber-900">
-            {warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
       <section aria-labelledby="header" className="rounded-md border border-slate-200 bg-white p-4">
         <h2 id="header" className="mb-3 font-semibold">
           Header
         </h2>
         <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
-          <Field label="Issuer" pointer="/issuer/name" confidence={c("/issuer/name")}>
-            {filing.issuer.name}
-          </Field>
-          <Field label="Ticker" pointer="/issuer/ticker" confidence={c("/issuer/ticker")}>
-            {text(filing.issuer.ticker)}
-          </Field>
-          <Field label="Issuer CIK" pointer="/issuer/cik" confidence={c("/issuer/cik")}>
-            {text(filing.issuer.cik)}
-          </Field>
-          <Field label="Date of earliest transaction" pointer="/periodOfReport" confidence={c("/periodOfReport")}>
-            {formatDate(filing.periodOfReport)}
-          </Field>
-          <Field label="Amendment: original filed" pointer="/dateOfOriginalSubmission" confidence={c("/dateOfOriginalSubmission")}>
-            {formatDate(filing.dateOfOriginalSubmission)}
-          </Field>
-          <Field label="Joint filing" pointer="/jointFiling" confidence={c("/jointFiling")}>
-            {yesNo(filing.jointFiling)}
-          </Field>
-          <Field label="Rule 10b5-1 plan" pointer="/aff10b5One">
-            {yesNo(filing.aff10b5One)}
-          </Field>
+          <F label="Issuer" pointer="/issuer/name">{filing.issuer.name}</F>
+          <F label="Ticker" pointer="/issuer/ticker">{text(filing.issuer.ticker)}</F>
+          <F label="Issuer CIK" pointer="/issuer/cik">{text(filing.issuer.cik)}</F>
+          <F label="Form type" pointer="/formType">Form {filing.formType}</F>
+          <F label="Date of earliest transaction" pointer="/periodOfReport">{formatDate(filing.periodOfReport)}</F>
+          <F label="Amendment: original filed" pointer="/dateOfOriginalSubmission">{formatDate(filing.dateOfOriginalSubmission)}</F>
+          <F label="Joint filing" pointer="/jointFiling">{yesNo(filing.jointFiling)}</F>
+          <F label="Rule 10b5-1 plan" pointer="/aff10b5One">{yesNo(filing.aff10b5One)}</F>
         </dl>
         {filing.owners.map((o, i) => {
           const p = `/reportingOwners/${i}`;
-          const owner = JSON.parse(filing.parsedJson).reportingOwners?.[i] ?? {};
+          const owner = review.current.reportingOwners[i];
           return (
             <div key={o.id} className="mt-4 border-t border-slate-100 pt-3">
               <h3 className="text-sm font-medium">
@@ -83,23 +93,19 @@ export function FilingView({ filing }: { filing: FilingDetail }) {
                 </Link>
               </h3>
               <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
-                <Field label="Name as filed" pointer={`${p}/name`} confidence={c(`${p}/name`)}>
-                  {o.nameAsFiled}
-                </Field>
-                <Field label="Street" pointer={`${p}/street1`} confidence={c(`${p}/street1`)}>
-                  {text([owner.street1, owner.street2].filter(Boolean).join(", ") || null)}
-                </Field>
-                <Field label="City" pointer={`${p}/city`} confidence={c(`${p}/city`)}>
-                  {text(owner.city ?? null)}
-                </Field>
-                <Field label="State / ZIP" pointer={`${p}/state`} confidence={c(`${p}/state`) ?? c(`${p}/zip`)}>
-                  {text(owner.state ?? null)} {owner.zip ?? ""}
-                </Field>
-                <Field label="Relationship" pointer={`${p}/isDirector`} confidence={c(`${p}/isDirector`)}>
-                  {[o.isDirector && "Director", o.isOfficer && `Officer${o.officerTitle ? ` (${o.officerTitle})` : ""}`, o.isTenPercentOwner && "10% owner", o.isOther && `Other${o.otherText ? ` (${o.otherText})` : ""}`]
-                    .filter(Boolean)
-                    .join(", ") || "None ticked"}
-                </Field>
+                <F label="Name as filed" pointer={`${p}/name`}>{o.nameAsFiled}</F>
+                <F label="CIK" pointer={`${p}/cik`}>{text(owner.cik)}</F>
+                <F label="Street" pointer={`${p}/street1`}>{text(owner.street1)}</F>
+                <F label="Street (line 2)" pointer={`${p}/street2`}>{text(owner.street2)}</F>
+                <F label="City" pointer={`${p}/city`}>{text(owner.city)}</F>
+                <F label="State" pointer={`${p}/state`}>{text(owner.state)}</F>
+                <F label="ZIP" pointer={`${p}/zip`}>{text(owner.zip)}</F>
+                <F label="Director" pointer={`${p}/isDirector`}>{yesNo(o.isDirector)}</F>
+                <F label="Officer" pointer={`${p}/isOfficer`}>{yesNo(o.isOfficer)}</F>
+                <F label="Officer title" pointer={`${p}/officerTitle`}>{text(o.officerTitle)}</F>
+                <F label="10% owner" pointer={`${p}/isTenPercentOwner`}>{yesNo(o.isTenPercentOwner)}</F>
+                <F label="Other" pointer={`${p}/isOther`}>{yesNo(o.isOther)}</F>
+                <F label="Other (specify)" pointer={`${p}/otherText`}>{text(o.otherText)}</F>
               </dl>
             </div>
           );
@@ -115,24 +121,32 @@ export function FilingView({ filing }: { filing: FilingDetail }) {
           const p = `/nonDerivative/${i}`;
           return (
             <article key={r.id} aria-label={`Table I row ${i + 1}`} className="mb-3 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
-              <h3 className="text-sm font-medium">
-                {i + 1}. {r.securityTitle} <span className="font-normal text-slate-500">({r.kind})</span>
-              </h3>
-              <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-6">
-                <Field label="Transaction date" pointer={`${p}/transactionDate`} confidence={c(`${p}/transactionDate`)}>{formatDate(r.transactionDate)}</Field>
-                <Field label="Deemed execution" pointer={`${p}/deemedExecutionDate`} confidence={c(`${p}/deemedExecutionDate`)}>{formatDate(r.deemedExecutionDate)}</Field>
-                <Field label="Code" pointer={`${p}/transactionCode`} confidence={c(`${p}/transactionCode`)}>{text(r.transactionCode)}{r.equitySwap ? " V" : ""}</Field>
-                <Field label="Amount" pointer={`${p}/shares`} confidence={c(`${p}/shares`)}>{formatShares(r.shares)}</Field>
-                <Field label="(A) or (D)" pointer={`${p}/acquiredDisposed`} confidence={c(`${p}/acquiredDisposed`)}>{text(r.acquiredDisposed)}</Field>
-                <Field label="Price" pointer={`${p}/price`} confidence={c(`${p}/price`)}>{formatPrice(r.price)}</Field>
-                <Field label="Owned following" pointer={`${p}/sharesOwnedFollowing`} confidence={c(`${p}/sharesOwnedFollowing`)}>{formatShares(r.sharesOwnedFollowing)}</Field>
-                <Field label="Direct / Indirect" pointer={`${p}/directOrIndirect`} confidence={c(`${p}/directOrIndirect`)}>{text(r.directOrIndirect)}</Field>
-                <Field label="Nature of ownership" pointer={`${p}/natureOfOwnership`} confidence={c(`${p}/natureOfOwnership`)}>{text(r.natureOfOwnership)}</Field>
-                <Field label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</Field>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h3 className="text-sm font-medium">
+                  {i + 1}. {r.securityTitle || "(untitled row)"} <span className="font-normal text-slate-500">({r.kind})</span>
+                </h3>
+                {rows("nonDerivative", filing.nonDerivative.length, i)}
+              </div>
+              {rowNotes("nonDerivative", i)}
+              <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
+                <F label="Title of security" pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
+                <F label="Kind" pointer={`${p}/kind`}>{r.kind}</F>
+                <F label="Transaction date" pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
+                <F label="Deemed execution" pointer={`${p}/deemedExecutionDate`}>{formatDate(r.deemedExecutionDate)}</F>
+                <F label="Code" pointer={`${p}/transactionCode`}>{text(r.transactionCode)}</F>
+                <F label="V" pointer={`${p}/equitySwap`}>{yesNo(r.equitySwap)}</F>
+                <F label="Amount" pointer={`${p}/shares`}>{formatShares(r.shares)}</F>
+                <F label="(A) or (D)" pointer={`${p}/acquiredDisposed`}>{text(r.acquiredDisposed)}</F>
+                <F label="Price" pointer={`${p}/price`}>{formatPrice(r.price)}</F>
+                <F label="Owned following" pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
+                <F label="Direct / Indirect" pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
+                <F label="Nature of ownership" pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
+                <F label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
               </dl>
             </article>
           );
         })}
+        {review.canEdit && <RowControls filingId={review.filingId} version={review.version} table="nonDerivative" count={filing.nonDerivative.length} />}
       </section>
 
       <section aria-labelledby="table2" className="rounded-md border border-slate-200 bg-white p-4">
@@ -144,30 +158,39 @@ export function FilingView({ filing }: { filing: FilingDetail }) {
           const p = `/derivative/${i}`;
           return (
             <article key={r.id} aria-label={`Table II row ${i + 1}`} className="mb-3 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
-              <h3 className="text-sm font-medium">
-                {i + 1}. {r.securityTitle} <span className="font-normal text-slate-500">({r.kind})</span>
-              </h3>
-              <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-6">
-                <Field label="Exercise price" pointer={`${p}/conversionOrExercisePrice`} confidence={c(`${p}/conversionOrExercisePrice`)}>{formatPrice(r.conversionOrExercisePrice)}</Field>
-                <Field label="Transaction date" pointer={`${p}/transactionDate`} confidence={c(`${p}/transactionDate`)}>{formatDate(r.transactionDate)}</Field>
-                <Field label="Deemed execution" pointer={`${p}/deemedExecutionDate`} confidence={c(`${p}/deemedExecutionDate`)}>{formatDate(r.deemedExecutionDate)}</Field>
-                <Field label="Code" pointer={`${p}/transactionCode`} confidence={c(`${p}/transactionCode`)}>{text(r.transactionCode)}{r.equitySwap ? " V" : ""}</Field>
-                <Field label="Amount" pointer={`${p}/shares`} confidence={c(`${p}/shares`)}>{formatShares(r.shares)}</Field>
-                <Field label="(A) or (D)" pointer={`${p}/acquiredDisposed`} confidence={c(`${p}/acquiredDisposed`)}>{text(r.acquiredDisposed)}</Field>
-                <Field label="Date exercisable" pointer={`${p}/exerciseDate`} confidence={c(`${p}/exerciseDate`)}>{r.exercisableImmediately ? "Immediately" : formatDate(r.exerciseDate)}</Field>
-                <Field label="Expiration" pointer={`${p}/expirationDate`} confidence={c(`${p}/expirationDate`)}>{formatDate(r.expirationDate)}</Field>
-                <Field label="Underlying title" pointer={`${p}/underlyingTitle`} confidence={c(`${p}/underlyingTitle`)}>{text(r.underlyingTitle)}</Field>
-                <Field label="Underlying amount" pointer={`${p}/underlyingShares`} confidence={c(`${p}/underlyingShares`)}>{formatShares(r.underlyingShares)}</Field>
-                <Field label="Price of derivative" pointer={`${p}/price`} confidence={c(`${p}/price`)}>{formatPrice(r.price)}</Field>
-                <Field label="Owned following" pointer={`${p}/sharesOwnedFollowing`} confidence={c(`${p}/sharesOwnedFollowing`)}>{formatShares(r.sharesOwnedFollowing)}</Field>
-                <Field label="Direct / Indirect" pointer={`${p}/directOrIndirect`} confidence={c(`${p}/directOrIndirect`)}>{text(r.directOrIndirect)}</Field>
-                <Field label="Nature of ownership" pointer={`${p}/natureOfOwnership`} confidence={c(`${p}/natureOfOwnership`)}>{text(r.natureOfOwnership)}</Field>
-                <Field label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</Field>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h3 className="text-sm font-medium">
+                  {i + 1}. {r.securityTitle || "(untitled row)"} <span className="font-normal text-slate-500">({r.kind})</span>
+                </h3>
+                {rows("derivative", filing.derivative.length, i)}
+              </div>
+              {rowNotes("derivative", i)}
+              <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
+                <F label="Title of security" pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
+                <F label="Kind" pointer={`${p}/kind`}>{r.kind}</F>
+                <F label="Exercise price" pointer={`${p}/conversionOrExercisePrice`}>{formatPrice(r.conversionOrExercisePrice)}</F>
+                <F label="Transaction date" pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
+                <F label="Deemed execution" pointer={`${p}/deemedExecutionDate`}>{formatDate(r.deemedExecutionDate)}</F>
+                <F label="Code" pointer={`${p}/transactionCode`}>{text(r.transactionCode)}</F>
+                <F label="V" pointer={`${p}/equitySwap`}>{yesNo(r.equitySwap)}</F>
+                <F label="Amount" pointer={`${p}/shares`}>{formatShares(r.shares)}</F>
+                <F label="(A) or (D)" pointer={`${p}/acquiredDisposed`}>{text(r.acquiredDisposed)}</F>
+                <F label="Date exercisable" pointer={`${p}/exerciseDate`}>{r.exercisableImmediately ? "Immediately" : formatDate(r.exerciseDate)}</F>
+                <F label="Exercisable immediately" pointer={`${p}/exercisableImmediately`}>{yesNo(r.exercisableImmediately)}</F>
+                <F label="Expiration" pointer={`${p}/expirationDate`}>{formatDate(r.expirationDate)}</F>
+                <F label="Underlying title" pointer={`${p}/underlyingTitle`}>{text(r.underlyingTitle)}</F>
+                <F label="Underlying amount" pointer={`${p}/underlyingShares`}>{formatShares(r.underlyingShares)}</F>
+                <F label="Price of derivative" pointer={`${p}/price`}>{formatPrice(r.price)}</F>
+                <F label="Owned following" pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
+                <F label="Direct / Indirect" pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
+                <F label="Nature of ownership" pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
+                <F label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
               </dl>
               {r.vesting && <VestingSummary schedule={r.vesting as unknown as Schedule} />}
             </article>
           );
         })}
+        {review.canEdit && <RowControls filingId={review.filingId} version={review.version} table="derivative" count={filing.derivative.length} />}
       </section>
 
       <section aria-labelledby="footnotes" className="rounded-md border border-slate-200 bg-white p-4">
@@ -177,25 +200,29 @@ export function FilingView({ filing }: { filing: FilingDetail }) {
         {filing.footnotes.length === 0 ? (
           <p className="text-sm text-slate-500">No footnotes.</p>
         ) : (
-          <ol className="space-y-1 text-sm">
-            {filing.footnotes.map((f) => (
-              <li key={f.id}>
-                <span className="font-medium">({f.marker})</span> {f.text}
-              </li>
+          <dl className="space-y-1 text-sm">
+            {filing.footnotes.map((f, i) => (
+              <div key={f.id} className="grid grid-cols-[5rem_minmax(0,1fr)] gap-2">
+                <F label="Marker" pointer={`/footnotes/${i}/id`}>({f.marker})</F>
+                <F label={`Footnote (${f.marker})`} pointer={`/footnotes/${i}/text`} multiline>
+                  {f.text}
+                </F>
+              </div>
             ))}
-          </ol>
+          </dl>
         )}
-        <h3 className="mt-4 text-sm font-semibold">Remarks</h3>
-        <p className="text-sm">{text(filing.remarks)}</p>
+        <dl className="mt-4 text-sm">
+          <F label="Remarks" pointer="/remarks" multiline>{text(filing.remarks)}</F>
+        </dl>
         <h3 className="mt-4 text-sm font-semibold">Signatures</h3>
         {filing.signatures.length === 0 ? (
           <p className="text-sm text-slate-500">None read.</p>
         ) : (
-          <dl className="grid grid-cols-1 gap-2 text-sm md:grid-cols-2">
+          <dl className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
             {filing.signatures.map((s, i) => (
-              <div key={s.id} className="flex gap-4">
-                <Field label="Signature" pointer={`/signatures/${i}/name`} confidence={c(`/signatures/${i}/name`)}>{s.name}</Field>
-                <Field label="Date" pointer={`/signatures/${i}/date`} confidence={c(`/signatures/${i}/date`)}>{formatDate(s.date)}</Field>
+              <div key={s.id} className="contents">
+                <F label="Signature" pointer={`/signatures/${i}/name`}>{s.name}</F>
+                <F label="Date" pointer={`/signatures/${i}/date`}>{formatDate(s.date)}</F>
               </div>
             ))}
           </dl>

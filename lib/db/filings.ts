@@ -2,6 +2,7 @@ import "server-only";
 import { prisma as defaultPrisma, type PrismaClient } from "./client";
 import { CONFIDENCE_THRESHOLD, type Filing } from "../parse/types";
 import { nameKey } from "../names";
+import { linkAmendments } from "./amendments";
 
 type Db = PrismaClient;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -181,6 +182,13 @@ export async function storeFiling({ filing, fileName, rawText }: StoreFilingInpu
           },
         });
       }
+      await linkAmendments(tx, {
+        id: created.id,
+        formType: filing.formType,
+        issuerId,
+        periodOfReport: filing.periodOfReport,
+        ownerId: ownerIds[0],
+      });
       return created.id;
     });
     return { status: "stored", filingId };

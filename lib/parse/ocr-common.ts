@@ -612,7 +612,8 @@ export function readTrailer(lines: string[]): Trailer {
     if (l.length > 120) continue;
     if (explanationAt < 0 && l.length < 60 && findLabel(l, LANDMARKS.explanation, 0.65)) explanationAt = i;
     else if (remarksAt < 0 && /^\W{0,4}remarks?\W{0,3}(?::|$)/i.test(l)) remarksAt = i;
-    else if (signatureAt < 0 && l.length < 80 && findLabel(l, LANDMARKS.signature, 0.7)) signatureAt = i;
+    // A footnote line that merely mentions "the reporting person" is not the signature label: it must say signature.
+    else if (signatureAt < 0 && l.length < 80 && /s[il1]gn|nature/i.test(l) && findLabel(l, LANDMARKS.signature, 0.7)) signatureAt = i;
   }
   const end = signatureAt >= 0 ? signatureAt : lines.length;
   const start = explanationAt >= 0 ? explanationAt + 1 : remarksAt >= 0 ? remarksAt : 0;

@@ -1,0 +1,151 @@
+"use client";
+
+import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { acceptFieldAction, saveField, type ActionState } from "@/app/filings/[id]/actions";
+import type { FieldKind } from "@/lib/validation/fields";
+import { ActionButton } from "./action-buttons";
+import { FieldControl, type ControlValue } from "./field-control";
+import { HistoryList, type HistoryItem } from "./history-list";
+
+export interface ReviewFieldProps {
+  filingId: number;
+  version: number;
+  pointer: string;
+  label: string;
+  /** Null for a value that can be accepted but not corrected here (a CIK, a footnote marker). */
+  kind: FieldKind | null;
+  nullable: boolean;
+  multiline: boolean;
+  value: ControlValue;
+  /** Parser confidence when under the threshold and not yet settled by an analyst. */
+  openConfidence: number | null;
+  notes: string[];
+  history: HistoryItem[];
+  canEdit: boolean;
+  children: React.ReactNode;
+}
+
+const show = (v: unknown) => (v === null || v === undefined || v === "" ? "empty" : String(v));
+
+/**
+ * One value of the filing, read-only until the analyst edits it. The keyboard shortcuts
+ * (components/review/review-keys.tsx) find the field by data-pointer and its buttons by data-action.
+ */
+export function ReviewField(props: ReviewFieldProps) {
+  const { filingId, version, pointer, label, kind, nullable, multiline, value, openConfidence, notes, history, canEdit, children } = props;
+  const [editing, setEditing] = useState(false);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, formData: FormData) => {
+    const next = await saveField(prev, formData);
+    if (next.status === "done") setEditing(false);
+    return next;
+  }, { status: "idle" });
+  const [dismissed, setDismissed] = useState<ActionState | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const wasEditing = useRef(false);
+  const uid = useId();
+  const errorId = `${uid}-error`;
+  const noteId = `${uid}-note`;
+
+  useEffect(() => {
+    // Back to the field after saving or cancelling, so j/k carry on from here.
+    if (wasEditing.current && !editing) container.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  const problem = state !== dismissed && (state.status === "error" || state.status === "conflict") ? state : null;
+  const expectedVersion = state.status === "conflict" ? Math.max(version, state.version) : version;
+  const open = openConfidence !== null;
+
+  function cancel() {
+    setDismissed(state);
+    setEditing(false);
+  }
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLFormElement>) {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      cancel();
+    } else if (e.key === "Enter" && !e.shiftKey) {
+      e.preventDefault();
+      e.currentTarget.requestSubmit();
+    }
+  }
+
+  return (
+    <div
+      ref={container}
+      tabIndex={-1}
+      data-pointer={pointer}
+      data-uncertain={open || undefined}
+      className={`group relative rounded p-1 outline-offset-1 ${open ? "bg-amber-50 ring-1 ring-amber-400" : ""} ${problem ? "ring-2 ring-red-500" : ""} ${editing || problem ? "col-span-2" : ""}`}
+    >
+      <dt className="text-xs text-slate-600">
+        {label}
+        {open && (
+          <span className="ml-1 font-medium text-amber-900" title="The parser was unsure of this value: check it against the source">
+            · check ({Math.round(openConfidence * 100)}%)
+          </span>
+        )}
+      </dt>
+      {editing && kind ? (
+        <dd>
+          <form action={formAction} onKeyDown={onKeyDown} className="mt-0.5 space-y-1">
+            <input type="hidden" name="filingId" value={filingId} />
+            <input type="hidden" name="pointer" value={pointer} />
+            <input type="hidden" name="expectedVersion" value={expectedVersion} />
+            <FieldControl id={`${uid}-control`} kind={kind} nullable={nullable} multiline={multiline} value={value} invalid={problem !== null} describedBy={problem ? errorId : open && notes.length > 0 ? noteId : undefined} label={label} />
+            <input name="reason" aria-label={`Reason for changing ${label} (optional)`} placeholder="Reason (optional)" maxLength={500} className="w-full rounded border border-slate-300 px-1.5 py-0.5 text-xs" />
+            <div className="flex gap-1">
+              <button type="submit" disabled={pending} className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white disabled:opacity-60">
+                Save
+              </button>
+              <button type="button" onClick={cancel} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
+                Cancel
+              </button>
+            </div>
+          </form>
+        </dd>
+      ) : (
+        <dd className="num break-words text-sm">{children}</dd>
+      )}
+      {problem && (
+        <p id={errorId} role="alert" className="mt-0.5 text-xs text-red-700">
+          {problem.message}
+          {problem.status === "conflict" && problem.currentValue !== undefined && problem.currentValue !== null && <> Their value: <strong>{show(problem.currentValue)}</strong>. Save again to replace it.</>}
+        </p>
+      )}
+      {open && notes.length > 0 && (
+        <ul id={noteId} className="mt-0.5 text-xs text-amber-900">
+          {notes.map((n, i) => (
+            <li key={i} title={n} className="line-clamp-2">
+              {n}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && !editing && (open || kind) && (
+        // Settled fields show their Edit button only on hover or focus, over the field, so the grid stays compact.
+        <div className={open ? "mt-0.5 flex flex-wrap items-center gap-1" : "absolute right-0.5 top-0.5 opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 group-focus:opacity-100"}>
+          {open && (
+            <ActionButton action={acceptFieldAction} fields={{ filingId, pointer }} dataAction="accept" label={`Accept ${label}`} tone="accept">
+              Accept
+            </ActionButton>
+          )}
+          {kind && (
+            <button type="button" data-action="edit" aria-label={`Edit ${label}`} onClick={() => setEditing(true)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100">
+              Edit
+            </button>
+          )}
+        </div>
+      )}
+      {history.length > 0 && (
+        <details className="mt-0.5 text-xs">
+          <summary className="cursor-pointer text-slate-600">History ({history.length})</summary>
+          <div className="mt-1 rounded border border-slate-200 bg-white p-2">
+            <HistoryList filingId={filingId} items={history} showField={false} />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

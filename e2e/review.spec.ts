@@ -1,0 +1,150 @@
+import { test, expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const seeds = join(__dirname, "..", "..", "shared", "seeds");
+const SEED = "000_4bc4c834bfe9b734.txt";
+
+// Each test uploads its own copy (a unique trailing line), so parallel tests never share a filing.
+async function openOwnFiling(page: Page, tag: string): Promise<string> {
+  const buffer = Buffer.concat([readFileSync(join(seeds, SEED)), Buffer.from(`\n\n<!-- ${tag} -->\n`)]);
+  await page.goto("/upload");
+  await page.getByLabel(/drop filings here/i).setInputFiles({ name: `${tag}-${SEED}`, mimeType: "text/plain", buffer });
+  await page.getByRole("button", { name: "Upload" }).click();
+  const results = page.getByRole("list", { name: "Upload results" });
+  await expect(results.getByText("stored")).toBeVisible();
+  await results.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("SONUS NETWORKS INC");
+  return page.url();
+}
+
+async function sayWho(page: Page, name: string) {
+  await page.getByLabel("Your name, to sign your corrections").fill(name);
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText(`Reviewing as ${name}`)).toBeVisible();
+}
+
+const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
+const value = (page: Page, pointer: string) => field(page, pointer).locator("dd");
+
+async function uncertainLeft(page: Page): Promise<number> {
+  const text = await page.getByRole("status").filter({ hasText: /uncertain field/ }).textContent();
+  return Number(/(\d+) uncertain/.exec(text ?? "")?.[1]);
+}
+
+async function edit(page: Page, row: string, label: string, entry: string) {
+  const article = page.getByRole("article", { name: row });
+  await article.getByRole("button", { name: `Edit ${label}`, exact: true }).click();
+  const control = article.getByRole("textbox", { name: label, exact: true });
+  await control.fill(entry);
+  await control.press("Enter");
+}
+
+test("an analyst walks the uncertain fields by keyboard, corrects a date and an amount, reverts one and marks the filing reviewed", async ({ page }) => {
+  await openOwnFiling(page, `walk-${Date.now()}-${test.info().workerIndex}`);
+  await sayWho(page, "Ana Analyst");
+  const before = await uncertainLeft(page);
+  expect(before).toBeGreaterThan(2);
+
+  await expect(field(page, "/reportingOwners/0/street2")).toContainText("reporting owner address: illegible line");
+  const uncertain = page.locator("[data-uncertain]");
+  const first = await uncertain.nth(0).getAttribute("data-pointer");
+  const second = await uncertain.nth(1).getAttribute("data-pointer");
+  const third = await uncertain.nth(2).getAttribute("data-pointer");
+
+  await page.keyboard.press("j");
+  await expect(field(page, first!)).toBeFocused();
+  await page.keyboard.press("a");
+  await expect(page.getByRole("status").filter({ hasText: `${before - 1} uncertain` })).toBeVisible();
+  await expect(field(page, first!)).not.toHaveAttribute("data-uncertain");
+
+  await page.keyboard.press("j");
+  await expect(field(page, second!)).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(field(page, third!)).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(field(page, second!)).toBeFocused();
+  // Edit with the keyboard, then think better of it.
+  const street2 = field(page, "/reportingOwners/0/street2");
+  await street2.getByRole("button", { name: "Accept Street (line 2)" }).focus();
+  await page.keyboard.press("e");
+  await expect(street2.getByRole("textbox", { name: "Street (line 2)", exact: true })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(street2).toBeFocused();
+
+  const row = "Table II row 1";
+  await edit(page, row, "Transaction date", "2007-12-18");
+  await expect(value(page, "/derivative/0/transactionDate")).toHaveText("18 Dec 2007");
+  await edit(page, row, "Amount", "45,000");
+  await expect(value(page, "/derivative/0/shares")).toHaveText("45,000");
+
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByRole("listitem")).toHaveCount(3);
+  await history.getByRole("button", { name: /^Revert change #\d+ to Amount$/ }).click();
+  await expect(value(page, "/derivative/0/shares")).toHaveText("40,000");
+  await expect(history.getByRole("listitem").first()).toContainText("Ana Analyst reverted Amount");
+  await expect(value(page, "/derivative/0/transactionDate")).toHaveText("18 Dec 2007");
+
+  await page.getByRole("button", { name: "Mark reviewed" }).click();
+  await expect(page.getByRole("button", { name: "Reopen for review" })).toBeVisible();
+  await page.reload();
+  await expect(value(page, "/derivative/0/shares")).toHaveText("40,000");
+  await expect(value(page, "/derivative/0/transactionDate")).toHaveText("18 Dec 2007");
+  await expect(page.getByText("reviewed", { exact: true })).toBeVisible();
+});
+
+test("a bad value is refused at the field and nothing is saved", async ({ page }) => {
+  await openOwnFiling(page, `bad-${Date.now()}-${test.info().workerIndex}`);
+  await sayWho(page, "Ben Analyst");
+  await edit(page, "Table II row 1", "Amount", "-5");
+  const control = page.getByRole("article", { name: "Table II row 1" }).getByRole("textbox", { name: "Amount", exact: true });
+  await expect(page.getByRole("alert").filter({ hasText: "Must be zero or more." })).toBeVisible();
+  await expect(control).toHaveAttribute("aria-invalid", "true");
+  await expect(control).toHaveAccessibleDescription(/Must be zero or more/);
+  await page.reload();
+  await expect(value(page, "/derivative/0/shares")).toHaveText("40,000");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("No changes yet.");
+});
+
+test("two analysts change the same field: the second is told of the conflict and shown the first one's value", async ({ browser }) => {
+  const ana = await (await browser.newContext()).newPage();
+  const url = await openOwnFiling(ana, `conflict-${Date.now()}-${test.info().workerIndex}`);
+  await sayWho(ana, "Ana Analyst");
+  const ben = await (await browser.newContext()).newPage();
+  await ben.goto(url);
+  await sayWho(ben, "Ben Analyst");
+
+  await edit(ana, "Table II row 1", "Amount", "41000");
+  await expect(value(ana, "/derivative/0/shares")).toHaveText("41,000");
+
+  await edit(ben, "Table II row 1", "Amount", "42000");
+  const alert = ben.getByRole("alert").filter({ hasText: "Ana Analyst changed Amount meanwhile" });
+  await expect(alert).toContainText("Their value: 41000");
+  await ben.reload();
+  await expect(value(ben, "/derivative/0/shares")).toHaveText("41,000");
+  await ana.context().close();
+  await ben.context().close();
+});
+
+test("a row is added to Table I, filled in, and removed again, each step in the history", async ({ page }) => {
+  await openOwnFiling(page, `rows-${Date.now()}-${test.info().workerIndex}`);
+  await sayWho(page, "Cy Analyst");
+  await page.getByRole("button", { name: "Add a row to Table I", exact: true }).click();
+  const row = page.getByRole("article", { name: "Table I row 1" });
+  await expect(row).toBeVisible();
+  await edit(page, "Table I row 1", "Title of security", "Common Stock");
+  await expect(row.getByRole("heading", { level: 3 })).toContainText("Common Stock");
+  await row.getByRole("button", { name: "Edit Code", exact: true }).click();
+  const code = row.getByRole("combobox", { name: "Code", exact: true });
+  await expect(code.getByRole("option", { name: "S — Open market or private sale" })).toBeAttached();
+  await code.selectOption("S");
+  await code.press("Enter");
+  await expect(value(page, "/nonDerivative/0/transactionCode")).toHaveText("S");
+
+  page.once("dialog", (d) => d.accept());
+  await row.getByRole("button", { name: "Remove Table I row 1", exact: true }).click();
+  await expect(page.getByRole("article", { name: "Table I row 1" })).toHaveCount(0);
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByRole("listitem").first()).toContainText("Cy Analyst removed row");
+  await expect(history.getByRole("listitem")).toHaveCount(4);
+});

@@ -1,0 +1,539 @@
+import "server-only";
+import { prisma as defaultPrisma, type PrismaClient } from "./client";
+import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
+import { fieldValueSchema } from "../validation/fields";
+import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
+import { openUncertain } from "../review/uncertain";
+import { readSchedule, rowsAffectedBy } from "../review/vesting";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+
+type Db = PrismaClient;
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const ROW_ACTIONS = ["add-row", "remove-row", "move-row"] as const;
+// Changes that alter a value, as opposed to accepts and status changes.
+const VALUE_ACTIONS = ["edit", "revert"];
+
+type Model = "filing" | "issuer" | "filingOwner" | "reportingOwner" | "nonDerivativeRow" | "derivativeRow" | "footnote" | "signature";
+
+// The eight models share the by-id calls this module needs; one narrow type spares eight switch arms.
+interface ByIdDelegate {
+  findUniqueOrThrow(args: { where: { id: number } }): Promise<Record<string, unknown>>;
+  update(args: { where: { id: number }; data: Record<string, unknown> }): Promise<unknown>;
+}
+const delegate = (tx: Tx, model: Model) => tx[model] as unknown as ByIdDelegate;
+
+const encode = (v: unknown) => JSON.stringify(v ?? null);
+const decode = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+const same = (a: unknown, b: unknown) => encode(a) === encode(b);
+
+/** Finds the database row holding a field's current value. */
+async function locate(tx: Tx, filingId: number, spec: FieldSpec): Promise<{ model: Model; id: number; column: string }> {
+  const t = spec.target;
+  const missing = () => new NotFoundError(`${spec.label} (${spec.pointer}) is not on this filing.`);
+  switch (t.entity) {
+    case "filing":
+      return { model: "filing", id: filingId, column: t.column };
+    case "issuer": {
+      const f = await tx.filing.findUniqueOrThrow({ where: { id: filingId }, select: { issuerId: true } });
+      return { model: "issuer", id: f.issuerId, column: t.column };
+    }
+    case "filingOwner":
+    case "reportingOwner": {
+      const o = await tx.filingOwner.findUnique({ where: { filingId_position: { filingId, position: t.index } }, select: { id: true, ownerId: true } });
+      if (!o) throw missing();
+      return t.entity === "filingOwner" ? { model: "filingOwner", id: o.id, column: t.column } : { model: "reportingOwner", id: o.ownerId, column: t.column };
+    }
+    case "nonDerivative":
+    case "derivative": {
+      const where = { filingId, position: t.index };
+      const row = t.entity === "derivative" ? await tx.derivativeRow.findFirst({ where, select: { id: true } }) : await tx.nonDerivativeRow.findFirst({ where, select: { id: true } });
+      if (!row) throw missing();
+      return { model: t.entity === "derivative" ? "derivativeRow" : "nonDerivativeRow", id: row.id, column: t.column };
+    }
+    case "footnote": {
+      const [row] = await tx.footnote.findMany({ where: { filingId }, orderBy: { id: "asc" }, skip: t.index, take: 1, select: { id: true } });
+      if (!row) throw missing();
+      return { model: "footnote", id: row.id, column: t.column };
+    }
+    case "signature": {
+      const row = await tx.signature.findFirst({ where: { filingId, position: t.index }, select: { id: true } });
+      if (!row) throw missing();
+      return { model: "signature", id: row.id, column: t.column };
+    }
+  }
+}
+
+async function readField(tx: Tx, filingId: number, spec: FieldSpec): Promise<unknown> {
+  const at = await locate(tx, filingId, spec);
+  const row = await delegate(tx, at.model).findUniqueOrThrow({ where: { id: at.id } });
+  return row[at.column] ?? null;
+}
+
+async function writeField(tx: Tx, filingId: number, spec: FieldSpec, value: unknown): Promise<void> {
+  const at = await locate(tx, filingId, spec);
+  await delegate(tx, at.model).update({ where: { id: at.id }, data: { [at.column]: value } });
+}
+
+/**
+ * Reads again the vesting schedules a corrected field feeds, so a corrected amount or grant date
+ * moves the tranches with it. Schedules an analyst entered are theirs and are left alone.
+ */
+async function reschedule(tx: Tx, filingId: number, pointer: string): Promise<void> {
+  const affected = rowsAffectedBy(pointer);
+  if (affected !== "all" && affected.length === 0) return;
+  const current = await loadCurrent(tx, filingId);
+  if (!current) return;
+  const rows =
+    affected === "all"
+      ? [...current.derivative.map((_, index) => ({ table: "derivative" as const, index })), ...current.nonDerivative.map((_, index) => ({ table: "nonDerivative" as const, index }))]
+      : affected;
+  for (const { table, index } of rows) {
+    const existing = await tx.vestingSchedule.findUnique({ where: { filingId_rowTable_rowIndex: { filingId, rowTable: table, rowIndex: index } }, select: { id: true, origin: true } });
+    if (existing?.origin === "analyst") continue;
+    if (existing) await tx.vestingSchedule.delete({ where: { id: existing.id } });
+    const schedule = readSchedule(current, table, index);
+    if (!schedule) continue;
+    const derivativeRow = table === "derivative" ? await tx.derivativeRow.findFirst({ where: { filingId, position: index }, select: { id: true } }) : null;
+    await tx.vestingSchedule.create({
+      data: {
+        filingId,
+        rowTable: table,
+        rowIndex: index,
+        derivativeRowId: derivativeRow?.id ?? null,
+        totalShares: schedule.totalShares,
+        commencementDate: schedule.commencementDate,
+        modelJson: JSON.stringify(schedule.model ?? {}),
+        sourceFootnoteIds: JSON.stringify(schedule.sourceFootnoteIds),
+        tranches: { create: schedule.tranches.map((t, position) => ({ position, date: t.date, shares: t.shares })) },
+      },
+    });
+  }
+}
+
+function specFor(pointer: string): FieldSpec {
+  const spec = resolvePointer(pointer);
+  if (!spec) throw new ValidationError(`${pointer} is not a field that can be corrected.`, pointer);
+  return spec;
+}
+
+/** Checks a value against its field's schema; the message names what is wrong, for the analyst. */
+export function validateField(pointer: string, value: unknown): unknown {
+  const spec = specFor(pointer);
+  const parsed = fieldValueSchema(spec.kind, spec).safeParse(value);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "That value is not valid here.", pointer);
+  return parsed.data;
+}
+
+interface FilingState {
+  version: number;
+  confidence: Record<string, number>;
+  reviewed: string[];
+}
+
+interface Change {
+  pointer: string;
+  action: string;
+  oldValue: unknown;
+  newValue: unknown;
+  reason?: string | null;
+  revertsId?: number;
+  /** Pointer-keyed state after the change, when it moves rows or settles a field. */
+  confidence?: Record<string, number>;
+  reviewed?: string[];
+  status?: string;
+}
+
+export interface MutationResult {
+  editId: number;
+  version: number;
+  uncertainCount: number;
+}
+
+/**
+ * Runs one change in one transaction: the change itself, its FieldEdit, and the version bump.
+ * The version update is conditional, so two writers that both read version n cannot both commit n+1.
+ */
+async function mutate(db: Db, filingId: number, author: string, run: (tx: Tx, state: FilingState) => Promise<Change>): Promise<MutationResult> {
+  if (!author.trim()) throw new ValidationError("Say who you are before changing a filing.");
+  return db.$transaction(async (tx) => {
+    const filing = await tx.filing.findUnique({ where: { id: filingId }, select: { version: true, confidenceJson: true, reviewedJson: true } });
+    if (!filing) throw new NotFoundError(`Filing #${filingId} does not exist.`);
+    const state: FilingState = {
+      version: filing.version,
+      confidence: JSON.parse(filing.confidenceJson),
+      reviewed: JSON.parse(filing.reviewedJson),
+    };
+    const change = await run(tx, state);
+    const version = state.version + 1;
+    const confidence = change.confidence ?? state.confidence;
+    const reviewed = change.reviewed ?? state.reviewed;
+    const uncertainCount = openUncertain(confidence, reviewed).length;
+    const bumped = await tx.filing.updateMany({
+      where: { id: filingId, version: state.version },
+      data: {
+        version,
+        confidenceJson: JSON.stringify(confidence),
+        reviewedJson: JSON.stringify(reviewed),
+        uncertainCount,
+        ...(change.status ? { status: change.status } : {}),
+      },
+    });
+    if (bumped.count !== 1) throw new ConflictError("Someone else changed this filing at the same moment; reload and try again.", change.pointer, null, state.version, null);
+    const edit = await tx.fieldEdit.create({
+      data: {
+        filingId,
+        pointer: change.pointer,
+        action: change.action,
+        oldValue: encode(change.oldValue),
+        newValue: encode(change.newValue),
+        author: author.trim(),
+        reason: change.reason?.trim() || null,
+        revertsId: change.revertsId,
+        filingVersion: version,
+      },
+      select: { id: true },
+    });
+    return { editId: edit.id, version, uncertainCount };
+  });
+}
+
+const settle = (reviewed: string[], pointer: string) => (reviewed.includes(pointer) ? reviewed : [...reviewed, pointer]);
+
+const rowTableOf = (spec: FieldSpec): RowTable | null => (spec.target.entity === "derivative" || spec.target.entity === "nonDerivative" ? spec.target.entity : null);
+
+/** The latest change since `sinceVersion` that makes a value read at that version stale, if any. */
+async function changeSince(tx: Tx, filingId: number, sinceVersion: number, pointer: string, table: RowTable | null) {
+  return tx.fieldEdit.findFirst({
+    where: {
+      filingId,
+      filingVersion: { gt: sinceVersion },
+      OR: [
+        { pointer, action: { in: VALUE_ACTIONS } },
+        ...(table ? [{ pointer: { startsWith: `/${table}/` }, action: { in: [...ROW_ACTIONS] } }] : []),
+      ],
+    },
+    orderBy: { id: "desc" },
+    select: { author: true, action: true },
+  });
+}
+
+export interface UpdateFieldInput {
+  filingId: number;
+  pointer: string;
+  value: unknown;
+  /** Filing.version the analyst's copy was read at. */
+  expectedVersion: number;
+  author: string;
+  reason?: string | null;
+}
+
+/**
+ * Corrects one field. Refuses a value its field does not take (ValidationError, nothing saved)
+ * and a stale copy whose field someone else has changed since (ConflictError with their value).
+ * Saving the value the field already has accepts it.
+ */
+export async function updateField({ filingId, pointer, value, expectedVersion, author, reason }: UpdateFieldInput, db: Db = defaultPrisma): Promise<MutationResult> {
+  const spec = specFor(pointer);
+  const next = validateField(pointer, value);
+  return mutate(db, filingId, author, async (tx, state) => {
+    const current = await readField(tx, filingId, spec);
+    if (expectedVersion < state.version) {
+      const other = await changeSince(tx, filingId, expectedVersion, pointer, rowTableOf(spec));
+      if (other) {
+        throw new ConflictError(
+          other.action.endsWith("-row")
+            ? `${other.author} added, removed or moved rows of this table meanwhile; reload to see the rows as they are now.`
+            : `${other.author} changed ${spec.label} meanwhile; your value was not saved.`,
+          pointer,
+          current,
+          state.version,
+          other.author,
+        );
+      }
+    }
+    if (same(current, next)) return { pointer, action: "accept", oldValue: current, newValue: current, reason, reviewed: settle(state.reviewed, pointer) };
+    await writeField(tx, filingId, spec, next);
+    await reschedule(tx, filingId, pointer);
+    return { pointer, action: "edit", oldValue: current, newValue: next, reason, reviewed: settle(state.reviewed, pointer) };
+  });
+}
+
+/** Records that the analyst checked an uncertain field against the source and it is right. */
+export async function acceptField({ filingId, pointer, author }: { filingId: number; pointer: string; author: string }, db: Db = defaultPrisma): Promise<MutationResult> {
+  // Fields that cannot be corrected here (a CIK, a footnote marker) can still be uncertain, and accepted.
+  const spec = resolvePointer(pointer);
+  return mutate(db, filingId, author, async (tx, state) => {
+    if (!openUncertain(state.confidence, state.reviewed).includes(pointer)) throw new ValidationError(`${spec?.label ?? pointer} is not waiting for review.`, pointer);
+    const current = spec ? await readField(tx, filingId, spec) : (valueAt(await loadCurrent(tx, filingId), pointer) ?? null);
+    return { pointer, action: "accept", oldValue: current, newValue: current, reviewed: settle(state.reviewed, pointer) };
+  });
+}
+
+/**
+ * Undoes one edit by restoring its old value; the revert is itself recorded, pointing at the edit.
+ * Refused when the field has changed again since, so a revert never silently discards later work.
+ */
+export async function revertEdit({ editId, author, reason }: { editId: number; author: string; reason?: string | null }, db: Db = defaultPrisma): Promise<MutationResult> {
+  const edit = await db.fieldEdit.findUnique({ where: { id: editId } });
+  if (!edit) throw new NotFoundError(`Change #${editId} does not exist.`);
+  if (!VALUE_ACTIONS.includes(edit.action)) throw new ValidationError("Only changes to a value can be reverted.", edit.pointer);
+  const spec = specFor(edit.pointer);
+  return mutate(db, edit.filingId, author, async (tx, state) => {
+    if (await tx.fieldEdit.findFirst({ where: { revertsId: editId }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
+    const table = rowTableOf(spec);
+    if (table && (await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, filingVersion: { gt: edit.filingVersion }, action: { in: [...ROW_ACTIONS] }, pointer: { startsWith: `/${table}/` } } }))) {
+      throw new ValidationError("Rows of this table were added, removed or moved since; correct the field directly instead.", edit.pointer);
+    }
+    const current = await readField(tx, edit.filingId, spec);
+    if (!same(current, decode(edit.newValue))) {
+      throw new ConflictError(`${spec.label} has changed again since; revert the later change first.`, edit.pointer, current, state.version, null);
+    }
+    const restored = decode(edit.oldValue);
+    await writeField(tx, edit.filingId, spec, restored);
+    await reschedule(tx, edit.filingId, edit.pointer);
+    return { pointer: edit.pointer, action: "revert", oldValue: current, newValue: restored, reason, revertsId: editId, reviewed: settle(state.reviewed, edit.pointer) };
+  });
+}
+
+export async function setStatus({ filingId, status, author }: { filingId: number; status: "reviewed" | "needs_review"; author: string }, db: Db = defaultPrisma): Promise<MutationResult> {
+  return mutate(db, filingId, author, async (tx) => {
+    const f = await tx.filing.findUniqueOrThrow({ where: { id: filingId }, select: { status: true } });
+    if (f.status === status) throw new ValidationError(status === "reviewed" ? "This filing is already marked reviewed." : "This filing already needs review.");
+    return { pointer: "/status", action: "status", oldValue: f.status, newValue: status, status };
+  });
+}
+
+// ---- Table I / II rows ----
+
+type RowRecord = Awaited<ReturnType<Tx["derivativeRow"]["findFirstOrThrow"]>> | Awaited<ReturnType<Tx["nonDerivativeRow"]["findFirstOrThrow"]>>;
+
+function nonDerivativeToCanonical(r: Awaited<ReturnType<Tx["nonDerivativeRow"]["findFirstOrThrow"]>>): NonDerivativeRow {
+  return {
+    kind: r.kind as NonDerivativeRow["kind"],
+    securityTitle: r.securityTitle,
+    transactionDate: r.transactionDate,
+    deemedExecutionDate: r.deemedExecutionDate,
+    transactionCode: r.transactionCode,
+    equitySwap: r.equitySwap,
+    shares: r.shares,
+    acquiredDisposed: r.acquiredDisposed as NonDerivativeRow["acquiredDisposed"],
+    price: r.price,
+    sharesOwnedFollowing: r.sharesOwnedFollowing,
+    directOrIndirect: r.directOrIndirect as NonDerivativeRow["directOrIndirect"],
+    natureOfOwnership: r.natureOfOwnership,
+    footnoteIds: JSON.parse(r.footnoteIds),
+  };
+}
+
+function derivativeToCanonical(r: Awaited<ReturnType<Tx["derivativeRow"]["findFirstOrThrow"]>>): DerivativeRow {
+  return {
+    kind: r.kind as DerivativeRow["kind"],
+    securityTitle: r.securityTitle,
+    conversionOrExercisePrice: r.conversionOrExercisePrice,
+    transactionDate: r.transactionDate,
+    deemedExecutionDate: r.deemedExecutionDate,
+    transactionCode: r.transactionCode,
+    equitySwap: r.equitySwap,
+    shares: r.shares,
+    acquiredDisposed: r.acquiredDisposed as DerivativeRow["acquiredDisposed"],
+    exerciseDate: r.exerciseDate,
+    exercisableImmediately: r.exercisableImmediately,
+    expirationDate: r.expirationDate,
+    underlyingTitle: r.underlyingTitle,
+    underlyingShares: r.underlyingShares,
+    price: r.price,
+    sharesOwnedFollowing: r.sharesOwnedFollowing,
+    directOrIndirect: r.directOrIndirect as DerivativeRow["directOrIndirect"],
+    natureOfOwnership: r.natureOfOwnership,
+    footnoteIds: JSON.parse(r.footnoteIds),
+  };
+}
+
+const rowToCanonical = (table: RowTable, r: RowRecord) =>
+  table === "derivative" ? derivativeToCanonical(r as Parameters<typeof derivativeToCanonical>[0]) : nonDerivativeToCanonical(r as Parameters<typeof nonDerivativeToCanonical>[0]);
+
+async function rowsOf(tx: Tx, filingId: number, table: RowTable): Promise<RowRecord[]> {
+  const args = { where: { filingId }, orderBy: { position: "asc" as const } };
+  return table === "derivative" ? tx.derivativeRow.findMany(args) : tx.nonDerivativeRow.findMany(args);
+}
+
+async function setPosition(tx: Tx, table: RowTable, id: number, position: number) {
+  if (table === "derivative") await tx.derivativeRow.update({ where: { id }, data: { position } });
+  else await tx.nonDerivativeRow.update({ where: { id }, data: { position } });
+}
+
+/** Row positions, pointer-keyed review state and vesting schedules all follow the rows to their new places. */
+async function renumber(tx: Tx, filingId: number, table: RowTable, order: RowRecord[], state: FilingState, mapIndex: (old: number) => number | null) {
+  for (const [position, row] of order.entries()) if (row.position !== position) await setPosition(tx, table, row.id, position);
+  const schedules = await tx.vestingSchedule.findMany({ where: { filingId, rowTable: table }, select: { id: true, rowIndex: true } });
+  // Two passes through negative indexes, because (filingId, rowTable, rowIndex) is unique.
+  for (const s of schedules) await tx.vestingSchedule.update({ where: { id: s.id }, data: { rowIndex: -1 - s.rowIndex } });
+  for (const s of schedules) {
+    const next = mapIndex(s.rowIndex);
+    if (next === null) await tx.vestingSchedule.delete({ where: { id: s.id } });
+    else await tx.vestingSchedule.update({ where: { id: s.id }, data: { rowIndex: next } });
+  }
+  const reviewed = Object.keys(remapRowPointers(Object.fromEntries(state.reviewed.map((p) => [p, true])), table, mapIndex));
+  return { confidence: remapRowPointers(state.confidence, table, mapIndex), reviewed };
+}
+
+async function refuseStaleRows(tx: Tx, filingId: number, table: RowTable, expectedVersion: number, state: FilingState) {
+  if (expectedVersion >= state.version) return;
+  const other = await tx.fieldEdit.findFirst({
+    where: { filingId, filingVersion: { gt: expectedVersion }, pointer: { startsWith: `/${table}/` }, action: { in: [...VALUE_ACTIONS, ...ROW_ACTIONS] } },
+    orderBy: { id: "desc" },
+    select: { author: true },
+  });
+  if (other) throw new ConflictError(`${other.author} changed this table meanwhile; reload to see it as it is now.`, `/${table}`, null, state.version, other.author);
+}
+
+interface RowOpInput {
+  filingId: number;
+  table: RowTable;
+  expectedVersion: number;
+  author: string;
+  reason?: string | null;
+}
+
+/** Appends an empty transaction row for the analyst to fill in. */
+export async function addRow({ filingId, table, expectedVersion, author, reason }: RowOpInput, db: Db = defaultPrisma): Promise<MutationResult & { index: number }> {
+  let index = 0;
+  const result = await mutate(db, filingId, author, async (tx, state) => {
+    await refuseStaleRows(tx, filingId, table, expectedVersion, state);
+    index = (await rowsOf(tx, filingId, table)).length;
+    const data = { filingId, position: index, kind: "transaction", securityTitle: "" };
+    const row = table === "derivative" ? await tx.derivativeRow.create({ data }) : await tx.nonDerivativeRow.create({ data });
+    return { pointer: rowPointer(table, index), action: "add-row", oldValue: null, newValue: rowToCanonical(table, row), reason };
+  });
+  return { ...result, index };
+}
+
+export async function removeRow({ index, ...input }: RowOpInput & { index: number }, db: Db = defaultPrisma): Promise<MutationResult> {
+  const { filingId, table, expectedVersion, author, reason } = input;
+  return mutate(db, filingId, author, async (tx, state) => {
+    await refuseStaleRows(tx, filingId, table, expectedVersion, state);
+    const rows = await rowsOf(tx, filingId, table);
+    const row = rows[index];
+    if (!row) throw new NotFoundError(`Row ${index + 1} is not in this table.`);
+    if (table === "derivative") await tx.derivativeRow.delete({ where: { id: row.id } });
+    else await tx.nonDerivativeRow.delete({ where: { id: row.id } });
+    const remapped = await renumber(tx, filingId, table, rows.filter((_, i) => i !== index), state, (old) => (old === index ? null : old > index ? old - 1 : old));
+    return { pointer: rowPointer(table, index), action: "remove-row", oldValue: rowToCanonical(table, row), newValue: null, reason, ...remapped };
+  });
+}
+
+export async function moveRow({ from, to, ...input }: RowOpInput & { from: number; to: number }, db: Db = defaultPrisma): Promise<MutationResult> {
+  const { filingId, table, expectedVersion, author, reason } = input;
+  return mutate(db, filingId, author, async (tx, state) => {
+    await refuseStaleRows(tx, filingId, table, expectedVersion, state);
+    const rows = await rowsOf(tx, filingId, table);
+    if (!rows[from] || !rows[to]) throw new ValidationError(`There is no row ${Math.max(from, to) + 1} to move to.`);
+    if (from === to) throw new ValidationError("The row is already there.");
+    const order = [...rows];
+    const [moved] = order.splice(from, 1);
+    order.splice(to, 0, moved);
+    const newIndex = new Map(order.map((r, i) => [r.id, i]));
+    const remapped = await renumber(tx, filingId, table, order, state, (old) => newIndex.get(rows[old]?.id ?? -1) ?? null);
+    return { pointer: rowPointer(table, from), action: "move-row", oldValue: from, newValue: to, reason, ...remapped };
+  });
+}
+
+// ---- Reading ----
+
+export interface HistoryEntry {
+  id: number;
+  pointer: string;
+  label: string;
+  action: string;
+  oldValue: unknown;
+  newValue: unknown;
+  author: string;
+  reason: string | null;
+  revertsId: number | null;
+  /** The revert that undid this change, if one did. */
+  revertedById: number | null;
+  createdAt: Date;
+}
+
+/** Every change to a filing, newest first; with `pointer`, only that field's. */
+export async function history({ filingId, pointer }: { filingId: number; pointer?: string }, db: Db = defaultPrisma): Promise<HistoryEntry[]> {
+  const edits = await db.fieldEdit.findMany({ where: { filingId, ...(pointer ? { pointer } : {}) }, orderBy: { id: "desc" } });
+  const reverts = await db.fieldEdit.findMany({ where: { filingId, revertsId: { not: null } }, select: { id: true, revertsId: true } });
+  const revertedBy = new Map(reverts.map((r) => [r.revertsId, r.id]));
+  return edits.map((e) => ({
+    id: e.id,
+    pointer: e.pointer,
+    label: resolvePointer(e.pointer)?.label ?? e.pointer,
+    action: e.action,
+    oldValue: decode(e.oldValue),
+    newValue: decode(e.newValue),
+    author: e.author,
+    reason: e.reason,
+    revertsId: e.revertsId,
+    revertedById: revertedBy.get(e.id) ?? null,
+    createdAt: e.createdAt,
+  }));
+}
+
+/** The filing as it stands now, in the canonical shape: the parser's output with every correction applied. */
+export async function getCurrentFiling(id: number, db: Db = defaultPrisma): Promise<Filing | null> {
+  return loadCurrent(db, id);
+}
+
+// Takes a transaction too, so a change can read the filing it is in the middle of changing.
+async function loadCurrent(db: Tx, id: number): Promise<Filing | null> {
+  const f = await db.filing.findUnique({
+    where: { id },
+    include: {
+      issuer: true,
+      owners: { orderBy: { position: "asc" }, include: { owner: true } },
+      nonDerivative: { orderBy: { position: "asc" } },
+      derivative: { orderBy: { position: "asc" } },
+      footnotes: { orderBy: { id: "asc" } },
+      signatures: { orderBy: { position: "asc" } },
+      vesting: { orderBy: [{ rowTable: "asc" }, { rowIndex: "asc" }], include: { tranches: { orderBy: { position: "asc" } } } },
+    },
+  });
+  if (!f) return null;
+  const parsed = JSON.parse(f.parsedJson) as Filing;
+  return {
+    formType: f.formType as Filing["formType"],
+    issuer: { name: f.issuer.name, ticker: f.issuer.ticker, cik: f.issuer.cik },
+    reportingOwners: f.owners.map((o) => ({
+      name: o.nameAsFiled,
+      cik: o.owner.cik,
+      street1: o.owner.street1,
+      street2: o.owner.street2,
+      city: o.owner.city,
+      state: o.owner.state,
+      zip: o.owner.zip,
+      isDirector: o.isDirector,
+      isOfficer: o.isOfficer,
+      officerTitle: o.officerTitle,
+      isTenPercentOwner: o.isTenPercentOwner,
+      isOther: o.isOther,
+      otherText: o.otherText,
+    })),
+    periodOfReport: f.periodOfReport,
+    dateOfOriginalSubmission: f.dateOfOriginalSubmission,
+    jointFiling: f.jointFiling,
+    aff10b5One: f.aff10b5One,
+    nonDerivative: f.nonDerivative.map(nonDerivativeToCanonical),
+    derivative: f.derivative.map(derivativeToCanonical),
+    footnotes: f.footnotes.map((n) => ({ id: n.marker, text: n.text })),
+    remarks: f.remarks,
+    signatures: f.signatures.map((s) => ({ name: s.name, date: s.date })),
+    vesting: f.vesting.map((v) => ({
+      row: { table: v.rowTable as "derivative" | "nonDerivative", index: v.rowIndex },
+      totalShares: v.totalShares,
+      commencementDate: v.commencementDate,
+      sourceFootnoteIds: JSON.parse(v.sourceFootnoteIds),
+      tranches: v.tranches.map((t) => ({ date: t.date, shares: t.shares })),
+      model: JSON.parse(v.modelJson),
+    })),
+    source: parsed.source,
+    fieldConfidence: JSON.parse(f.confidenceJson),
+    warnings: JSON.parse(f.warningsJson),
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * The one seam between corrections and the vesting engine: which rows' schedules a corrected
+ * field can change, and the function that reads a row's schedule from the current filing.
+ */
+import type { Filing, VestingSchedule } from "../parse/types";
+import { scheduleForRow } from "../vesting/derive";
+import type { RowTable } from "./fields";
+
+export type ScheduleReader = (filing: Filing, table: RowTable, index: number) => VestingSchedule | null;
+
+export const readSchedule: ScheduleReader = scheduleForRow;
+
+// Row columns the schedule is read from: the grant's size, its dates, its footnotes and whether it is a grant at all.
+const ROW_INPUTS = new Set(["kind", "transactionDate", "transactionCode", "shares", "acquiredDisposed", "exerciseDate", "expirationDate", "underlyingShares", "footnoteIds"]);
+
+/** The rows whose schedules must be read again after `pointer` changed: "all", or a list. */
+export function rowsAffectedBy(pointer: string): "all" | { table: RowTable; index: number }[] {
+  const [, first, second, third] = pointer.split("/");
+  if (first === "footnotes" || first === "remarks" || first === "periodOfReport") return "all";
+  if ((first === "derivative" || first === "nonDerivative") && ROW_INPUTS.has(third)) return [{ table: first, index: Number(second) }];
+  return [];
+}
