@@ -95,6 +95,9 @@ describe("generateFilings", () => {
       const strip = (rows: Awaited<ReturnType<typeof findHoldings>>) => rows.map(({ filingId: _f, issuerId: _i, ...r }) => r);
       expect(strip(await findHoldings({ ownerId: bulkOwner.id }, viaBulk))).toEqual(strip(await findHoldings({ ownerId: owner.id }, viaStore)));
       expect(await viaBulk.filing.count({ where: { status: "reviewed" } })).toBe(await viaStore.filing.count({ where: { status: "reviewed" } }));
+      const amended = await viaStore.filing.count({ where: { amendsId: { not: null } } });
+      expect(amended).toBeGreaterThan(0);
+      expect(await viaBulk.filing.count({ where: { amendsId: { not: null } } })).toBe(amended);
     } finally {
       await viaStore.$disconnect();
       await viaBulk.$disconnect();
@@ -220,5 +223,25 @@ describe("mergeInsiders", () => {
 
     await expect(mergeInsiders({ sourceId: garbled, targetId: janzen, author: "Ana Lyst" }, db)).rejects.toThrow(/already merged/);
     await expect(mergeInsiders({ sourceId: janzen, targetId: garbled, author: "Ana Lyst" }, db)).rejects.toThrow(/merge into that person instead/);
+  });
+});
+
+describe("amended filings", () => {
+  it("count a restated grant once, from the amendment", async () => {
+    const original = await db.filing.findFirstOrThrow({ where: { periodOfReport: "2007-12-17" }, select: { parsedJson: true, issuerId: true } });
+    const amendment = JSON.parse(original.parsedJson) as Filing;
+    amendment.formType = "4/A";
+    amendment.dateOfOriginalSubmission = "2007-12-19";
+    amendment.source = { format: "edgar-xml", sha256: "f".repeat(64) };
+    await store(amendment);
+
+    const grants = await findInsiderGrants({ ownerId: janzen, today: "2030-01-01" }, db);
+    expect(grants.total).toBe(1);
+    expect(grants.rows[0].filing.formType).toBe("4/A");
+    expect((await findInsiders({ q: "janzen howard e" }, db)).rows[0].grantCount).toBe(1);
+    const months = await findVestingByMonth({ issuerId: original.issuerId, from: "2007-01-01", months: 120 }, db);
+    expect(months.reduce((s, m) => s + m.shares, 0)).toBe(40000);
+    // The grants view lists every Table II row, the original's and the amendment's.
+    expect((await findGrants({ issuerId: original.issuerId, code: "A" }, db)).total).toBe(2);
   });
 });

@@ -62,6 +62,12 @@ function insertAll(db: Database.Database, filings: Iterable<GeneratedFiling>): B
       `INSERT INTO DerivativeRow (filingId, position, kind, securityTitle, conversionOrExercisePrice, transactionDate, deemedExecutionDate, transactionCode, equitySwap, shares, acquiredDisposed, exerciseDate, exercisableImmediately, expirationDate, underlyingTitle, underlyingShares, price, sharesOwnedFollowing, directOrIndirect, natureOfOwnership, footnoteIds, createdAt, updatedAt)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    // As linkAmendments does for storeFiling: same issuer, first reporting owner, form and period.
+    originalOf: db.prepare<[number, string, string, number, number], { id: number }>(
+      `SELECT f.id FROM Filing f JOIN FilingOwner fo ON fo.filingId = f.id AND fo.position = 0
+       WHERE f.issuerId = ? AND f.periodOfReport = ? AND f.formType = ? AND fo.ownerId = ? AND f.id <> ? ORDER BY f.id LIMIT 1`,
+    ),
+    setAmends: db.prepare(`UPDATE Filing SET amendsId = ? WHERE id = ?`),
     insertFootnote: db.prepare(`INSERT INTO Footnote (filingId, marker, text, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`),
     insertSignature: db.prepare(`INSERT INTO Signature (filingId, position, name, date, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`),
     insertSchedule: db.prepare(
@@ -132,6 +138,10 @@ function insertAll(db: Database.Database, filings: Iterable<GeneratedFiling>): B
           ).lastInsertRowid,
         ),
       );
+      if (f.formType.endsWith("/A") && f.periodOfReport && oids.length > 0) {
+        const original = q.originalOf.get(iid, f.periodOfReport, f.formType.replace(/\/A$/, ""), oids[0], fid);
+        if (original) q.setAmends.run(original.id, fid);
+      }
       for (const n of f.footnotes) q.insertFootnote.run(fid, n.id, n.text, now, now);
       f.signatures.forEach((s, p) => q.insertSignature.run(fid, p, s.name, s.date, now, now));
       for (const v of f.vesting) {

@@ -83,12 +83,19 @@ export async function findGrants(filters: Partial<TGrantFilters> & { today?: str
   return queryGrants({ conditions: grantConditions(filters), orderBy: grantOrder(filters), page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today }, db);
 }
 
-/** Grants of one insider: rows acquired with code A, and held rows that carry a vesting schedule. */
+/**
+ * Grants of one insider: rows acquired with code A, and held rows that carry a vesting schedule.
+ * A grant on an amended filing is shown once, from the amendment.
+ */
 export async function findInsiderGrants(
   { ownerId, page = 1, pageSize = 100, today }: { ownerId: number; page?: number; pageSize?: number; today?: string },
   db: Db = defaultPrisma,
 ): Promise<Page<GrantRow>> {
-  const conditions = [...grantConditions({ ownerId }), Prisma.sql`(d.transactionCode = 'A' OR EXISTS (SELECT 1 FROM VestingSchedule v WHERE v.derivativeRowId = d.id))`];
+  const conditions = [
+    ...grantConditions({ ownerId }),
+    Prisma.sql`(d.transactionCode = 'A' OR EXISTS (SELECT 1 FROM VestingSchedule v WHERE v.derivativeRowId = d.id))`,
+    Prisma.sql`NOT EXISTS (SELECT 1 FROM Filing a WHERE a.amendsId = d.filingId)`,
+  ];
   return queryGrants({ conditions, orderBy: grantOrder({}), page, pageSize, today }, db);
 }
 

@@ -105,7 +105,7 @@ export async function findInsiders(
     db.$queryRaw<{ pid: number; n: number | bigint }[]>`
       SELECT ${personOf} AS pid, COUNT(*) AS n
       FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId JOIN DerivativeRow d ON d.filingId = fo.filingId
-      WHERE ${mine} AND d.transactionCode = 'A'
+      WHERE ${mine} AND d.transactionCode = 'A' AND NOT EXISTS (SELECT 1 FROM Filing a WHERE a.amendsId = d.filingId)
       GROUP BY ${personOf}`,
   ]);
   const rows = owners.map((o) => {

@@ -99,7 +99,10 @@ export interface VestingMonth {
   insiders: number;
 }
 
-/** Shares vesting per calendar month across all of an issuer's insiders, from the vesting tranches read from footnotes. */
+/**
+ * Shares vesting per calendar month across all of an issuer's insiders, from the vesting
+ * tranches read from footnotes. An amended filing is left out: its amendment restates the grant.
+ */
 export async function findVestingByMonth(
   { issuerId, from, months = 24 }: { issuerId: number; from: string; months?: number },
   db: Db = defaultPrisma,
@@ -113,6 +116,7 @@ export async function findVestingByMonth(
       COUNT(DISTINCT (SELECT ${personOf} FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId WHERE fo.filingId = f.id AND fo.position = 0)) AS insiders
     FROM VestingTranche t JOIN VestingSchedule s ON s.id = t.scheduleId JOIN Filing f ON f.id = s.filingId
     WHERE f.issuerId = ${issuerId} AND t.date >= ${start} AND t.date < ${end}
+      AND NOT EXISTS (SELECT 1 FROM Filing a WHERE a.amendsId = f.id)
     GROUP BY month ORDER BY month`;
   return rows.map((r) => ({ month: r.month, shares: Number(r.shares), grants: Number(r.grants), insiders: Number(r.insiders) }));
 }
