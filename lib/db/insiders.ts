@@ -38,11 +38,11 @@ export interface InsiderRow {
 /**
  * Which reporting owners match a search: every spelling that reduces to the same nameKey,
  * any substring of it, and (when that finds little) names within a couple of typos per word.
- * A match on a merged-away spelling finds the person it was merged into.
+ * A match on a merged-away spelling finds the person it was merged into. Best matches first.
  */
-async function matchPersons(q: string, db: Db): Promise<number[] | null> {
+export async function matchInsiderIds({ q }: { q: string }, db: Db = defaultPrisma): Promise<number[]> {
   const key = nameKey(q);
-  if (!key) return null;
+  if (!key) return [];
   const substring = await db.$queryRaw<{ id: number }[]>`
     SELECT DISTINCT ${personOf} AS id FROM ReportingOwner o WHERE o.nameKey LIKE ${`%${key.replace(/[%_]/g, "")}%`} LIMIT 1000`;
   if (substring.length >= 5) return substring.map((r) => Number(r.id));
@@ -77,7 +77,7 @@ export async function findInsiders(
   { q = "", page = 1, pageSize = 50 }: { q?: string; page?: number; pageSize?: number },
   db: Db = defaultPrisma,
 ): Promise<Page<InsiderRow>> {
-  const ids = q.trim() ? await matchPersons(q, db) : null;
+  const ids = nameKey(q) ? await matchInsiderIds({ q }, db) : null;
   const where: Prisma.ReportingOwnerWhereInput = { mergedIntoId: null, ...(ids ? { id: { in: ids } } : {}) };
   const total = await db.reportingOwner.count({ where });
   const { skip, take, ...paging } = pageOf({ page, pageSize, total });

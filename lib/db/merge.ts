@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma, type PrismaClient } from "./client";
-import { findInsiders } from "./insiders";
+import { matchInsiderIds } from "./insiders";
 
 type Db = PrismaClient;
 
@@ -19,19 +19,16 @@ export class MergeError extends Error {
 export async function findMergeCandidates({ ownerId, limit = 8 }: { ownerId: number; limit?: number }, db: Db = defaultPrisma) {
   const owner = await db.reportingOwner.findUnique({ where: { id: ownerId }, select: { name: true } });
   if (!owner) return [];
-  const surname = owner.name.split(/[\s,]+/)[0] ?? "";
-  const [byName, bySurname] = await Promise.all([
-    findInsiders({ q: owner.name, pageSize: limit + 1 }, db),
-    surname.length >= 3 ? findInsiders({ q: surname, pageSize: limit + 1 }, db) : Promise.resolve({ rows: [] }),
-  ]);
-  const seen = new Set<number>([ownerId]);
-  const out: { id: number; name: string; issuers: string[] }[] = [];
-  for (const r of [...byName.rows, ...bySurname.rows]) {
-    if (seen.has(r.id) || out.length >= limit) continue;
-    seen.add(r.id);
-    out.push({ id: r.id, name: r.name, issuers: r.issuers.map((i) => i.ticker ?? i.name) });
-  }
-  return out;
+  const ids = (await matchInsiderIds({ q: owner.name }, db)).filter((id) => id !== ownerId).slice(0, limit);
+  const rows = await db.reportingOwner.findMany({
+    where: { id: { in: ids }, mergedIntoId: null },
+    select: { id: true, name: true, filings: { take: 20, select: { filing: { select: { issuer: { select: { name: true, ticker: true } } } } } } },
+  });
+  return ids.flatMap((id) => {
+    const r = rows.find((x) => x.id === id);
+    if (!r) return [];
+    return [{ id, name: r.name, issuers: [...new Set(r.filings.map((f) => f.filing.issuer.ticker ?? f.filing.issuer.name))] }];
+  });
 }
 
 /**
