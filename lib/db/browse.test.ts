@@ -1,7 +1,8 @@
 import { describe, it, expect, afterAll, beforeAll } from "vitest";
 import { createTestDb, createTestDbFile } from "./test-db";
 import { storeFiling } from "./filings";
-import { generateFilings, fourYearTranches, addMonths } from "./generate";
+import { generateFilings, fourYearTranches } from "./generate";
+import { addMonths } from "../vesting/dates";
 import { bulkInsertFilings } from "./bulk-insert";
 import { storeGeneratedFilings } from "./seed";
 import { findInsiders, findHoldings, findInsiderFilings, getInsider } from "./insiders";

@@ -15,6 +15,7 @@ import {
   type Tranche,
   type VestingSchedule,
 } from "../parse/types";
+import { addMonths, addDays, daysBetween } from "../vesting/dates";
 
 export interface GeneratedFiling {
   filing: Filing;
@@ -66,31 +67,6 @@ const WORD2 = ["Networks", "Therapeutics", "Energy", "Systems", "Bancorp", "Semi
 const SUFFIX = ["INC", "CORP", "INC.", "CO", "LTD", "HOLDINGS INC"];
 const TITLES = ["Chief Executive Officer", "Chief Financial Officer", "Chief Operating Officer", "General Counsel", "Chief Technology Officer", "SVP, Sales", "VP, Engineering", "Chief Accounting Officer"];
 const FORMATS: SourceFormat[] = ["edgar-xml", "edgar-xml", "edgar-xml", "edgar-html", "edgar-submission", "ocr-text", "ocr-markdown", "pdf-text"];
-
-// Civil-date arithmetic on ISO strings: no Date objects, so no time zone can shift a day.
-function parts(iso: string): [number, number, number] {
-  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
-}
-function iso(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = parts(date);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  return iso(ny, nm, Math.min(d, daysInMonth(ny, nm)));
-}
-function dayNumber(date: string): number {
-  const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-function fromDayNumber(n: number): string {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** 25% after one year, then the rest in 12 equal quarterly instalments: the commonest option schedule. */
 export function fourYearTranches(grantDate: string, total: number): Tranche[] {
@@ -193,12 +169,11 @@ export function* generateFilings(opts: GenerateOptions): Generator<GeneratedFili
     }
   }
 
-  const start = dayNumber(from);
-  const span = Math.max(1, dayNumber(to) - start);
+  const span = Math.max(1, daysBetween(from, to));
   const history: Filing[] = [];
 
   for (let n = 0; n < count; n++) {
-    const date = fromDayNumber(start + Math.floor((span * n) / count));
+    const date = addDays(from, Math.floor((span * n) / count));
     const format = r.pick(formats);
     const ocr = format === "ocr-text" || format === "ocr-markdown" || format === "pdf-text";
     const sha256 = tagHash(tag, `${seed}:${n}`);
