@@ -165,6 +165,21 @@ describe("tokenizeCells + readRow", () => {
     expect(r.warnings.join()).toMatch(/dropped "0"/);
     expect(r.confidence.directOrIndirect).toBeLessThan(0.8);
   });
+  it("takes a stray 0 beside a holding for noise, not for a transaction or a price", () => {
+    const r = readRow(tokenizeCells(["Class A Common Stock", "2,755", "I", "0", "Trust (13)"]), "nonDerivative", "4").row;
+    expect(r).toMatchObject({ kind: "holding", transactionCode: null, shares: null, sharesOwnedFollowing: 2755, directOrIndirect: "I", natureOfOwnership: "Trust" });
+    const priced = readRow(tokenizeCells(["Common Stock", "0", "9,686", "I", "By Trust"]), "nonDerivative", "4").row;
+    expect(priced).toMatchObject({ kind: "holding", price: null, sharesOwnedFollowing: 9686 });
+  });
+  it("reads (A) or (D) of a drifted Table II row from the code and date-exercisable columns", () => {
+    const hints = { acquiredCell: 6, disposedCell: 7, codeCell: 4, exerciseCell: 8 };
+    // One empty cell lost left of the code: code, amount and date all sit one cell left.
+    const lost = readRow(tokenizeCells(["Option", "$1", "04/30/2025", "A", "", "", "757,576", "", "(1)", "04/29/2035", "Common Stock", "757,576", "$0", "757,576", "D"].filter((_, i) => i !== 4)), "derivative", "4", hints);
+    expect(lost.row.acquiredDisposed).toBe("A");
+    // An empty cell added between the code and the amount: the two anchors disagree, so it is doubted.
+    const added = readRow(tokenizeCells(["Option", "$1", "04/30/2025", "", "D", "", "", "757,576", "", "(1)", "04/29/2035", "Common Stock", "757,576", "$0", "0", "D"]), "derivative", "4", hints);
+    expect(added.confidence.acquiredDisposed).toBeLessThan(0.8);
+  });
   it("reads Form 3 layouts", () => {
     const r = readRow(tokenizeCells(["Stock Option (right to buy)", "(2)", "01/15/2025", "Common Stock", "5,000", "$18.4", "D"]), "derivative", "3").row;
     expect(r).toMatchObject({ exerciseDate: null, expirationDate: "2025-01-15", underlyingShares: 5000, conversionOrExercisePrice: 18.4, shares: null, sharesOwnedFollowing: null });

@@ -811,6 +811,9 @@ export interface RowReading<R> {
 export interface RowHints {
   acquiredCell?: number;
   disposedCell?: number;
+  /** The cells under "Code" and "Date Exercisable": a row whose values sit elsewhere drifted by that many cells. */
+  codeCell?: number;
+  exerciseCell?: number;
 }
 
 type Slot =
@@ -894,7 +897,9 @@ function fit(t: Typed, slot: Slot): number {
     case "amount":
     case "owned":
     case "undAmount":
-      // A well-formed count ("10,000") is likelier a real value than a stray "0" from a cell border.
+      // A well-formed count ("10,000") is likelier a real value than a stray "0" from a cell border;
+      // nobody reports a transaction of zero shares.
+      if (txt === "0") return slot === "amount" ? 0.5 : 0.6;
       return t.num ? (t.num.money ? 0.3 : /,|[0-9]{3}/.test(txt) ? 0.95 : 0.9) : 0;
     case "price":
     case "convPrice":
@@ -995,7 +1000,13 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     shares = null;
     confidence.shares = 0.9;
   }
-  const price = numOf("price", "price", "price");
+  let price = numOf("price", "price", "price");
+  if (kind === "holding" && price !== null && table === "nonDerivative") {
+    // A holding has no transaction, so no price: the number is a stray mark from the empty columns.
+    warnings.push(`dropped "${price}" in the price column of a holding as OCR noise`);
+    price = null;
+    confidence.price = 0.85;
+  }
   let acquiredDisposed: "A" | "D" | null = null;
   const implied = impliedDirection(code?.code ?? null, table);
   if (table === "nonDerivative") {
@@ -1009,9 +1020,16 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     }
   } else if (shares !== null) {
     const cell = one("amount")?.tok.cell;
-    const byCell = cell !== undefined && cell === hints.disposedCell ? "D" : cell !== undefined && cell === hints.acquiredCell ? "A" : null;
+    const under = (at: number | undefined): "A" | "D" | null => (at === undefined ? null : at === hints.disposedCell ? "D" : at === hints.acquiredCell ? "A" : null);
+    // The code on the left and the date exercisable on the right each tell how far the row drifted
+    // from its headings; when they disagree an empty cell was lost or added between them.
+    const drift = (tokCell: number | undefined, headCell: number | undefined) => (tokCell !== undefined && headCell !== undefined && cell !== undefined ? under(cell - (tokCell - headCell)) : undefined);
+    const anchored = [drift(codeTok?.tok.cell, hints.codeCell), drift(one("exDate")?.tok.cell, hints.exerciseCell)].filter((r) => r !== undefined);
+    const votes = anchored.length ? anchored : [under(cell)];
+    const split = votes.some((r) => r !== votes[0]);
+    const byCell = split ? (implied ?? votes.find((r) => r) ?? null) : votes[0];
     acquiredDisposed = byCell ?? implied;
-    confidence.acquiredDisposed = byCell && implied ? (byCell === implied ? 0.96 : 0.6) : byCell ? 0.85 : implied ? 0.8 : 0.4;
+    confidence.acquiredDisposed = split ? 0.7 : byCell && implied ? (byCell === implied ? 0.96 : 0.6) : byCell ? 0.85 : implied ? 0.8 : 0.4;
     if (byCell && implied && byCell !== implied) warnings.push(`amount sits under (${byCell}) but code ${code?.code} implies (${implied})`);
   } else confidence.acquiredDisposed = 0.9;
   confidence.footnoteIds = 0.9;

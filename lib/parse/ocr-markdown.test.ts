@@ -119,6 +119,48 @@ describe("the fixtures damaged the way the OCR damages tables", () => {
   });
 });
 
+describe("real EDGAR filings drawn as OCR markdown (scripts/fixtures/gen-markdown-from-xml.ts)", () => {
+  const DIR = join(FIXTURES, "from-xml");
+  const drawn = readdirSync(DIR)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => ({
+      name: f.replace(/\.md$/, ""),
+      text: readFileSync(join(DIR, f), "utf8"),
+      expected: JSON.parse(readFileSync(join(DIR, f.replace(/\.md$/, ".expected.json")), "utf8")) as Partial<Filing>,
+    }));
+
+  it("has the fixtures", () => {
+    expect(drawn.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(drawn)("$name: at least 95% of its fields right", ({ text, expected }) => {
+    const got = parseOcrMarkdown(text);
+    expect(1 - wrongFields(expected, got, got.fieldConfidence).length / leafCount(expected)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("is at least 99% right overall, and flags (< 0.8) at least 90% of what it gets wrong", () => {
+    let total = 0;
+    const wrong: { path: string; confidence: number }[] = [];
+    for (const { text, expected } of drawn) {
+      const got = parseOcrMarkdown(text);
+      total += leafCount(expected);
+      wrong.push(...wrongFields(expected, got, got.fieldConfidence));
+    }
+    expect(1 - wrong.length / total).toBeGreaterThanOrEqual(0.99);
+    expect(wrong.filter((w) => w.confidence < 0.8).length).toBeGreaterThanOrEqual(wrong.length * 0.9);
+  });
+
+  it("reads every reporting owner of a joint filing, each with its own relationship", () => {
+    const f = parseOcrMarkdown(drawn.find((d) => d.name.includes("value-swap"))!.text);
+    expect(f.jointFiling).toBe(true);
+    expect(f.reportingOwners.map((o) => [o.name, o.isTenPercentOwner, o.isOther, o.otherText])).toEqual([
+      ["Fund GP LLC", true, true, "Member of 13(d) group"],
+      ["Fund LP", true, false, null],
+    ]);
+    expect(f.warnings.some((w) => /only one name box/.test(w))).toBe(false);
+  });
+});
+
 describe("the seeds", () => {
   const seed = (n: string) => parseOcrMarkdown(readFileSync(join(FIXTURES, `${n}.md`), "utf8"));
 
@@ -202,6 +244,60 @@ describe("damage the parser must notice", () => {
     expect(f.reportingOwners[0].name).toBe("");
     expect(f.fieldConfidence["/reportingOwners/0/name"]).toBeLessThan(0.8);
     expect(f.fieldConfidence["/issuer/name"]).toBeLessThan(0.8);
+  });
+});
+
+describe("layouts the OCR varies", () => {
+  const base = readFileSync(join(FIXTURES, "seed-000.md"), "utf8");
+
+  it("box 1 written as plain lines above the table still gives the address", () => {
+    const header = /\| 1\. Name and Address[\s\S]*?\| \(City\) \|[^\n]*\n/.exec(base)![0];
+    const plain = [
+      "1. Name and Address of Reporting Person*",
+      "",
+      "JANZEN HOWARD E",
+      "",
+      "(Last) (First) (Middle)",
+      "",
+      "7 TECHNOLOGY PARK DRIVE",
+      "",
+      "(Street)",
+      "",
+      "WESTFORD MA 01886",
+      "",
+      "(City) (State) (Zip)",
+      "",
+      "| 2. Issuer Name and Ticker or Trading Symbol SONUS NETWORKS INC [SONS] | 3. Date of Earliest Transaction (Month/Day/Year) 12/17/2007 | X Form filed by One Reporting Person |",
+      "|--|--|--|",
+      "| Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned | | |",
+      "",
+    ].join("\n");
+    const f = parseOcrMarkdown(base.replace(header, plain));
+    expect(f.reportingOwners).toHaveLength(1);
+    expect(f.reportingOwners[0]).toMatchObject({ name: "JANZEN HOWARD E", street1: "7 TECHNOLOGY PARK DRIVE", city: "WESTFORD", state: "MA", zip: "01886" });
+    expect(f.issuer).toMatchObject({ name: "SONUS NETWORKS INC", ticker: "SONS" });
+    expect(f.derivative[0].shares).toBe(40000);
+  });
+
+  it("a row the OCR cut in two at a column is read as one row", () => {
+    const row = "| Stock Option (right to buy) | \\$6.1 | 12/17/2007 | | A | | 40,000 | | (1) | 12/17/2017 | Common Stock | 40,000 | \\$0 | 40,000 | | D | | |";
+    expect(base).toContain(row);
+    for (const cut of [
+      "| Stock Option (right to buy) | \\$6.1 | 12/17/2007 | | A | | 40,000 | | (1) | 12/17/2017 | | | | | | | | |\n| | | | | | | | | | | Common Stock | 40,000 | \\$0 | 40,000 | | D | | |",
+      "| Stock Option (right to buy) | \\$6.1 | 12/17/2007 | | A | | 40,000 | | (1) | 12/17/2017 | Common Stock | 40,000 | \\$0 |\n| 40,000 | | D | | |",
+    ]) {
+      const f = parseOcrMarkdown(base.replace(row, cut));
+      expect(f.derivative).toHaveLength(1);
+      expect(f.derivative[0]).toMatchObject({ securityTitle: "Stock Option (right to buy)", shares: 40000, underlyingShares: 40000, price: 0, sharesOwnedFollowing: 40000, directOrIndirect: "D" });
+    }
+  });
+
+  it("a title cut off a tall row onto the row below joins the row above", () => {
+    const f = parseOcrMarkdown(
+      base.replace("| Stock Option (right to buy) | \\$6.1 |", "| Stock<br>Option | \\$6.1 |").replace(/(\| Stock<br>Option [^\n]*\n)/, "$1| (right to buy) | | | |\n"),
+    );
+    expect(f.derivative).toHaveLength(1);
+    expect(f.derivative[0].securityTitle).toBe("Stock Option (right to buy)");
   });
 });
 

@@ -16,10 +16,12 @@ import {
   readRow,
   readTrailer,
   singleSpace,
+  stripFootnoteMarkers,
   tokenizeCells,
   type Confidences,
   type LayoutForm,
   type RowHints,
+  type RowToken,
   type TableKind,
 } from "./ocr-common";
 import { emptyFiling, emptyOwner, ParseError, type Filing, type FormType, type IsoDate } from "./types";
@@ -89,10 +91,10 @@ function isTableII(head: string): boolean {
 }
 
 // A cell that starts one of the numbered boxes (2..6) of the form's top half.
-const BOX_LABEL = /^\s*[2-6]\s*[.,]\s*[A-Z]|Issuer Name|Date of Earliest|If Amendment|Relationship of|Individual or Joint|Date of Event|Fiscal Year Ended/i;
+const BOX_LABEL = /^\s*[2-6]\s*[.,]\s*[A-Z]|Issuer Name|Trading Symbol|of Earliest|Earliest Trans|If Amendment|Amendment, Date|Original Filed|Relationship of|elationship of|Individual or Joint|Joint\/Group|Date of Event|Event Requiring|Fiscal Year Ended/i;
 // Something shaped like a date (possibly split or misread) somewhere in a row; rows without one skip the date reader.
 const DATE_HINT = /[0-9OolI]{1,2} ?[/.\-] ?[0-9OolI]{1,2} ?[/.\-]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]/i;
-const HEADER_WORDS = /\b(title of|instr|month\/day|code|amount|price|exercisable|expiration|ownership|beneficial|owned|following|reported|transaction|securit(y|ies)|nature of|direct|indirect|number|deemed|execution|conversion|underlying|acquired|disposed)/gi;
+const HEADER_WORDS = /\(A\)|\(D\)|\b(title of|instr|month\/day|code|amount|price|exercisabl?e?|x?piration|ownership|beneficial|owned|following|reported|transaction|securit(y|ies)|nature of|direct|indirect|number|deemed|execution|conversion|underlying|acquired|disposed)/gi;
 
 /** Parses OCR markdown of a Form 3, 4 or 5 into the canonical filing, with per-field confidence. */
 export function parseOcrMarkdown(text: string): Filing {
@@ -116,21 +118,38 @@ export function parseOcrMarkdown(text: string): Filing {
   }
 
   // --- Boxes 1..6 -------------------------------------------------------
-  const name = valueAfter(header, LANDMARKS.reportingPerson);
-  const ownerName = name ? singleSpace(name.value.replace(/^[*\s]+/, "").replace(/\(Last\).*$/i, "")) : "";
-  const owner = emptyOwner(ownerName);
-  filing.reportingOwners.push(owner);
-  conf["/reportingOwners/0/name"] = ownerName && /^[A-Za-z][A-Za-z .,'&-]{2,}$/.test(ownerName) ? 0.93 : ownerName ? 0.7 : 0.1;
-  // CIKs are not printed on the paper form: null here means "not readable", not "none".
-  conf["/reportingOwners/0/cik"] = 0.5;
-  if (!ownerName) warn("reporting person's name not found");
+  // A joint filing repeats box 1 (and box 5) for each further reporting person, below the first.
+  // A further label with no name after it is the OCR reading box 1's label twice, not another owner.
+  const names = valuesAfter(header, LANDMARKS.reportingPerson).filter((n, k) => k === 0 || n.value);
+  if (names.length === 0) {
+    filing.reportingOwners.push(emptyOwner(""));
+    conf["/reportingOwners/0/name"] = 0.1;
+    conf["/reportingOwners/0/cik"] = 0.5;
+    warn("reporting person's name not found");
+  }
+  names.forEach((name, k) => {
+    const P = `/reportingOwners/${k}`;
+    const ownerName = singleSpace(name.value.replace(/^[*\s]+/, "").replace(/\(Last\).*$/i, ""));
+    const owner = emptyOwner(ownerName);
+    filing.reportingOwners.push(owner);
+    conf[`${P}/name`] = ownerName && /^[A-Za-z][A-Za-z0-9 .,'&()-]{2,}$/.test(ownerName) ? 0.93 : ownerName ? 0.7 : 0.1;
+    // CIKs are not printed on the paper form: null here means "not readable", not "none".
+    conf[`${P}/cik`] = 0.5;
+    if (!ownerName) warn(`reporting person ${k + 1}: name not found`);
+    const end = names[k + 1]?.row ?? header.length;
+    // The first owner's boxes share rows with boxes 2-4 and 6; a further owner's stop at the next owner.
+    const from = k === 0 ? 0 : name.row;
+    const block = header.slice(from, end);
+    readAddress(block, { ...name, row: name.row - from, valueRow: name.valueRow - from }, owner, conf, warn, P);
+    readRelationship(block, owner, conf, warn, P);
+  });
 
   const issuer = valueAfter(header, LANDMARKS.issuer);
   if (issuer) {
     const v = issuer.value.replace(/\s*\b[3-6]\s*\.\s+[A-Z].*$/, "");
-    const br = /^(.*?)[[({]\s*([A-Za-z.]{1,6})\s*(?:[\])}]|$)/.exec(v);
+    const br = /^(.*?)[[({]\s*([A-Za-z.]{0,6})\s*(?:[\])}]|$)/.exec(v);
     filing.issuer.name = singleSpace((br ? br[1] : v).replace(/[,\s]+$/, ""));
-    filing.issuer.ticker = br ? br[2].toUpperCase() : null;
+    filing.issuer.ticker = br?.[2] ? br[2].toUpperCase() : null;
     conf["/issuer/name"] = filing.issuer.name.length >= 3 ? 0.93 : 0.4;
     conf["/issuer/ticker"] = br ? 0.93 : 0.5;
   } else {
@@ -152,8 +171,6 @@ export function parseOcrMarkdown(text: string): Filing {
   filing.formType = (amendment && !form.endsWith("/A") ? `${form}/A` : form) as FormType;
   if (amendment && !form.endsWith("/A")) warn(`box 4 has a date (${amendment.value}): read as an amendment`);
 
-  readAddress(header, name, owner, conf, warn);
-  readRelationship(header, owner, conf, warn);
   readBox6(header, filing, conf, warn);
 
   // --- Tables -------------------------------------------------------------
@@ -161,8 +178,8 @@ export function parseOcrMarkdown(text: string): Filing {
   let table: TableKind | null = null;
   let hints: RowHints = {};
   // A text-only row is a title that wrapped: onto the row below it, or from the row above.
-  let pending: { cell: number; text: string }[] = [];
-  let last: { table: TableKind; index: number } | null = null;
+  let pending: Piece[] = [];
+  let last: { table: TableKind; index: number; titleBroken: boolean; tokens: RowToken[]; item: number } | null = null;
   const flushPending = () => {
     if (pending.length && last) appendWrapped(filing, last.table, last.index, pending);
     pending = [];
@@ -203,7 +220,7 @@ export function parseOcrMarkdown(text: string): Filing {
       warn(`more than ${MAX_TABLE_ROWS} table rows; the rest were not read`);
       break;
     }
-    const tokens = tokenizeCells(it.cells);
+    const tokens = joinTitleCell(tokenizeCells(it.cells));
     const values = tokens.filter((t) => /[0-9]/.test(t.text));
     const hasDate = DATE_HINT.test(joined) && tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0);
     const diCount = tokens.filter((t) => readDirectIndirect(t.text) && !/[0-9]/.test(t.text)).length;
@@ -212,23 +229,66 @@ export function parseOcrMarkdown(text: string): Filing {
     if (!hasDate && !titled && (headerHits >= 3 || values.length + diCount < 2)) {
       hints = columnHints(it, hints);
       if (headerHits === 0 && values.length === 0 && /[A-Za-z]{2}/.test(joined)) {
-        const wrapped = it.cells.map((text, cell) => ({ cell, text })).filter((c) => /[A-Za-z]{2}/.test(c.text));
-        // "(right to buy)" or a lower-case start continues the row above.
-        if (last && /^[(a-z]/.test(wrapped[0].text)) appendWrapped(filing, last.table, last.index, wrapped);
-        else pending.push(...wrapped);
+        // Markers beside the words ("(5)" in the date-exercisable cell) stay with them, as empty pieces.
+        const pieces = it.cells.map((c, cell) => {
+          const m = stripFootnoteMarkers(c);
+          return { cell, text: m.text, ids: m.footnoteIds };
+        });
+        const wrapped = pieces.filter((c) => /[A-Za-z]{2}/.test(c.text) || (c.text === "" && c.ids.length));
+        const lead = wrapped.find((p) => p.text)?.text ?? "";
+        // "(right to buy)" or a lower-case start continues the row above, and so does any text under a
+        // title printed on several lines: the OCR cut that tall row in two.
+        const aboveTitle = last ? rowOf(filing, last.table, last.index).securityTitle.toLowerCase() : "";
+        // A whole title again ("Class A Common Stock" under "Class A Common Stock") starts a new row instead.
+        const continues = last && last.titleBroken && pending.length === 0 && !aboveTitle.startsWith(lead.toLowerCase());
+        if (last && (/^[(a-z]/.test(lead) || continues)) {
+          appendWrapped(filing, last.table, last.index, wrapped);
+          last.titleBroken = false;
+        } else pending.push(...wrapped);
       } else flushPending();
       continue;
     }
-    // Pieces over the title's cell(s) prefix the title; others prefix the text value in their own column.
-    const titleCell = (tokens[0]?.cell ?? 0) + 1;
-    const titlePieces = pending.filter((p) => p.cell <= titleCell);
-    if (titlePieces.length && tokens[0]) tokens[0].text = `${titlePieces.map((p) => p.text).join(" ")} ${tokens[0].text}`;
-    for (const p of pending.filter((q) => q.cell > titleCell)) {
-      const target = tokens.find((t) => Math.abs((t.cell ?? -9) - p.cell) <= 1 && /[A-Za-z]{2}/.test(t.text) && !/[0-9]/.test(t.text));
-      if (target) target.text = `${p.text} ${target.text}`;
+    const above = last && last.item === i - 1 && pending.length === 0 ? rowOf(filing, last.table, last.index) : null;
+    if (
+      last &&
+      above &&
+      above.directOrIndirect === null &&
+      (above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
+      ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")))
+    ) {
+      // The OCR cut one tall row in two: values starting right of the title, under a row that lacks
+      // its last columns, finish that row.
+      const merged: RowToken[] = [...last.tokens, ...tokens];
+      const index: number = last.index;
+      const title = above.securityTitle;
+      (table === "derivative" ? filing.derivative : filing.nonDerivative).pop();
+      addRow(filing, table, layout, merged, hints);
+      if (title) rowOf(filing, table, index).securityTitle = title;
+      filing.warnings.push(`${table} row ${index + 1}: read from two markdown rows`);
+      last = { table, index, titleBroken: false, tokens: merged, item: i };
+      continue;
+    }
+    const ownTitle = tokens[0] && /[A-Za-z]{2}/.test(tokens[0].text) && !/[0-9]/.test(tokens[0].text) && tokens[0].cell! <= (pending[0]?.cell ?? 0) + 2;
+    if (pending.length && !ownTitle) {
+      // A row of values starting right of the title column takes the title (and markers) printed on
+      // the row above it whole: the OCR cut that row in two.
+      const words = pending.filter((p) => p.text);
+      const marks = pending.filter((p) => !p.text).map((p): RowToken => ({ text: "", footnoteIds: p.ids, cell: p.cell }));
+      const title: RowToken[] = words.length ? [{ text: words.map((p) => p.text).join(" "), footnoteIds: words.flatMap((p) => p.ids), cell: words[0].cell }] : [];
+      tokens.splice(0, 0, ...[...title, ...marks].sort((a, b) => a.cell! - b.cell!));
+    } else {
+      // Pieces over the title's cell(s) prefix the title; others prefix the text value in their own column.
+      const titleCell = (tokens[0]?.cell ?? 0) + 1;
+      for (const p of pending) {
+        const target = p.cell <= titleCell ? tokens[0] : tokens.find((t) => Math.abs((t.cell ?? -9) - p.cell) <= 1 && /[A-Za-z]{2}/.test(t.text) && !/[0-9]/.test(t.text));
+        if (!target) continue;
+        if (p.text) target.text = `${p.text} ${target.text}`;
+        target.footnoteIds.push(...p.ids.filter((id) => !target.footnoteIds.includes(id)));
+      }
     }
     pending = [];
-    last = { table, index: table === "derivative" ? filing.derivative.length : filing.nonDerivative.length };
+    const titleRaw = tokens[0]?.cell !== undefined ? it.raw[tokens[0].cell] : "";
+    last = { table, index: table === "derivative" ? filing.derivative.length : filing.nonDerivative.length, titleBroken: /<br\s*\/?>/i.test(titleRaw), tokens, item: i };
     addRow(filing, table, layout, tokens, hints);
   }
   flushPending();
@@ -256,21 +316,51 @@ export function parseOcrMarkdown(text: string): Filing {
   return filing;
 }
 
+// "Common Stock, par value $0.01 per share", "Series 2019 Notes": a par value or a year between the words
+// of the title's own cell is part of the title; a count ("1,000") there means two columns were merged.
+function joinTitleCell(tokens: RowToken[]): RowToken[] {
+  const cell = tokens[0]?.cell;
+  let n = 0;
+  while (n < tokens.length && tokens[n].cell === cell) n++;
+  const wordy = (t: RowToken) => /[A-Za-z]{2}/.test(t.text) && !/^[0-9]/.test(t.text);
+  const head = tokens.slice(0, n);
+  const inner = head.slice(1, -1);
+  if (n < 3 || !wordy(head[0]) || !wordy(head[n - 1]) || inner.some((t) => !wordy(t) && !/^\$?[0-9]{0,4}(\.[0-9]+)?$/.test(t.text))) return tokens;
+  const joined: RowToken = { text: head.map((t) => t.text).filter(Boolean).join(" "), footnoteIds: head.flatMap((t) => t.footnoteIds), cell };
+  return [joined, ...tokens.slice(n)];
+}
+
 function columnHints(it: Item, previous: RowHints): RowHints {
   const ai = it.cells.findIndex((c) => /^\(A\)$/.test(c));
   const di = it.cells.findIndex((c) => /^\(D\)$/.test(c));
   if (ai < 0 && di < 0) return previous;
-  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1 };
+  const at = (re: RegExp) => {
+    const k = it.cells.findIndex((c) => re.test(c));
+    return k >= 0 ? k : undefined;
+  };
+  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i) };
 }
 
-function appendWrapped(filing: Filing, table: TableKind, index: number, pieces: { cell: number; text: string }[]): void {
+/** Text (or a footnote marker alone) from a row that holds no values, waiting for the row it belongs to. */
+interface Piece {
+  cell: number;
+  text: string;
+  ids: string[];
+}
+
+function appendWrapped(filing: Filing, table: TableKind, index: number, pieces: Piece[]): void {
   const row = table === "derivative" ? filing.derivative[index] : filing.nonDerivative[index];
-  const [first, ...rest] = pieces;
-  row.securityTitle = singleSpace(`${row.securityTitle} ${first.text}`);
+  const [first, ...rest] = pieces.filter((p) => p.text);
+  if (first) row.securityTitle = singleSpace(`${row.securityTitle} ${first.text}`);
   if (rest.length && table === "derivative" && filing.derivative[index].underlyingTitle) {
     filing.derivative[index].underlyingTitle = singleSpace(`${filing.derivative[index].underlyingTitle} ${rest.map((r) => r.text).join(" ")}`);
   }
+  for (const p of pieces) for (const id of p.ids) if (!row.footnoteIds.includes(id)) row.footnoteIds.push(id);
   filing.fieldConfidence[`/${table}/${index}/securityTitle`] = Math.min(filing.fieldConfidence[`/${table}/${index}/securityTitle`] ?? 1, 0.85);
+}
+
+function rowOf(filing: Filing, table: TableKind, index: number): Filing["derivative"][number] | Filing["nonDerivative"][number] {
+  return table === "derivative" ? filing.derivative[index] : filing.nonDerivative[index];
 }
 
 function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: RowHints): void {
@@ -325,20 +415,25 @@ interface Found {
   row: number;
   col: number;
   score: number;
+  /** The row the value was read from: the label's, or the one below it. */
+  valueRow: number;
 }
 
 /**
  * The text printed after a label: the rest of the label's cell, else the next non-empty cells
- * of that row up to the next box's label. Parenthesised hints such as "(Month/Day/Year)" go.
+ * of that row up to the next box's label, else the cell below. Parenthesised hints such as
+ * "(Month/Day/Year)" go. One match per row that holds the label, in row order.
  */
-function valueAfter(items: Item[], label: string): Found | null {
-  let best: Found | null = null;
+function valuesAfter(items: Item[], label: string): Found[] {
+  const out: Found[] = [];
   items.forEach((it, row) => {
+    let best: Found | null = null;
     it.cells.forEach((cell, col) => {
       if (!cell || cell.length > 2000) return;
       const m = findLabel(cell, label, 0.7);
       if (!m || (best && best.score >= m.score)) return;
       let value = stripHints(cell.slice(m.end));
+      let valueRow = row;
       for (let c = col + 1; !value && c < it.cells.length && c < col + 4; c++) {
         const next = it.cells[c];
         if (BOX_LABEL.test(next)) break;
@@ -346,10 +441,20 @@ function valueAfter(items: Item[], label: string): Found | null {
       }
       // The value can sit on the row below, under its label.
       const below = items[row + 1]?.cells[col]?.replace(/\((Last|First|Middle)\)/gi, " ");
-      if (!value && below && !BOX_LABEL.test(below) && !/\(Street\)/i.test(below)) value = stripHints(below);
-      best = { value, row, col, score: m.score };
+      if (!value && below && !BOX_LABEL.test(below) && !/\(Street\)/i.test(below)) {
+        value = stripHints(below);
+        valueRow = row + 1;
+      }
+      best = { value, row, col, score: m.score, valueRow };
     });
+    if (best) out.push(best);
   });
+  return out;
+}
+
+function valueAfter(items: Item[], label: string): Found | null {
+  let best: Found | null = null;
+  for (const f of valuesAfter(items, label)) if (!best || f.score > best.score) best = f;
   return best;
 }
 
@@ -372,29 +477,27 @@ function dateAfter(items: Item[], label: string): { value: IsoDate; confidence: 
 // ---------------------------------------------------------------------------
 // Box 1: the address
 
+// Box 5's and box 6's printed choices, beside a further owner's address where no box label stops the reading.
+const BOX5_LABEL = /\bDirector\b|10\s*%\s*Owner|give title|specify below|Other \(spec|Form filed by/i;
 const ADDRESS_LABEL_FRAGMENT = /\((?:Last|First|Middle|Street|City|State|Zip)\)|\((?:La|Fi|Mi|St|Ci|Zi)[a-z]{0,4}\b|\b[a-z]{1,5}\)(?=\s|$)|^\(\w{0,2}$|^[`'"|]+$|^[0-9]\s*\.\s*[0-9]?$/gi;
 const STREET_WORDS = /\b(c\/o|street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|boulevard|blvd|lane|ln|way|suite|ste|floor|fl|p\.?\s?o\.?\s?box|box|plaza|park|place|court|ct|parkway|pkwy|highway|hwy|center|centre|square|circle)\b/i;
 
-function readAddress(header: Item[], name: Found | null, owner: ReturnType<typeof emptyOwner>, conf: Confidences, warn: (w: string) => void): void {
-  const P = "/reportingOwners/0";
+function readAddress(header: Item[], name: Found, owner: ReturnType<typeof emptyOwner>, conf: Confidences, warn: (w: string) => void, P: string): void {
   const setNull = () => {
     for (const k of ["street1", "street2", "city", "state", "zip"]) conf[`${P}/${k}`] = 0.3;
   };
-  if (!name) {
-    setNull();
-    return;
-  }
   const cityRow = header.findIndex((it, r) => r > name.row && it.cells.some((c) => /\(\s*(City|Zip)\s*\)|^\(?City\)?$/i.test(c)));
   const last = cityRow >= 0 ? cityRow : Math.min(header.length - 1, name.row + 6);
   const issuerCol = header[name.row].cells.findIndex((c, i) => i > name.col && BOX_LABEL.test(c));
   const lines: { text: string; labelRow: boolean; pieces: string[] }[] = [];
-  for (let r = name.row + 1; r <= last; r++) {
+  for (let r = Math.max(name.row, name.valueRow) + 1; r <= last; r++) {
     const it = header[r];
-    if (!it.table) continue;
+    // Box 1 written as plain lines is read too, but only when its "(City)" line closes it.
+    if (!it.table && cityRow < 0) continue;
     const pieces: string[] = [];
     for (let c = 0; c < it.cells.length; c++) {
       if (issuerCol > 0 && c >= issuerCol) break;
-      if (BOX_LABEL.test(it.cells[c])) break;
+      if (BOX_LABEL.test(it.cells[c]) || BOX5_LABEL.test(it.cells[c])) break;
       const t = singleSpace(it.cells[c].replace(ADDRESS_LABEL_FRAGMENT, " "));
       if (t && !/^[^A-Za-z0-9]+$/.test(t) && !pieces.join(" ").endsWith(t)) pieces.push(t);
     }
@@ -406,13 +509,14 @@ function readAddress(header: Item[], name: Found | null, owner: ReturnType<typeo
     setNull();
     return;
   }
-  // The city line is the last one that ends in a ZIP code (or the last line at all).
+  // The city line is the last one that ends in a ZIP code (or the last line at all); a ZIP alone
+  // repeating the one that ends the line above is the OCR reading that box twice (seed-000).
   let cityIdx = -1;
   for (let k = lines.length - 1; k >= 0; k--) {
-    if (/[0-9OoIl]{5}(-[0-9]{4})?$/.test(lines[k].text)) {
-      cityIdx = k;
-      break;
-    }
+    const zip = /[0-9OoIl]{5}(-[0-9]{4})?$/.exec(lines[k].text)?.[0];
+    if (!zip) continue;
+    cityIdx = k > 0 && lines[k].text === zip && lines[k - 1].text.endsWith(` ${zip}`) ? k - 1 : k;
+    break;
   }
   if (cityIdx < 0) cityIdx = lines.length - 1;
   const csz = readCityStateZip(lines[cityIdx].pieces);
@@ -457,8 +561,7 @@ const TITLE_WORDS = /\b(chief|president|ceo|cfo|coo|cto|vice|vp|evp|svp|secretar
 const ROLE_LABELS_ONLY = /^(?:[X×✓✔☒]?\s*(?:director|officer|other|10\s*%\s*owner|owner)\s*)+$/i;
 const BOX5_NOISE = /give title|specify|below\)?|check all|applicable|relationship|reporting|person|issuer|10%|owner|^director$|^officer$|^other$|form filed|individual|joint/i;
 
-function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, conf: Confidences, warn: (w: string) => void): void {
-  const P = "/reportingOwners/0";
+function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, conf: Confidences, warn: (w: string) => void, P: string): void {
   let anyMark = false;
   const marked = new Set<string>();
   let officerTitle: string | null = null;
@@ -535,7 +638,7 @@ function readBox6(header: Item[], filing: Filing, conf: Confidences, warn: (w: s
   }
   filing.jointFiling = joint ?? false;
   conf["/jointFiling"] = joint === null ? 0.6 : 0.92;
-  if (joint) warn("box 6: filed by more than one reporting person; only the first is read");
+  if (joint && filing.reportingOwners.length < 2) warn("box 6: filed by more than one reporting person, but only one name box was found");
   filing.aff10b5One = has10b5 ? mark10b5 : null;
   conf["/aff10b5One"] = has10b5 ? (mark10b5 ? 0.85 : 0.65) : 0.9;
 }
