@@ -31,8 +31,9 @@ function database(count: number): string {
   const dir = join(root, "data", "bench");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `pages-${count}.db`);
-  if (!existsSync(file)) {
-    run([join(root, "scripts", "prisma.mjs"), "migrate", "deploy"], { ...process.env, DATABASE_URL: `file:${file}` });
+  const fresh = !existsSync(file);
+  run([join(root, "scripts", "prisma.mjs"), "migrate", "deploy"], { ...process.env, DATABASE_URL: `file:${file}` });
+  if (fresh) {
     const t0 = performance.now();
     bulkInsertFilings({ file, filings: generateFilings({ count, seed: 1 }) });
     console.log(`seeded ${count.toLocaleString("en-US")} filings in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -81,29 +82,26 @@ async function serve(file: string, port: number): Promise<ChildProcess> {
   throw new Error("the server did not start");
 }
 
-async function medianMs(url: string): Promise<number> {
-  for (let i = 0; i < 3; i++) await (await fetch(url)).text();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url);
-    await res.text();
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timeGet(url: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  await res.text();
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return performance.now() - t0;
 }
 
-async function measure(file: string, port: number, paths: string[]): Promise<number[]> {
-  const server = await serve(file, port);
-  try {
-    const out: number[] = [];
-    for (const p of paths) out.push(await medianMs(`http://127.0.0.1:${port}${p}`));
-    return out;
-  } finally {
-    server.kill();
+/** Both servers answer the same page in turn, A B A B ..., so the machine's drift falls on both alike. */
+async function pairedMedians(urlA: string, urlB: string): Promise<[number, number]> {
+  for (let i = 0; i < 3; i++) await Promise.all([timeGet(urlA), timeGet(urlB)]);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    a.push(await timeGet(urlA));
+    b.push(await timeGet(urlB));
   }
+  return [median(a), median(b)];
 }
 
 async function main() {
@@ -113,8 +111,19 @@ async function main() {
   // Paths come from the large database; the small one answers the same routes (a missing id renders "not found").
   const paths = samplePaths(large);
   const smallPaths = samplePaths(small);
-  const a = await measure(small, 3311, smallPaths);
-  const b = await measure(large, 3312, paths);
+  const [serverA, serverB] = await Promise.all([serve(small, 3311), serve(large, 3312)]);
+  const a: number[] = [];
+  const b: number[] = [];
+  try {
+    for (let i = 0; i < paths.length; i++) {
+      const [x, y] = await pairedMedians(`http://127.0.0.1:3311${smallPaths[i]}`, `http://127.0.0.1:3312${paths[i]}`);
+      a.push(x);
+      b.push(y);
+    }
+  } finally {
+    serverA.kill();
+    serverB.kill();
+  }
   console.log(`\nserver render, median of ${RUNS} warm requests per page`);
   console.log(`${"page".padEnd(48)} ${values.small!.padStart(8)} ${values.large!.padStart(10)}   ratio`);
   for (let i = 0; i < paths.length; i++) {

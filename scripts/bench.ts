@@ -37,7 +37,7 @@ function medianPerDoc(docs: string[], fn: (doc: string) => unknown): number {
 const seedsDir = join(root, "..", "shared", "seeds");
 const seeds = existsSync(seedsDir) ? readdirSync(seedsDir).map((f) => readFileSync(join(seedsDir, f), "utf8")) : [];
 const sets: { label: string; format: DetectedFormat; docs: string[]; targetMs?: number }[] = [
-  { label: "OCR markdown (seeds + fixtures)", format: "ocr-markdown", docs: [...seeds, ...files("markdown", /\.md$/)], targetMs: 2 },
+  { label: "OCR markdown (seeds + fixtures)", format: "ocr-markdown", docs: [...seeds, ...files("markdown", /\.md$/), ...files("markdown/from-xml", /\.md$/)], targetMs: 2 },
   { label: "OCR text (Tesseract fixtures)", format: "ocr-text", docs: files("text", /\.txt$/), targetMs: 2 },
   { label: "EDGAR XML", format: "edgar-xml", docs: files("xml", /\.xml$/) },
   { label: "EDGAR HTML", format: "edgar-html", docs: files("html", /\.html?$/) },

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "DerivativeRow_transactionCode_transactionDate_idx" ON "DerivativeRow"("transactionCode", "transactionDate");
+
