@@ -1029,7 +1029,7 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     const split = votes.some((r) => r !== votes[0]);
     const byCell = split ? (implied ?? votes.find((r) => r) ?? null) : votes[0];
     acquiredDisposed = byCell ?? implied;
-    confidence.acquiredDisposed = split ? 0.7 : byCell && implied ? (byCell === implied ? 0.96 : 0.6) : byCell ? 0.85 : implied ? 0.8 : 0.4;
+    confidence.acquiredDisposed = split ? 0.7 : byCell && implied ? (byCell === implied ? 0.96 : 0.6) : byCell ? 0.85 : implied ? 0.75 : 0.4;
     if (byCell && implied && byCell !== implied) warnings.push(`amount sits under (${byCell}) but code ${code?.code} implies (${implied})`);
   } else confidence.acquiredDisposed = 0.9;
   confidence.footnoteIds = 0.9;

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { parseOcrText } from "./ocr-text";
-import { ParseError, type Filing } from "./types";
+import { ParseError } from "./types";
+import { flagged, score } from "../../scripts/fixtures/ocr-score";
 
 const dir = join(__dirname, "fixtures", "text");
 const fixtures = readdirSync(dir)
@@ -13,47 +14,27 @@ const fixtures = readdirSync(dir)
 const ROWS_LOST = new Set(["r02-374water-scan", "r03-snowflake-form3-scan"]);
 const schema = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "shared", "contract", "filing.schema.json"), "utf8"));
 
-/** One leaf per scored field: JSON pointer -> expected value. Footnote texts and signatures count too. */
-function leaves(value: unknown, prefix = ""): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (Array.isArray(value) && !value.every((v) => typeof v === "string")) {
-    value.forEach((v, i) => leaves(v, `${prefix}/${i}`).forEach((x, k) => out.set(k, x)));
-  } else if (value && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) leaves(v, `${prefix}/${k}`).forEach((x, p) => out.set(p, x));
-  } else out.set(prefix, value);
-  return out;
-}
-
-const norm = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim() : JSON.stringify(v));
-
-interface Score {
-  total: number;
-  right: number;
-  wrong: { pointer: string; expected: unknown; got: unknown; confidence: number }[];
-}
-
-function score(expected: Record<string, unknown>, got: Filing): Score {
-  const want = leaves(expected);
-  const have = leaves(got);
-  const wrong: Score["wrong"] = [];
-  for (const [p, v] of want) {
-    const g = have.get(p);
-    if (norm(g) !== norm(v)) {
-      const confidence = got.fieldConfidence[p] ?? 1;
-      wrong.push({ pointer: p, expected: v, got: g, confidence });
-    }
-  }
-  return { total: want.size, right: want.size - wrong.length, wrong };
-}
-
 function load(name: string) {
   const text = readFileSync(join(dir, `${name}.txt`), "utf8");
   const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), "utf8"));
   return { text, expected };
 }
 
+/**
+ * Floors per fixture set (first letter of the name): t synthetic pages, b the same with black
+ * rules, p real EDGAR filings drawn as degraded paper scans, r real sec.gov renderings. The
+ * degraded scans change with every Tesseract build, so sets are held to a floor, not exact values.
+ */
+const SET_FLOORS: Record<string, { right: number; flagged: number }> = {
+  t: { right: 0.9, flagged: 0.9 },
+  b: { right: 0.9, flagged: 0.9 },
+  p: { right: 0.85, flagged: 0.85 },
+  r: { right: 0.35, flagged: 0.9 },
+  all: { right: 0.8, flagged: 0.9 },
+};
+
 describe("parseOcrText on Tesseract fixtures", () => {
-  const totals = { total: 0, right: 0, wrong: 0, flagged: 0 };
+  const totals = new Map<string, { total: number; right: number; wrong: number; flagged: number }>();
   for (const name of fixtures) {
     it(`${name}: valid filing, most fields right`, () => {
       const { text, expected } = load(name);
@@ -62,27 +43,33 @@ describe("parseOcrText on Tesseract fixtures", () => {
       const validate = ajv.compile(schema);
       expect(validate(filing), JSON.stringify(validate.errors)).toBe(true);
       const s = score(expected, filing);
-      totals.total += s.total;
-      totals.right += s.right;
-      totals.wrong += s.wrong.length;
-      totals.flagged += s.wrong.filter((w) => w.confidence < 0.8).length;
+      for (const key of [name[0], "all"]) {
+        const t = totals.get(key) ?? { total: 0, right: 0, wrong: 0, flagged: 0 };
+        t.total += s.total;
+        t.right += s.right;
+        t.wrong += s.wrong.length;
+        t.flagged += flagged(s);
+        totals.set(key, t);
+      }
       expect(filing.formType).toBe(expected.formType);
       if (ROWS_LOST.has(name)) {
         // Tesseract dropped every table row of these real renderings: the loss must be flagged.
         expect(s.wrong.filter((w) => w.confidence >= 0.8).length).toBeLessThan(s.wrong.length * 0.2);
       } else {
-        // Fixtures whose pages Tesseract mangled keep a lower bar; the aggregate below is the target.
+        // Fixtures whose pages Tesseract mangled keep a lower bar; the set floors below are the target.
         expect(s.right / s.total).toBeGreaterThan(0.5);
       }
     });
   }
-  it("aggregate accuracy and flagging", () => {
-    if (totals.total === 0) return;
-    const acc = totals.right / totals.total;
-    const flagged = totals.wrong ? totals.flagged / totals.wrong : 1;
-    console.log(`ocr-text fixtures: ${totals.right}/${totals.total} fields right (${(acc * 100).toFixed(1)}%), ${totals.flagged}/${totals.wrong} wrong fields flagged (${(flagged * 100).toFixed(1)}%)`);
-    expect(acc).toBeGreaterThan(0.8);
-    expect(flagged).toBeGreaterThan(0.7);
+  it("accuracy and flagging per fixture set", () => {
+    for (const [key, t] of totals) {
+      const acc = t.right / t.total;
+      const flaggedShare = t.wrong ? t.flagged / t.wrong : 1;
+      console.log(`ocr-text fixtures ${key}: ${t.right}/${t.total} fields right (${(acc * 100).toFixed(1)}%), ${t.flagged}/${t.wrong} wrong fields flagged (${(flaggedShare * 100).toFixed(1)}%)`);
+      const floor = SET_FLOORS[key] ?? SET_FLOORS.all;
+      expect(acc, `set ${key} accuracy`).toBeGreaterThanOrEqual(floor.right);
+      expect(flaggedShare, `set ${key} wrong fields flagged`).toBeGreaterThanOrEqual(floor.flagged);
+    }
   });
 });
 

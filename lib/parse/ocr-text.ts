@@ -61,14 +61,17 @@ export function parseOcrText(text: string): Filing {
     filing.warnings.push("box 'If Amendment' carries a date, so the form is read as an amendment");
   }
   filing.formType = formType;
+  if (formType.endsWith("/A") && !header.amendment) conf["/dateOfOriginalSubmission"] = 0.4;
 
-  const tableIEnd = firstOf(marks.tableII, marks.tablesEnd, lines.length);
+  const tableIEnd = firstOf(marks.tableII, marks.tableIIRows, marks.tablesEnd, lines.length);
   const tableIIEnd = firstOf(marks.tablesEnd, lines.length);
   if (marks.tableI >= 0) {
     filing.nonDerivative = readTable(lines, marks.tableI + 1, tableIEnd, "nonDerivative", layout, conf, filing.warnings) as NonDerivativeRow[];
   } else filing.warnings.push("Table I not found");
-  if (marks.tableII >= 0) {
-    filing.derivative = readTable(lines, marks.tableII + 1, tableIIEnd, "derivative", layout, conf, filing.warnings) as DerivativeRow[];
+  if (marks.tableIIRows >= 0) {
+    if (marks.tableII < 0) conf["/derivative"] = 0.5;
+    if (marks.tableII < 0) filing.warnings.push(`Table II heading not found; rows from "${lines[marks.tableIIRows].slice(0, 40)}" on read as Table II`);
+    filing.derivative = readTable(lines, marks.tableIIRows, tableIIEnd, "derivative", layout, conf, filing.warnings) as DerivativeRow[];
   } else filing.warnings.push("Table II not found");
   // Values worked out from other values: the cross-checks below would confirm them by the same arithmetic.
   const inferred = fillFromOwnedChain(filing);
@@ -83,10 +86,19 @@ export function parseOcrText(text: string): Filing {
   recoverSignatureDate(trailerLines, trailer);
   regroupFootnotes(trailerLines, trailer);
   filing.footnotes = trailer.footnotes;
-  filing.remarks = trailer.remarks;
+  filing.remarks = cleanRemarks(trailer.remarks);
   filing.signatures = trailer.signatures;
   Object.assign(conf, trailer.confidence);
+  checkTrailer(filing);
+  if (filing.remarks && REMARKS_DOUBT.test(filing.remarks)) {
+    conf["/remarks"] = Math.min(conf["/remarks"] ?? 1, 0.5);
+    // Likely a footnote, so the footnote list may be one short.
+    conf[`/footnotes/${filing.footnotes.length}/id`] = Math.min(conf[`/footnotes/${filing.footnotes.length}/id`] ?? 1, 0.5);
+    conf[`/footnotes/${filing.footnotes.length}/text`] = Math.min(conf[`/footnotes/${filing.footnotes.length}/text`] ?? 1, 0.5);
+    filing.warnings.push("the remarks read like a footnote or the form's instructions; they need review");
+  }
   filing.warnings.push(...trailer.warnings);
+  readJointFilers(trailerLines, filing);
 
   if (!filing.periodOfReport) {
     const dates = [...filing.nonDerivative, ...filing.derivative].map((r) => r.transactionDate).filter((d): d is string => Boolean(d));
@@ -96,8 +108,10 @@ export function parseOcrText(text: string): Filing {
       filing.warnings.push(`date of earliest transaction not read; taken as the earliest row date ${filing.periodOfReport}`);
     }
   }
-  flagMissingTrailer(filing);
+  // Lines with a dollar amount and a thousands figure are table rows, read or not.
+  flagMissingTrailer(filing, lines.filter((l) => /\$\s?[0-9]/.test(l) && /[0-9],[0-9]{3}\b/.test(l)).length);
   crossCheck(filing);
+  flagOutlyingPrices(filing);
   for (const [p, c] of inferred) conf[p] = Math.min(conf[p] ?? 1, c);
   return filing;
 }
@@ -115,6 +129,8 @@ function cleanLine(line: string): string {
     // In the ownership-form column a printed "I" comes out as a bar when the nature follows.
     v = v.replace(/ \| (?=(?:By|See|Held|Through|Owned)\b)/g, " I ");
   }
+  // ... and a "1", "f", "i)" or "|" when the nature of indirect ownership follows.
+  if (/\S [|f1il!]\)? [A-Z]/.test(v)) v = v.replace(/(\S) [|f1il!]\)? (?=(?:By|See|Held|Through|Owned|Trust|Family|Spouse|Custodian|IRA|LLC|L\.?P\.?|Limited|Partnership|Fund|GRAT|Foundation|The)\b)/g, "$1 I ");
   return v;
 }
 
@@ -122,6 +138,8 @@ interface Landmarks {
   person: number;
   tableI: number;
   tableII: number;
+  /** First line of Table II's rows: under its heading, or the first option-like row when the heading was lost. */
+  tableIIRows: number;
   explanation: number;
   /** Where the tables stop: the explanation under them, or the remarks / signature / reminder. */
   tablesEnd: number;
@@ -143,23 +161,42 @@ function label(line: string, text: string, threshold: number) {
 }
 
 function findLandmarks(lines: string[]): Landmarks {
-  const m: Landmarks = { person: -1, tableI: -1, tableII: -1, explanation: -1, tablesEnd: -1 };
+  const m: Landmarks = { person: -1, tableI: -1, tableII: -1, tableIIRows: -1, explanation: -1, tablesEnd: -1 };
+  let titleI = -1;
+  let titleII = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.length > 300) continue;
     if (m.person < 0 && label(l, LANDMARKS.reportingPerson, 0.7)) m.person = i;
-    else if (m.tableI < 0 && /^\W{0,3}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Non-Derivative Securities", 0.6) && /non/i.test(l)) m.tableI = i;
-    else if (m.tableII < 0 && /^\W{0,3}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Derivative Securities", 0.6) && !/\bnon/i.test(l)) m.tableII = i;
+    else if (m.tableI < 0 && /^.{0,6}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Non-Derivative Securities", 0.6) && /non/i.test(l)) m.tableI = i;
+    else if (m.tableII < 0 && /^.{0,6}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Derivative Securities", 0.6) && !/\bnon/i.test(l)) m.tableII = i;
+    // A table heading too blurred to read still has its first column heading under it.
+    else if (titleI < 0 && /^\W{0,3}1\W{0,2}Title of Secur/i.test(l)) titleI = i;
+    else if (titleII < 0 && /^\W{0,3}1\W{0,2}Title of Deriv/i.test(l)) titleII = i;
     else if (l.length < 80 && label(l, LANDMARKS.explanation, 0.65)) {
       if (m.explanation < 0 || m.explanation < Math.max(m.tableI, m.tableII)) m.explanation = i;
-      if (Math.max(m.tableI, m.tableII) >= 0) {
+      if (Math.max(m.tableI, m.tableII, titleI, titleII) >= 0) {
         m.tablesEnd = i;
         break;
       }
-    } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII) >= 0 && /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)) m.tablesEnd = i;
+    } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)) m.tablesEnd = i;
+  }
+  if (m.tableI < 0 && titleI >= 0) m.tableI = titleI;
+  if (m.tableII < 0 && titleII > m.tableI) m.tableII = titleII;
+  if (m.tableII >= 0) m.tableIIRows = m.tableII + 1;
+  else if (m.tableI >= 0) {
+    // A Table II row has a derivative title and at least two dates (transaction, expiration).
+    for (let i = m.tableI + 1; i < firstOf(m.tablesEnd, lines.length); i++) {
+      if (DERIVATIVE_TITLE.test(lines[i]) && (lines[i].match(/[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/[0-9OlI]{2,4}/g)?.length ?? 0) >= 2) {
+        m.tableIIRows = i;
+        break;
+      }
+    }
   }
   return m;
 }
+
+const DERIVATIVE_TITLE = /^\W{0,3}(?:Non-?\s?qualified|Incentive|Employee|Stock Options?|Options?|Warrants?|Call|Put|Restricted Stock Units?|Performance|Convertible|Phantom)\b/i;
 
 function readFormType(lines: string[], marks: Landmarks): { type: FormType; confidence: number } {
   const top = lines.slice(0, Math.min(lines.length, marks.person >= 0 ? marks.person + 1 : 15, 25)).join(" ");
@@ -189,7 +226,8 @@ const RIGHT_BOXES =
 const LEFT_LABELS = /\(?\s?(?:Last|First|Fist|Middle|Mid\w{0,3}|Mice|Street|Str\w{0,3}|City|Cit|State|Stat|Zip|Zi)\s?\)|\((?:Last|First|Middle|City|State)\b/gi;
 const CHECK_ALL = /[('{]?\s?Check all applicable\)?/i;
 // Small capitals in sec.gov's rendering come out in lower case ("[ Scwo ]").
-const TICKER = /\[\s?([A-Za-z][A-Za-z0-9.\-]{0,7})\s?[\]}|)!1lJ]/;
+// The opening bracket may come out as a bar ("| CYPH }"); then only capitals count, so a ruled cell does not.
+const TICKER = /(?:\[\s?([A-Za-z][A-Za-z0-9.\-]{0,7})|\|\s?([A-Z][A-Z0-9.\-]{1,7}))\s?[\]}|)!1lJ]/;
 // What Tesseract makes of a tick: X, a multiplication sign, or "»¢" from a bold X.
 const TICK = "(?:[Xx×✓✔]|»¢)";
 // Officer titles and "other" descriptions start with words an address never does.
@@ -221,12 +259,18 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const lastIdx = at(/\((?:Last|First|Middle)\b|\b(?:Last|First|Fist|Middle|Mice)\)/i);
   const labelIdx = zone.findIndex((l) => label(l, LANDMARKS.reportingPerson, 0.7));
   let nameIdx = -1;
-  for (let i = (lastIdx >= 0 ? lastIdx : Math.min(zone.length, labelIdx + 3)) - 1; i >= 0 && i >= labelIdx - 12; i--) {
+  const isName = (i: number) => {
     const v = headerValue(zone[i]);
-    if (v && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v)) {
-      nameIdx = i;
-      break;
-    }
+    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v);
+  };
+  // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
+  // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
+  let addrFrom = -1;
+  if (labelIdx >= 0 && lastIdx > 0 && lastIdx < labelIdx && (!isName(lastIdx - 1) || /:|hours|burden|OMB/i.test(zone[lastIdx - 1]))) {
+    for (let i = labelIdx + 1; i < Math.min(zone.length, labelIdx + 4) && nameIdx < 0; i++) if (isName(i)) nameIdx = i;
+    if (nameIdx >= 0) addrFrom = lastIdx;
+  } else {
+    for (let i = (lastIdx >= 0 ? lastIdx : Math.min(zone.length, labelIdx + 3)) - 1; i >= 0 && i >= labelIdx - 12 && nameIdx < 0; i--) if (isName(i)) nameIdx = i;
   }
   const nameLine = nameIdx >= 0 ? headerValue(zone[nameIdx]) : "";
 
@@ -240,8 +284,9 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   c["/reportingOwners/0/name"] = nameLine ? 0.9 : 0.2;
   if (tickIdx >= 0) {
     const m = TICKER.exec(zone[tickIdx])!;
-    ticker = m[1].toUpperCase();
-    c["/issuer/ticker"] = m[1].length <= 5 && m[1] === ticker ? 0.92 : 0.7;
+    const symbol = m[1] ?? m[2];
+    ticker = symbol.toUpperCase();
+    c["/issuer/ticker"] = symbol.length <= 5 && symbol === ticker && m[1] ? 0.92 : 0.7;
     let before = zone[tickIdx].slice(0, m.index);
     const lab = /Issuer|Ticker|Trading/i.test(before) ? findLabel(before, LANDMARKS.issuer, 0.6) : null;
     if (lab) before = before.slice(lab.end);
@@ -322,13 +367,16 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   }
 
   // Address: value lines between the name and "(City) (State) (Zip)"; the last one with a ZIP is the city line.
-  const cityIdx = zone.findIndex((l, i) => i > nameIdx && /\(\s?(?:City|Clty|Gity)\s?\)|\(State\)|\(Zip\)/i.test(l));
+  if (addrFrom < 0) addrFrom = nameIdx;
+  const cityIdx = zone.findIndex((l, i) => i > addrFrom && /\(\s?(?:City|Clty|Gity)\s?\)|\(State\)|\(Zip\)/i.test(l));
   const addr: string[] = [];
   if (nameIdx >= 0) {
-    for (let i = nameIdx + 1; i < (cityIdx >= 0 ? cityIdx : Math.min(zone.length, nameIdx + 7)); i++) {
+    for (let i = addrFrom + 1; i < (cityIdx >= 0 ? cityIdx : Math.min(zone.length, addrFrom + 7)); i++) {
       let v = headerValue(zone[i]);
       if (titleText) v = v.replace(titleText, " ").trim();
-      if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v)) addr.push(v);
+      // Garbled "(First)", "(City)", "(Street)" labels come out as "rst)", "ciy)", "asp (est)": lower-case scraps, never an address.
+      const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v);
+      if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) addr.push(v);
     }
   }
   // The city line is the first with a ZIP; what follows the ZIP on it is garbled (City) (State) (Zip) labels.
@@ -338,11 +386,14 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     cityLine = /^.*?\b[0-9OlI]{5}(?:-[0-9]{4})?\b/.exec(addr[zipAt])![0];
     addr.length = zipAt;
   }
+  // "C/O" comes out as "CIO", "C/0" or "C|O".
+  for (let k = 0; k < addr.length; k++) addr[k] = addr[k].replace(/^C\s?[I|/l1]\s?[O0]\b/, "C/O");
   owner.street1 = addr[0] ?? null;
   owner.street2 = addr.length > 1 ? addr.slice(1).join(" ") : null;
   const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? 0.85 : 0.5);
   c["/reportingOwners/0/street1"] = owner.street1 ? (addr.length > 2 ? 0.6 : streetConf(owner.street1)) : 0.4;
-  c["/reportingOwners/0/street2"] = owner.street2 ? Math.min(streetConf(owner.street2), 0.8) : owner.street1 ? 0.85 : 0.4;
+  // A c/o line is followed by the street: alone, the street line was lost.
+  c["/reportingOwners/0/street2"] = owner.street2 ? Math.min(streetConf(owner.street2), 0.8) : owner.street1 && !/^C\/O\b/i.test(owner.street1) ? 0.85 : 0.4;
   if (c["/reportingOwners/0/street1"] < 0.8) c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.6);
   if (cityLine) {
     const csz = readCityStateZip([cityLine]);
@@ -437,8 +488,10 @@ function splitNameAndIssuer(words: string[], ticker: string): { owner: string; i
 
 // Column headings and instructions: never part of a row.
 const HEADING = /Instr|Month|Title of|Date Exercisable|Expiration Date|Amount or|Number of|Ownership Form|Beneficially|Transaction\(s\)|Conversion or|Price of|Deemed|\(A\) or|Code\s*V|Execution|Owned Following/i;
-const UNDERLYING_HEAD = /^(?:Common|Class [A-Z] Common|Ordinary|Class [A-Z]|Series [A-Z])$/i;
-const COMPLETE_TITLE = /(?:Stock|Shares|Units?|Warrants?|Notes?|Interests?|\)|Rights?|Options?)$/i;
+// Column headings as a blurred scan prints them: "(MontvDayrvear)", "(inst. 8)", "Transacton(s)".
+const HEADING_DAMAGED = /Mon\w{0,3}.?Day|Day.?Y\w{0,2}ear|[(\[]\s?[il1]nst\b|Transac\w{0,4}\(s\)|Owned Follow/i;
+const UNDERLYING_HEAD = /^(?:Common|Class(?: [A-Z])?(?: Common)?|Ordinary|Series [A-Z])$/i;
+const COMPLETE_TITLE = /(?:Stock|Shares|Units?|Warrants?|Notes?|Interests?|\)|Rights?|Options?)\.?$/i;
 
 function hasValue(line: string): boolean {
   return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:,[0-9OlI]{3})+(?:\.[0-9]+)?(?=\s|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
@@ -453,30 +506,41 @@ function readTable(
   conf: Confidences,
   warnings: string[],
 ): (NonDerivativeRow | DerivativeRow)[] {
-  const groups: { start: string; before: string[]; more: string[] }[] = [];
+  // `guessed`: a marker of the row was damaged and read as (1).
+  const groups: { start: string; before: string[]; more: string[]; guessed: boolean }[] = [];
   // Title words printed above the first value line (a PDF text layer wraps cells top-down).
   let pending: string[] = [];
   for (let i = from; i < to; i++) {
     const l = tableLine(lines[i]);
-    if (!l || HEADING.test(l)) {
+    // A blank line only separates Tesseract's blocks; a title block stays pending for the values after it.
+    if (!l) continue;
+    if (HEADING.test(l) || HEADING_DAMAGED.test(l)) {
       pending = [];
       continue;
     }
     const bare = stripFootnoteMarkers(l).text;
-    const words = /[A-Za-z]{2}/.test(bare) && bare.split(" ").length <= 8 && /^[A-Za-z(]/.test(bare);
-    if (hasValue(bare)) {
-      if (/\((?:a|l|i|I)\)/.test(l)) warnings.push(`footnote marker read as "${/\((?:a|l|i|I)\)/.exec(l)![0]}" taken as (1)`);
-      // Tesseract reads a raised "(1)" as "(a)" or "(l)".
-      const line = l.replace(/\((?:a|l|i|I)\)/g, "(1)");
+    // "$0.01 per share" under "Common Stock, par value" is the title going on, not a row.
+    const titleTail = /^\$?[0-9][0-9.,]* [a-z]+(?: [a-z]+){0,3}$/.test(bare);
+    const words = (/[A-Za-z]{2}/.test(bare) && bare.split(" ").length <= 8 && /^[A-Za-z(]/.test(bare)) || titleTail;
+    if (hasValue(bare) && !titleTail) {
+      const odd = /\((?:a|l|i|I)\)|(?:^| )@(?= |$)/.exec(l);
+      if (odd) warnings.push(`footnote marker read as "${odd[0].trim()}" taken as (1)`);
+      // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in lower case.
+      const line = l
+        .replace(/\((?:a|l|i|I)\)|(?<=^| )@(?= |$)/g, "(1)")
+        .replace(/(\/[0-9]{2,4}) ([acdfgjmps])(?= )/g, (_m, d: string, c: string) => `${d} ${c.toUpperCase()}`);
       const last = groups[groups.length - 1];
-      if (last && /^[A-Za-z]/.test(bare) && !/[0-9OlI]\/[0-9OlI]{1,2}\//.test(bare) && unfinished(last.start, table, layout)) {
-        // The row itself wrapped: "... 04/29/2035 Common" / "Stock 757,576 $0 757,756 D".
+      // The row itself wrapped: "... 04/29/2035 Common" / "Stock 757,576 $0 757,756 D", or each cell
+      // came out as its own block: "04/30/2025" / "757,756 A $0 757,756".
+      const wrapped = /^[A-Za-z]/.test(bare) || (last && !/[0-9],[0-9]{3}/.test(last.start));
+      if (last && wrapped && !/[0-9OlI]\/[0-9OlI]{1,2}\//.test(bare) && unfinished(last.start, table, layout)) {
         last.start = `${last.start} ${line}`;
+        last.guessed ||= Boolean(odd);
       } else {
-        groups.push({ start: line, before: groups.length ? [] : pending, more: [] });
+        groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd) });
       }
       pending = [];
-    } else if (groups.length && words) groups[groups.length - 1].more.push(l);
+    } else if (groups.length && words && !isHeadingWords(bare)) groups[groups.length - 1].more.push(l);
     else if (words && !isHeadingWords(bare)) pending.push(l);
   }
   const rows: (NonDerivativeRow | DerivativeRow)[] = [];
@@ -484,6 +548,9 @@ function readTable(
     const reading = readRow(tokenizeCells([g.start]), table as "nonDerivative", layout);
     const row = reading.row as NonDerivativeRow | DerivativeRow;
     const rc = reading.confidence;
+    if (g.guessed) rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.6);
+    // Rule debris and lower-case scraps ("cy Common") before the underlying title.
+    if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = singleSpace(row.underlyingTitle.replace(/[|{}_~"]/g, " ")).replace(/^[a-z]{1,2} (?=[A-Z])/, "") || null;
     // Values with nothing to their left and a figure-free row are not a row (page furniture, a stray number).
     const valueCount = [row.transactionDate, row.shares, row.sharesOwnedFollowing, row.price].filter((v) => v !== null).length;
     if (valueCount === 0 && !("underlyingShares" in row && row.underlyingShares !== null)) continue;
@@ -504,7 +571,7 @@ function readTable(
       for (const id of s.footnoteIds) if (!row.footnoteIds.includes(id)) row.footnoteIds.push(id);
       let words = s.text.replace(/[|{}_~"]/g, " ").trim();
       if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) {
-        const tail = /\s?(Stock|Shares)$/i.exec(words);
+        const tail = /(?:^|\s)((?:[A-Z] )?Common(?: Stock)?|Stock|Shares)$/.exec(words);
         if (tail) {
           // Both titles wrap in the same lines; which "Stock" belongs to which column is a guess.
           row.underlyingTitle = `${row.underlyingTitle} ${tail[1]}`;
@@ -525,7 +592,8 @@ function readTable(
         rc.securityTitle = 0.7;
       }
     }
-    row.securityTitle = singleSpace(row.securityTitle.replace(/[|{}_~"]/g, " "));
+    row.securityTitle = joinClassLetter(singleSpace(row.securityTitle.replace(/[|{}_~"]/g, " ")).replace(/^[^A-Za-z0-9(]+/, "").replace(/(?<=[a-z])\.$/, ""));
+    if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = joinClassLetter(row.underlyingTitle.replace(/^[^A-Za-z0-9(]+/, ""));
     if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.6);
     // A row whose values came without their title, or a derivative "titled" Common Stock, means
     // Tesseract broke the row's layout apart: none of its cells can be trusted to sit in their column.
@@ -546,11 +614,80 @@ function readTable(
       rc.acquiredDisposed = 0.9;
     }
     const index = rows.length;
+    const where = `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}`;
+    if (table === "derivative") placeLoneDate(row as DerivativeRow, rc, where, warnings);
+    flagMissingCells(row, rc, layout, where, warnings);
     for (const [k, v] of Object.entries(rc)) conf[`/${table}/${index}/${k}`] = v;
     warnings.push(...reading.warnings.map((w) => `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}: ${w}`));
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * Columns 6 of Table II hold two dates; with one of them given only by a marker that OCR lost,
+ * the row reader takes the lone date for the first column. Options are exercisable within a few
+ * years and expire about ten years out, so a date years after the transaction is the expiration.
+ */
+function placeLoneDate(row: DerivativeRow, rc: Confidences, where: string, warnings: string[]): void {
+  if (!row.exerciseDate || row.expirationDate) return;
+  const years = row.transactionDate ? (Date.parse(row.exerciseDate) - Date.parse(row.transactionDate)) / 31_557_600_000 : Infinity;
+  if (years >= 4) {
+    row.expirationDate = row.exerciseDate;
+    row.exerciseDate = null;
+    warnings.push(`${where}: one date in column 6; ${row.expirationDate} taken as the expiration date`);
+  } else warnings.push(`${where}: one date in column 6; taken as the date exercisable`);
+  rc.exerciseDate = Math.min(rc.exerciseDate ?? CLEAN, 0.6);
+  rc.expirationDate = Math.min(rc.expirationDate ?? CLEAN, 0.6);
+}
+
+// Cells every transaction (or holding) row fills on a real form; empty, they were most likely lost.
+const TRANSACTION_CELLS = ["transactionDate", "transactionCode", "shares", "acquiredDisposed", "price", "sharesOwnedFollowing", "directOrIndirect"] as const;
+const DERIVATIVE_CELLS = ["underlyingTitle", "underlyingShares", "expirationDate"] as const;
+
+/**
+ * A null where the form always has a value is a cell OCR lost, not an empty cell: it is flagged.
+ * A row missing several such cells was read out of its columns, so its other values are flagged too.
+ */
+function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences, layout: LayoutForm, where: string, warnings: string[]): void {
+  const derivative = "underlyingTitle" in row;
+  const wanted: string[] = row.kind === "transaction" && layout !== "3" ? [...TRANSACTION_CELLS] : [derivative ? "directOrIndirect" : "sharesOwnedFollowing", "directOrIndirect"];
+  if (derivative) wanted.push(...DERIVATIVE_CELLS.filter((k) => k !== "expirationDate" || !row.exercisableImmediately));
+  if (row.directOrIndirect !== "D" && !row.natureOfOwnership) wanted.push("natureOfOwnership");
+  const r = row as unknown as Record<string, unknown>;
+  const missing = wanted.filter((k) => r[k] === null);
+  if (row.natureOfOwnership) {
+    // A stray rule or tick before the nature: "\\ Trust", "f Trust".
+    const bare = row.natureOfOwnership.replace(/^(?:[^A-Za-z0-9(\s]+|[a-z])\s+(?=[A-Z])/, "");
+    if (bare !== row.natureOfOwnership) {
+      row.natureOfOwnership = bare;
+      rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
+    }
+  }
+  // Markers after the title that OCR turned into "oo)", "()2)" or "2)(3N6)": the digits left are a guess at the ids.
+  const words = row.securityTitle.split(" ");
+  let cut = words.length;
+  while (cut > 1 && words[cut - 1].includes(")") && !/[A-Za-z]{2}/.test(words[cut - 1])) cut--;
+  if (cut < words.length && words[cut - 1].endsWith(")")) {
+    for (const id of words.slice(cut).join(" ").match(/[0-9]{1,2}/g) ?? []) if (!row.footnoteIds.includes(id)) row.footnoteIds.push(id);
+    row.securityTitle = words.slice(0, cut).join(" ");
+    rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.75);
+    rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.5);
+  }
+  // "Class Common Stock": the class letter was lost.
+  for (const k of ["securityTitle", "underlyingTitle"]) {
+    if (/^(?:Class|Series) (?:Common|Stock|Preferred)/.test(String(r[k] ?? ""))) rc[k] = Math.min(rc[k] ?? CLEAN, 0.5);
+  }
+  // A title holding a date, a digit-letter mix ("ox0r2025") or a lone lower-case scrap took in cells it should not have.
+  if (/[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/|[a-z]\/[0-9]|\b(?=\w*[0-9])(?=\w*[a-z])\w{4,}\b| [a-z]{1,2}$/.test(row.securityTitle)) {
+    for (const k of Object.keys(row)) rc[k] = Math.min(rc[k] ?? CLEAN, 0.6);
+    warnings.push(`${where}: the title "${row.securityTitle}" holds pieces of other cells; the row needs review`);
+  }
+  for (const k of missing) rc[k] = Math.min(rc[k] ?? CLEAN, 0.5);
+  if (missing.length >= 3) {
+    for (const k of Object.keys(row)) rc[k] = Math.min(rc[k] ?? CLEAN, 0.7);
+    warnings.push(`${where}: ${missing.join(", ")} not read; the row's other values need review too`);
+  }
 }
 
 /**
@@ -575,6 +712,9 @@ function unfinished(start: string, table: TableKind, layout: LayoutForm): boolea
   const row = readRow(tokenizeCells([start]), table as "nonDerivative", layout).row;
   return row.kind === "transaction" && row.sharesOwnedFollowing === null && row.directOrIndirect === null;
 }
+
+// "Class ACommon Stock", "ClassA Common Stock": the class letter loses a space.
+const joinClassLetter = (title: string) => title.replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ");
 
 // Titles wrap inside narrow columns: "Non-" + "qualified" joins without a space.
 function joinTitle(head: string, tail: string): string {
@@ -613,6 +753,20 @@ function fillFromOwnedChain(filing: Filing): Map<string, number> {
 }
 
 /**
+ * A share price of $10,000 or more is all but unknown; a whole number that large in the price
+ * column is a price whose decimal point OCR lost ("$152655" for $152.655).
+ */
+function flagOutlyingPrices(filing: Filing): void {
+  for (const table of ["nonDerivative", "derivative"] as const) {
+    filing[table].forEach((r, i) => {
+      if (r.price === null || r.price < 10_000 || !Number.isInteger(r.price)) return;
+      filing.fieldConfidence[`/${table}/${i}/price`] = Math.min(filing.fieldConfidence[`/${table}/${i}/price`] ?? 1, 0.5);
+      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} is implausible for one share; decimal point probably lost`);
+    });
+  }
+}
+
+/**
  * When the signature block came out label first ("** Signature of Reporting Person" then the
  * date on its own line), readTrailer sees no date; the date is the lone date just under the label.
  */
@@ -642,10 +796,94 @@ function recoverSignatureDate(lines: string[], trailer: ReturnType<typeof readTr
 }
 
 /**
+ * Footnotes are numbered 1, 2, 3...: from the first number out of step, a footnote was lost or
+ * misread and the ones after it sit at the wrong place. A footnote that stops mid-sentence,
+ * carries rule debris or runs long was cut, mixed with another column or misread somewhere. A signature line with digits or
+ * debris ran into the date or the rule.
+ */
+function checkTrailer(filing: Filing): void {
+  const conf = filing.fieldConfidence;
+  const gap = filing.footnotes.findIndex((f, i) => f.id !== String(i + 1));
+  filing.footnotes.forEach((f, i) => {
+    // Past a couple of lines a footnote rarely comes through a scan without a misread letter.
+    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > 200;
+    if (!doubtful) return;
+    conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.6);
+    if (gap >= 0 && i >= gap) conf[`/footnotes/${i}/id`] = Math.min(conf[`/footnotes/${i}/id`] ?? 1, 0.5);
+  });
+  if (gap >= 0) filing.warnings.push(`footnote numbers out of step from (${filing.footnotes[gap].id}); footnotes from there need review`);
+  filing.signatures.forEach((s, i) => {
+    // "/s/" comes out as "Js/", "{si", "'s/".
+    s.name = s.name.replace(/^[\\/J{|(\['!]?s[/il1|]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "");
+    if (/[0-9{}|\\~@]|[a-z][.,][a-z]/.test(s.name)) conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
+  });
+}
+
+// Instructions printed under the remarks that Tesseract can run into them, and the joint filer sheet.
+const REMARKS_NOISE =
+  /(?:^|\s)\W?(?:Joint Filer Information\b.*$|\*?\s?If ?the form is f\w{1,3}ed by more than one[^.]*\.?|for each class of securities beneficially owned[^.]*\.?|\**\s?Intentional misstatements[^.]*\.?|'?Note: File three copies[^.]*\.?|If space is insufficient[^.]*\.?|Persons who respond to the collection[^.]*\.?)/gi;
+
+function cleanRemarks(remarks: string | null): string | null {
+  if (!remarks) return remarks;
+  return singleSpace(remarks.replace(REMARKS_NOISE, " ")) || null;
+}
+
+// Remarks that read like a footnote's body or the form's instructions are lines Tesseract moved.
+const REMARKS_DOUBT = /^(?:[0-9]{1,2}\s?[.,]|[a-z(])|Reporting Person|U\.?S\.?C|Instruction|misstatement|copies of|Federal|weighted|ranging from|undertakes|footnote/i;
+
+/**
+ * Paper joint filings name the other reporting persons on an attached "Joint Filer Information"
+ * sheet: "Name:", "Address:" (street, city, state and ZIP separated by commas), "Relationship:".
+ * When box 6 says joint and no such sheet was read, the missing owners' place is flagged.
+ */
+function readJointFilers(lines: string[], filing: Filing): void {
+  const conf = filing.fieldConfidence;
+  const start = lines.findIndex((l) => /Joint Filer Info/i.test(l));
+  if (start >= 0) {
+    let owner: Filing["reportingOwners"][number] | null = null;
+    for (const l of lines.slice(start + 1, start + 60)) {
+      const m = /^\W{0,2}(Name|Address|Relationship)\s?[:;.]\s?(.*)$/i.exec(l.trim());
+      if (!m) continue;
+      const key = m[1].toLowerCase();
+      const value = m[2].trim();
+      if (key === "name") {
+        owner = emptyOwner(value);
+        filing.reportingOwners.push(owner);
+        const at = `/reportingOwners/${filing.reportingOwners.length - 1}`;
+        conf[`${at}/name`] = /^[A-Za-z0-9][A-Za-z0-9 ,.&'\-]+$/.test(value) ? 0.85 : 0.5;
+        conf[`${at}/cik`] = 0.95;
+        for (const k of ["street1", "street2", "city", "state", "zip", "officerTitle", "otherText"]) conf[`${at}/${k}`] = 0.7;
+        for (const k of ["isDirector", "isOfficer", "isTenPercentOwner", "isOther"]) conf[`${at}/${k}`] = 0.85;
+      } else if (owner && key === "address") {
+        const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
+        const csz = parts.length && /[0-9OlI]{5}/.test(parts[parts.length - 1]) ? readCityStateZip([parts.slice(-2).join(" ")]) : null;
+        const streets = csz ? parts.slice(0, -2) : parts;
+        owner.street1 = streets[0] ?? null;
+        owner.street2 = streets.length > 1 ? streets.slice(1).join(", ") : null;
+        if (csz) Object.assign(owner, { city: csz.city, state: csz.state, zip: csz.zip });
+      } else if (owner && key === "relationship") {
+        owner.isDirector = /Director/i.test(value);
+        owner.isTenPercentOwner = /10 ?%/.test(value);
+        const officer = /Officer\s?\(([^)]*)\)?/i.exec(value);
+        const other = /Other\s?\(([^)]*)\)?/i.exec(value);
+        owner.isOfficer = Boolean(officer);
+        owner.officerTitle = officer?.[1].trim() || null;
+        owner.isOther = Boolean(other);
+        owner.otherText = other?.[1].trim() || null;
+      }
+    }
+  }
+  if (filing.jointFiling && filing.reportingOwners.length === 1) {
+    for (const k of Object.keys(filing.reportingOwners[0])) conf[`/reportingOwners/1/${k}`] = 0.2;
+    filing.warnings.push("box 6 says the form is filed by more than one reporting person, but only one was read");
+  }
+}
+
+/**
  * Rows cite footnotes the trailer did not yield, or no signature was read: the review screen
  * must show those places as unsure, so the pointers where they would sit get a low confidence.
  */
-function flagMissingTrailer(filing: Filing): void {
+function flagMissingTrailer(filing: Filing, rowLike: number): void {
   const have = new Set(filing.footnotes.map((f) => f.id));
   const cited = new Set<string>();
   for (const r of [...filing.nonDerivative, ...filing.derivative]) for (const id of r.footnoteIds) cited.add(id);
@@ -659,6 +897,12 @@ function flagMissingTrailer(filing: Filing): void {
   // Footnotes no row cites, or a Form 4/5 with both tables empty: Tesseract dropped rows
   // (it does with heavily ruled tables). The rows cannot be rebuilt; their place is flagged.
   const uncited = filing.footnotes.some((f) => !cited.has(f.id));
+  if (uncited) {
+    // Some row lost its marker; which one is unknown, so every row's markers need a look.
+    for (const table of ["nonDerivative", "derivative"] as const) {
+      filing[table].forEach((_, i) => (filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.6)));
+    }
+  }
   const nothing = filing.nonDerivative.length === 0 && filing.derivative.length === 0 && !filing.formType.startsWith("3");
   if (uncited || nothing) {
     for (const [table, fields] of [["nonDerivative", ND_FIELDS], ["derivative", D_FIELDS]] as const) {
@@ -666,7 +910,7 @@ function flagMissingTrailer(filing: Filing): void {
       if (rows.length > 0 && !nothing) continue;
       filing.fieldConfidence[`/${table}`] = 0.3;
       // About one lost row per uncited footnote; at least one.
-      const lost = Math.min(10, Math.max(1, filing.footnotes.filter((f) => !cited.has(f.id)).length));
+      const lost = Math.min(10, Math.max(1, rowLike, filing.footnotes.filter((f) => !cited.has(f.id)).length));
       for (let k = 0; k < lost; k++) for (const f of fields) filing.fieldConfidence[`/${table}/${rows.length + k}/${f}`] = 0.2;
     }
     filing.warnings.push(nothing ? "no table row was read; rows were probably lost by OCR" : "some footnotes are cited by no row; a table row was probably lost by OCR");
@@ -680,7 +924,23 @@ function flagMissingTrailer(filing: Filing): void {
 const ND_FIELDS = ["kind", "securityTitle", "transactionDate", "deemedExecutionDate", "transactionCode", "equitySwap", "shares", "acquiredDisposed", "price", "sharesOwnedFollowing", "directOrIndirect", "natureOfOwnership", "footnoteIds"];
 const D_FIELDS = [...ND_FIELDS, "conversionOrExercisePrice", "exerciseDate", "exercisableImmediately", "expirationDate", "underlyingTitle", "underlyingShares"];
 
-const FOOTNOTE_LINE = /^\(?([0-9]{1,2})[.)]\)? (?=\S)/;
+const FOOTNOTE_NUMBER = /^\W{0,2}([0-9lLIO]{1,3})([.,)]?)\)? (?=\S)/;
+
+/**
+ * The footnote number starting a line, read knowing which number comes next: Tesseract writes
+ * "11." as "LL.", "13." as "413.", drops the period ("1 Includes") or reads it as a comma.
+ */
+function footnoteStart(line: string, next: number, seen: (id: string) => boolean): { id: string; length: number } | null {
+  const m = FOOTNOTE_NUMBER.exec(line);
+  if (!m) return null;
+  const digits = m[1].replace(/[lLI]/g, "1").replace(/O/g, "0");
+  const want = String(next);
+  if (digits === want || (digits.length > want.length && digits.endsWith(want) && m[2])) {
+    return m[2] || /^[A-Z]/.test(line.slice(m[0].length)) ? { id: want, length: m[0].length } : null;
+  }
+  // Columns of footnotes come out of order ("4." before "2."): any number not seen yet starts one.
+  return /^[0-9]{1,2}$/.test(m[1]) && m[2] && !seen(m[1]) ? { id: m[1], length: m[0].length } : null;
+}
 const NOT_FOOTNOTE = /^(?:\*|Reminder|Remarks|Note:|Persons who|Date$|\/s\/|[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/)/i;
 
 /**
@@ -693,6 +953,9 @@ const NOT_FOOTNOTE = /^(?:\*|Reminder|Remarks|Note:|Persons who|Date$|\/s\/|[0-9
 function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTrailer>): void {
   const notes: { id: string; text: string; lines: number }[] = [];
   const orphans: string[] = [];
+  // Sentences between footnotes k and m whose numbers were lost or printed apart ("6." alone):
+  // when there are exactly m - k - 1 of them, they are footnotes k+1 .. m-1 in order.
+  let loose: string[] = [];
   let started = false;
   for (const raw of lines) {
     const l = raw.trim();
@@ -702,9 +965,14 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
       continue;
     }
     if (!started || NOT_FOOTNOTE.test(l) || (l.length < 80 && label(l, LANDMARKS.signature, 0.7))) continue;
-    const m = FOOTNOTE_LINE.exec(l);
-    if (m && !notes.some((n) => n.id === m[1])) notes.push({ id: m[1], text: l.slice(m[0].length), lines: 1 });
-    else if (/^[a-z$(0-9]/.test(l)) {
+    const k = Number(notes[notes.length - 1]?.id ?? 0);
+    const m = footnoteStart(l, k + 1, (id) => notes.some((n) => n.id === id));
+    if (m) {
+      if (loose.length && loose.length === Number(m.id) - k - 1) loose.forEach((text, j) => notes.push({ id: String(k + 1 + j), text, lines: 1 }));
+      loose = [];
+      notes.push({ id: m.id, text: l.slice(m.length), lines: 1 });
+    } else if (/^[A-Z]/.test(l) && l.length > 30 && finished(l) && (!notes.length || finished(notes[notes.length - 1].text))) loose.push(l);
+    else if (/^[a-z$(0-9]/.test(l) || (/^[A-Z]/.test(l) && notes.length && !finished(notes[notes.length - 1].text))) {
       const last = notes[notes.length - 1];
       if (last && !finished(last.text)) {
         last.text = `${last.text} ${l}`;
