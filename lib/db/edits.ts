@@ -5,7 +5,8 @@ import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
 import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
 import { openUncertain } from "../review/uncertain";
-import { readSchedule, rowsAffectedBy } from "../review/vesting";
+import { readSchedule, rowsAffectedBy, vestingLabel, vestingRowOf } from "../review/vesting";
+import { revertScheduleEdit } from "./vesting";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
 const ROW_ACTIONS = ["add-row", "remove-row", "move-row"] as const;
@@ -199,6 +200,7 @@ export async function revertEdit({ editId, author, reason }: { editId: number; a
   const edit = await db.fieldEdit.findUnique({ where: { id: editId } });
   if (!edit) throw new NotFoundError(`Change #${editId} does not exist.`);
   if (!VALUE_ACTIONS.includes(edit.action)) throw new ValidationError("Only changes to a value can be reverted.", edit.pointer);
+  if (vestingRowOf(edit.pointer) !== null) return revertScheduleEdit({ edit, author, reason }, db);
   const spec = specFor(edit.pointer);
   return mutate(db, edit.filingId, author, async (tx, state) => {
     if (await tx.fieldEdit.findFirst({ where: { revertsId: editId }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
@@ -385,7 +387,7 @@ export async function history({ filingId, pointer }: { filingId: number; pointer
   return edits.map((e) => ({
     id: e.id,
     pointer: e.pointer,
-    label: resolvePointer(e.pointer)?.label ?? e.pointer,
+    label: resolvePointer(e.pointer)?.label ?? vestingLabel(e.pointer) ?? e.pointer,
     action: e.action,
     oldValue: decode(e.oldValue),
     newValue: decode(e.newValue),
