@@ -74,6 +74,12 @@ export function GrantVesting(props: GrantVestingProps) {
       m.totalShares = m.explicitTranches!.reduce((a, x) => a + (x.shares ?? 0), 0);
     });
 
+  const removeTranche = (i: number) =>
+    patch((m) => {
+      m.explicitTranches!.splice(i, 1);
+      m.totalShares = m.explicitTranches!.reduce((a, x) => a + (x.shares ?? 0), 0);
+    });
+
   return (
     <section aria-label={`Vesting of Table II row ${rowIndex + 1}`} className="mt-3 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -86,59 +92,48 @@ export function GrantVesting(props: GrantVestingProps) {
       </div>
       {!schedule && !draft && <p className="mt-1 text-slate-500">No schedule could be read for this grant.</p>}
 
-      <div className="mt-2 grid gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
-        <div className="min-w-0 space-y-2">
-          {draft && (
-            <form action={formAction} aria-label="Vesting schedule" className="space-y-2 rounded border border-blue-200 bg-white p-2">
-              <input type="hidden" name="filingId" value={filingId} />
-              <input type="hidden" name="rowIndex" value={rowIndex} />
-              <input type="hidden" name="expectedVersion" value={version} />
-              <input type="hidden" name="model" value={JSON.stringify(draft)} />
-              <fieldset className="flex flex-wrap gap-3" aria-label="How the schedule is given">
-                <label className="flex items-center gap-1">
-                  <input type="radio" name="kind" checked={draft.kind !== "explicit"} onChange={() => setDraft(startingDraftFor(draft, tranches, "installments"))} />
-                  By parameters
-                </label>
-                <label className="flex items-center gap-1">
-                  <input type="radio" name="kind" checked={draft.kind === "explicit"} onChange={() => setDraft(startingDraftFor(draft, tranches, "explicit"))} />
-                  Tranche by tranche
-                </label>
-              </fieldset>
-              {draft.kind === "explicit" ? (
-                <ExplicitTranches draft={draft} onChange={setTranche} onAdd={() => patch((m) => m.explicitTranches!.push({ date: nextDate(m), shares: NaN }))} onRemove={(i) => patch((m) => {
-                  m.explicitTranches!.splice(i, 1);
-                  m.totalShares = m.explicitTranches!.reduce((a, x) => a + (x.shares ?? 0), 0);
-                })} />
-              ) : (
-                <Parameters draft={draft} patch={patch} />
+      <div className="mt-2 flex flex-wrap items-start gap-4">
+        {draft && (
+          <form action={formAction} aria-label="Vesting schedule" className="space-y-2 rounded border border-blue-200 bg-white p-2">
+            <input type="hidden" name="filingId" value={filingId} />
+            <input type="hidden" name="rowIndex" value={rowIndex} />
+            <input type="hidden" name="expectedVersion" value={version} />
+            <input type="hidden" name="model" value={JSON.stringify(draft)} />
+            <fieldset className="flex flex-wrap gap-3" aria-label="How the schedule is given">
+              <label className="flex items-center gap-1">
+                <input type="radio" name="kind" checked={draft.kind !== "explicit"} onChange={() => setDraft(startingDraftFor(draft, tranches, "installments"))} />
+                By parameters
+              </label>
+              <label className="flex items-center gap-1">
+                <input type="radio" name="kind" checked={draft.kind === "explicit"} onChange={() => setDraft(startingDraftFor(draft, tranches, "explicit"))} />
+                Tranche by tranche
+              </label>
+            </fieldset>
+            {draft.kind === "explicit" ? (
+              <ExplicitTranches draft={draft} onChange={setTranche} onAdd={() => patch((m) => m.explicitTranches!.push({ date: nextDate(m), shares: NaN }))} onRemove={removeTranche} />
+            ) : (
+              <Parameters draft={draft} patch={patch} />
+            )}
+            <p aria-live="polite" className={problem ? "text-amber-900" : "text-slate-600"}>
+              {problem ?? `${tranches.length} tranche${tranches.length === 1 ? "" : "s"} of ${formatShares(draft.totalShares)} shares; not saved yet.`}
+            </p>
+            <div className="flex items-center gap-2">
+              <button type="submit" disabled={pending || problem !== null} className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+                Save schedule
+              </button>
+              <button type="button" onClick={() => setDraft(null)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100">
+                Cancel
+              </button>
+              {(state.status === "error" || state.status === "conflict") && (
+                <span role="alert" className="text-xs text-red-700">
+                  {state.message}
+                </span>
               )}
-              <p aria-live="polite" className={problem ? "text-amber-900" : "text-slate-600"}>
-                {problem ?? `${tranches.length} tranche${tranches.length === 1 ? "" : "s"} of ${formatShares(draft.totalShares)} shares; not saved yet.`}
-              </p>
-              <div className="flex items-center gap-2">
-                <button type="submit" disabled={pending || problem !== null} className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-blue-800 disabled:opacity-60">
-                  Save schedule
-                </button>
-                <button type="button" onClick={() => setDraft(null)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100">
-                  Cancel
-                </button>
-                {(state.status === "error" || state.status === "conflict") && (
-                  <span role="alert" className="text-xs text-red-700">
-                    {state.message}
-                  </span>
-                )}
-              </div>
-            </form>
-          )}
-          {tranches.length > 0 && (
-            <>
-              <VestingTimeline id={`vesting-${rowIndex}`} tranches={tranches} today={today} cliff={cliff} expiration={expiration} />
-              <TrancheTable tranches={tranches} today={today} caption={`Tranches of Table II row ${rowIndex + 1}${draft ? " (not saved)" : ""}`} />
-            </>
-          )}
-        </div>
+            </div>
+          </form>
+        )}
         {footnotes.length > 0 && (
-          <aside aria-label="Footnotes of this grant" className="space-y-1 text-xs text-slate-700">
+          <aside aria-label="Footnotes of this grant" className="min-w-64 flex-1 space-y-1 text-xs text-slate-700">
             {footnotes.map((f) => (
               <p key={f.marker}>
                 <span className="font-medium">({f.marker})</span> {f.text}
@@ -147,6 +142,12 @@ export function GrantVesting(props: GrantVestingProps) {
           </aside>
         )}
       </div>
+      {tranches.length > 0 && (
+        <div className="mt-3 space-y-2">
+          <VestingTimeline id={`vesting-${rowIndex}`} tranches={tranches} today={today} cliff={cliff} expiration={expiration} />
+          <TrancheTable tranches={tranches} today={today} caption={`Tranches of Table II row ${rowIndex + 1}${draft ? " (not saved)" : ""}`} />
+        </div>
+      )}
     </section>
   );
 }
