@@ -8,6 +8,8 @@ const H = 250;
 const M = { left: 68, right: 20, top: 40, bottom: 30 };
 const PW = W - M.left - M.right;
 const PH = H - M.top - M.bottom;
+// A white halo keeps a marker's label readable where it crosses another marker's line.
+const halo = { stroke: "white", strokeWidth: 3, paintOrder: "stroke" } as const;
 
 export interface VestingTimelineProps {
   /** Unique on the page: names the clip path that shades the vested part. */
@@ -97,7 +99,7 @@ export function VestingTimeline({ id, tranches, today, cliff, expiration }: Vest
         {cliff && (
           <g>
             <line x1={x(cliff)} x2={x(cliff)} y1={M.top - 14} y2={M.top + PH} strokeDasharray="4 3" className="stroke-amber-600" />
-            <text x={x(cliff) + 4} y={M.top - 18} className="fill-amber-800">
+            <text x={x(cliff) + 4} y={M.top - 18} {...halo} className="fill-amber-800">
               Cliff {formatDate(cliff)}
             </text>
           </g>
@@ -105,13 +107,13 @@ export function VestingTimeline({ id, tranches, today, cliff, expiration }: Vest
         {expiration && (
           <g>
             <line x1={x(expiration)} x2={x(expiration)} y1={M.top - 14} y2={M.top + PH} strokeDasharray="4 3" className="stroke-red-600" />
-            <text x={x(expiration) - 4} y={M.top - 18} textAnchor="end" className="fill-red-800">
+            <text x={x(expiration) - 4} y={M.top - 18} textAnchor="end" {...halo} className="fill-red-800">
               Expires {formatDate(expiration)}
             </text>
           </g>
         )}
         <line x1={todayX} x2={todayX} y1={M.top - 2} y2={M.top + PH} strokeWidth={1.5} className="stroke-slate-900" />
-        <text x={todayX + (todayPos === "after" ? -4 : 4)} y={M.top - 4} textAnchor={todayPos === "after" ? "end" : "start"} className="fill-slate-900 font-medium">
+        <text x={todayX + (todayPos === "after" ? -4 : 4)} y={M.top - 4} textAnchor={todayPos === "after" ? "end" : "start"} {...halo} className="fill-slate-900 font-medium">
           {todayLabel}
         </text>
         <line x1={M.left} x2={M.left + PW} y1={M.top + PH} y2={M.top + PH} className="stroke-slate-500" />
