@@ -75,3 +75,20 @@ test("a tranche is edited, added and deleted one by one, and a schedule that doe
   await grant.getByRole("button", { name: "Save schedule" }).click();
   await expect(grant.getByRole("img")).toHaveAccessibleName(/40,000 shares in 37 tranches from 17 Dec 2008 to 30 Jun 2012/);
 });
+
+test("a grant without a schedule gets one entered by hand", async ({ page }) => {
+  await openOwnFiling(page, `by-hand-${Date.now()}-${test.info().workerIndex}`);
+  await sayWho(page, "Cy Analyst");
+  await page.getByRole("button", { name: "Add a row to Table II", exact: true }).click();
+  const grant = page.getByRole("region", { name: "Vesting of Table II row 2" });
+  await expect(grant).toContainText("No schedule could be read for this grant.");
+  await grant.getByRole("button", { name: "Enter schedule by hand" }).click();
+  await expect(grant.getByRole("button", { name: "Save schedule" })).toBeDisabled();
+  await grant.getByLabel("Vesting commencement").fill("2024-01-15");
+  await grant.getByRole("spinbutton", { name: "Total shares" }).fill("4000");
+  await expect(grant.getByText("4 tranches of 4,000 shares; not saved yet.")).toBeVisible();
+  await grant.getByRole("button", { name: "Save schedule" }).click();
+  await expect(grant.getByRole("heading", { name: "Vesting (entered by an analyst)" })).toBeVisible();
+  await expect(grant.getByRole("img")).toHaveAccessibleName(/4,000 shares in 4 tranches from 15 Jan 2025 to 15 Jan 2028/);
+  await expect(page.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText("no schedule → 4,000 shares in 4 tranches");
+});
