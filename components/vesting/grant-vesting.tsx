@@ -6,7 +6,7 @@ import type { Tranche } from "@/lib/parse/types";
 import { buildTranches, cliffDate, type VestingModel } from "@/lib/vesting/model";
 import { addMonths, parseIso } from "@/lib/vesting/dates";
 import { vestingProblem } from "@/lib/validation/vesting";
-import { formatShares } from "@/lib/format";
+import { formatDate, formatShares } from "@/lib/format";
 import { VestingTimeline } from "./vesting-timeline";
 import { TrancheTable } from "./tranche-table";
 
@@ -163,6 +163,15 @@ function nextDate(m: VestingModel): string {
   return last && parseIso(last) ? addMonths(last, 12) : "";
 }
 
+// The browser's date picker shows dates in its locale's order (12/17/2007); this is the unambiguous reading beside it.
+function DateReading({ iso, className }: { iso: string | null; className?: string }) {
+  return (
+    <span aria-hidden="true" className={className}>
+      {formatDate(iso)}
+    </span>
+  );
+}
+
 const inputClass = "w-24 rounded border border-slate-300 px-1 py-0.5";
 
 function NumberField({ label, value, onChange, step = 1, width = inputClass }: { label: string; value: number | undefined; onChange: (n: number) => void; step?: number; width?: string }) {
@@ -186,10 +195,11 @@ function Parameters({ draft, patch }: { draft: VestingModel; patch: (f: (m: Vest
       m.cliff = months === undefined && fraction === undefined && !date ? undefined : { months, fraction, ...(date ? { date } : {}) };
     });
   return (
-    <div className="flex flex-wrap items-end gap-3">
+    <div className="flex flex-wrap items-start gap-3">
       <label className="flex flex-col text-xs text-slate-600">
         Vesting commencement
         <input type="date" value={draft.commencementDate ?? ""} onChange={(e) => patch((m) => void (m.commencementDate = e.target.value || null))} className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900" />
+        <DateReading iso={draft.commencementDate} />
       </label>
       <NumberField label="Total shares" value={draft.totalShares ?? undefined} onChange={(n) => patch((m) => void (m.totalShares = n))} width="w-28 rounded border border-slate-300 px-1 py-0.5" />
       <NumberField label="Cliff (months)" value={draft.cliff?.months} onChange={(n) => setCliff({ months: n })} />
@@ -209,6 +219,7 @@ function ExplicitTranches({ draft, onChange, onAdd, onRemove }: { draft: Vesting
           <li key={i} className="flex items-center gap-2">
             <span className="w-6 text-right text-xs text-slate-500">{i + 1}</span>
             <input type="date" aria-label={`Tranche ${i + 1} date`} value={t.date} onChange={(e) => onChange(i, { date: e.target.value })} className="rounded border border-slate-300 px-1 py-0.5" />
+            <DateReading iso={t.date} className="w-24 text-xs text-slate-600" />
             <input type="number" aria-label={`Tranche ${i + 1} shares`} value={shown(t.shares)} onChange={(e) => onChange(i, { shares: num(e.target.value) })} className="w-28 rounded border border-slate-300 px-1 py-0.5" />
             <button type="button" onClick={() => onRemove(i)} aria-label={`Delete tranche ${i + 1}`} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100">
               Delete
