@@ -35,3 +35,12 @@ export function formatFieldValue(kind: string | undefined, v: unknown): string {
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
+
+/** A whole vesting schedule as the history shows it: its size and span, not its JSON. */
+export function formatScheduleSummary(v: unknown): string {
+  const s = v as { totalShares?: number; tranches?: { date: string }[]; origin?: string } | null;
+  if (!s || !Array.isArray(s.tranches) || s.tranches.length === 0) return "no schedule";
+  const t = s.tranches;
+  const by = s.origin === "analyst" ? "entered by hand" : "read from the footnotes";
+  return `${formatShares(s.totalShares)} shares in ${t.length} tranche${t.length === 1 ? "" : "s"}, ${formatDate(t[0].date)} to ${formatDate(t[t.length - 1].date)} (${by})`;
+}

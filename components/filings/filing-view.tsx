@@ -8,6 +8,7 @@ import { ReviewField } from "@/components/review/review-field";
 import type { HistoryItem } from "@/components/review/history-list";
 import type { ControlValue } from "@/components/review/field-control";
 import { RowControls } from "@/components/review/row-controls";
+import { GrantVesting } from "@/components/vesting/grant-vesting";
 
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 const fnRefs = (json: string) => {
@@ -15,6 +16,10 @@ const fnRefs = (json: string) => {
   return ids.length ? ids.map((i) => `(${i})`).join(" ") : "—";
 };
 const text = (s: string | null) => (s && s.trim() ? s : "—");
+const footnotesOf = (filing: FilingDetail, idsJson: string) => {
+  const ids = JSON.parse(idsJson) as string[];
+  return filing.footnotes.filter((f) => ids.includes(f.marker)).map((f) => ({ marker: f.marker, text: f.text }));
+};
 
 export interface ReviewContext {
   filingId: number;
@@ -50,6 +55,8 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </ReviewField>
     );
   };
+  // The server's calendar date (UTC): the same "today" for the chart, the totals and the table.
+  const today = new Date().toISOString().slice(0, 10);
   const rows = (table: RowTable, count: number, i: number) =>
     review.canEdit && <RowControls filingId={review.filingId} version={review.version} table={table} index={i} count={count} />;
   const rowNotes = (table: RowTable, i: number) => {
@@ -186,7 +193,19 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 <F label="Nature of ownership" pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
                 <F label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
               </dl>
-              {r.vesting && <VestingSummary schedule={r.vesting as unknown as Schedule} />}
+              {(r.vesting || r.acquiredDisposed !== "D") && (
+                <GrantVesting
+                  filingId={review.filingId}
+                  version={review.version}
+                  rowIndex={i}
+                  schedule={r.vesting && { origin: r.vesting.origin, model: JSON.parse(r.vesting.modelJson), tranches: r.vesting.tranches.map((t) => ({ date: t.date, shares: t.shares })) }}
+                  grant={{ date: r.transactionDate ?? filing.periodOfReport, shares: r.shares ?? r.underlyingShares }}
+                  footnotes={footnotesOf(filing, r.vesting ? r.vesting.sourceFootnoteIds : r.footnoteIds)}
+                  expiration={r.expirationDate}
+                  today={today}
+                  canEdit={review.canEdit}
+                />
+              )}
             </article>
           );
         })}
@@ -229,39 +248,5 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
         )}
       </section>
     </div>
-  );
-}
-
-interface Schedule {
-  totalShares: number;
-  commencementDate: string | null;
-  tranches: { id: number; date: string; shares: number }[];
-}
-
-function VestingSummary({ schedule }: { schedule: Schedule }) {
-  const t = schedule.tranches;
-  return (
-    <details className="mt-3 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
-      <summary className="cursor-pointer">
-        Vesting: {formatShares(schedule.totalShares)} shares in {t.length} tranche{t.length === 1 ? "" : "s"}
-        {t.length > 0 && `, ${formatDate(t[0].date)} to ${formatDate(t[t.length - 1].date)}`}
-      </summary>
-      <table className="mt-2 text-xs">
-        <thead>
-          <tr className="text-left text-slate-500">
-            <th className="pr-4">Date</th>
-            <th className="pr-4 text-right">Shares</th>
-          </tr>
-        </thead>
-        <tbody>
-          {t.map((x) => (
-            <tr key={x.id}>
-              <td className="num pr-4">{formatDate(x.date)}</td>
-              <td className="num pr-4 text-right">{formatShares(x.shares)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }

@@ -1,14 +1,13 @@
 import "server-only";
-import { prisma as defaultPrisma, type PrismaClient } from "./client";
+import { prisma as defaultPrisma } from "./client";
+import { decode, mutate, same, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
 import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
 import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
 import { openUncertain } from "../review/uncertain";
-import { readSchedule, rowsAffectedBy } from "../review/vesting";
+import { readSchedule, rowsAffectedBy, vestingLabel, vestingRowOf } from "../review/vesting";
+import { revertScheduleEdit } from "./vesting";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-
-type Db = PrismaClient;
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const ROW_ACTIONS = ["add-row", "remove-row", "move-row"] as const;
 // Changes that alter a value, as opposed to accepts and status changes.
@@ -22,10 +21,6 @@ interface ByIdDelegate {
   update(args: { where: { id: number }; data: Record<string, unknown> }): Promise<unknown>;
 }
 const delegate = (tx: Tx, model: Model) => tx[model] as unknown as ByIdDelegate;
-
-const encode = (v: unknown) => JSON.stringify(v ?? null);
-const decode = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
-const same = (a: unknown, b: unknown) => encode(a) === encode(b);
 
 /** Finds the database row holding a field's current value. */
 async function locate(tx: Tx, filingId: number, spec: FieldSpec): Promise<{ model: Model; id: number; column: string }> {
@@ -125,79 +120,6 @@ export function validateField(pointer: string, value: unknown): unknown {
   return parsed.data;
 }
 
-interface FilingState {
-  version: number;
-  confidence: Record<string, number>;
-  reviewed: string[];
-}
-
-interface Change {
-  pointer: string;
-  action: string;
-  oldValue: unknown;
-  newValue: unknown;
-  reason?: string | null;
-  revertsId?: number;
-  /** Pointer-keyed state after the change, when it moves rows or settles a field. */
-  confidence?: Record<string, number>;
-  reviewed?: string[];
-  status?: string;
-}
-
-export interface MutationResult {
-  editId: number;
-  version: number;
-  uncertainCount: number;
-}
-
-/**
- * Runs one change in one transaction: the change itself, its FieldEdit, and the version bump.
- * The version update is conditional, so two writers that both read version n cannot both commit n+1.
- */
-async function mutate(db: Db, filingId: number, author: string, run: (tx: Tx, state: FilingState) => Promise<Change>): Promise<MutationResult> {
-  if (!author.trim()) throw new ValidationError("Say who you are before changing a filing.");
-  return db.$transaction(async (tx) => {
-    const filing = await tx.filing.findUnique({ where: { id: filingId }, select: { version: true, confidenceJson: true, reviewedJson: true } });
-    if (!filing) throw new NotFoundError(`Filing #${filingId} does not exist.`);
-    const state: FilingState = {
-      version: filing.version,
-      confidence: JSON.parse(filing.confidenceJson),
-      reviewed: JSON.parse(filing.reviewedJson),
-    };
-    const change = await run(tx, state);
-    const version = state.version + 1;
-    const confidence = change.confidence ?? state.confidence;
-    const reviewed = change.reviewed ?? state.reviewed;
-    const uncertainCount = openUncertain(confidence, reviewed).length;
-    const bumped = await tx.filing.updateMany({
-      where: { id: filingId, version: state.version },
-      data: {
-        version,
-        confidenceJson: JSON.stringify(confidence),
-        reviewedJson: JSON.stringify(reviewed),
-        uncertainCount,
-        ...(change.status ? { status: change.status } : {}),
-      },
-    });
-    if (bumped.count !== 1) throw new ConflictError("Someone else changed this filing at the same moment; reload and try again.", change.pointer, null, state.version, null);
-    const edit = await tx.fieldEdit.create({
-      data: {
-        filingId,
-        pointer: change.pointer,
-        action: change.action,
-        oldValue: encode(change.oldValue),
-        newValue: encode(change.newValue),
-        author: author.trim(),
-        reason: change.reason?.trim() || null,
-        revertsId: change.revertsId,
-        filingVersion: version,
-      },
-      select: { id: true },
-    });
-    return { editId: edit.id, version, uncertainCount };
-  });
-}
-
 const settle = (reviewed: string[], pointer: string) => (reviewed.includes(pointer) ? reviewed : [...reviewed, pointer]);
 
 const rowTableOf = (spec: FieldSpec): RowTable | null => (spec.target.entity === "derivative" || spec.target.entity === "nonDerivative" ? spec.target.entity : null);
@@ -278,6 +200,7 @@ export async function revertEdit({ editId, author, reason }: { editId: number; a
   const edit = await db.fieldEdit.findUnique({ where: { id: editId } });
   if (!edit) throw new NotFoundError(`Change #${editId} does not exist.`);
   if (!VALUE_ACTIONS.includes(edit.action)) throw new ValidationError("Only changes to a value can be reverted.", edit.pointer);
+  if (vestingRowOf(edit.pointer) !== null) return revertScheduleEdit({ edit, author, reason }, db);
   const spec = specFor(edit.pointer);
   return mutate(db, edit.filingId, author, async (tx, state) => {
     if (await tx.fieldEdit.findFirst({ where: { revertsId: editId }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
@@ -464,7 +387,7 @@ export async function history({ filingId, pointer }: { filingId: number; pointer
   return edits.map((e) => ({
     id: e.id,
     pointer: e.pointer,
-    label: resolvePointer(e.pointer)?.label ?? e.pointer,
+    label: resolvePointer(e.pointer)?.label ?? vestingLabel(e.pointer) ?? e.pointer,
     action: e.action,
     oldValue: decode(e.oldValue),
     newValue: decode(e.newValue),

@@ -20,3 +20,19 @@ export function rowsAffectedBy(pointer: string): "all" | { table: RowTable; inde
   if ((first === "derivative" || first === "nonDerivative") && ROW_INPUTS.has(third)) return [{ table: first, index: Number(second) }];
   return [];
 }
+
+// A grant's whole schedule is one value in the history, named by the Table II row it vests.
+const VESTING_POINTER = /^\/vesting\/(\d+)$/;
+
+export const vestingPointer = (rowIndex: number) => `/vesting/${rowIndex}`;
+
+/** The Table II row a schedule pointer names; null for any other pointer. */
+export function vestingRowOf(pointer: string): number | null {
+  const m = VESTING_POINTER.exec(pointer);
+  return m ? Number(m[1]) : null;
+}
+
+export function vestingLabel(pointer: string): string | null {
+  const row = vestingRowOf(pointer);
+  return row === null ? null : `Vesting schedule (Table II row ${row + 1})`;
+}

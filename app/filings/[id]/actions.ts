@@ -5,6 +5,7 @@ import { z } from "zod";
 import { currentAnalyst, rememberAnalyst } from "@/lib/analyst";
 import { ZAnalystName } from "@/lib/validation/analyst";
 import { acceptField, addRow, moveRow, removeRow, revertEdit, setStatus, updateField } from "@/lib/db/edits";
+import { saveSchedule } from "@/lib/db/vesting";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 
 export type ActionState =
@@ -18,6 +19,8 @@ const ZFieldForm = z.object({ filingId: id, pointer: z.string().startsWith("/"),
 const ZAcceptForm = z.object({ filingId: id, pointer: z.string().startsWith("/") });
 const ZRevertForm = z.object({ filingId: id, editId: id });
 const ZStatusForm = z.object({ filingId: id, status: z.enum(["reviewed", "needs_review"]) });
+// The model itself is checked by saveSchedule against ZVestingModel (lib/validation/vesting.ts).
+const ZScheduleForm = z.object({ filingId: id, rowIndex: id, expectedVersion: id, model: z.string().min(2).max(200_000) });
 const ZRowForm = z.discriminatedUnion("op", [
   z.object({ op: z.literal("add"), filingId: id, table: z.enum(["derivative", "nonDerivative"]), expectedVersion: id }),
   z.object({ op: z.literal("remove"), filingId: id, table: z.enum(["derivative", "nonDerivative"]), expectedVersion: id, index: id }),
@@ -90,6 +93,19 @@ export async function rowAction(_prev: ActionState, formData: FormData): Promise
     if (form.op === "remove") return removeRow({ ...common, index: form.index });
     return moveRow({ ...common, from: form.index, to: form.to });
   });
+}
+
+export async function saveScheduleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = ZScheduleForm.safeParse(fields(formData));
+  if (!parsed.success) return badForm();
+  const { filingId, rowIndex, expectedVersion } = parsed.data;
+  let model: unknown;
+  try {
+    model = JSON.parse(parsed.data.model);
+  } catch {
+    return badForm();
+  }
+  return asAnalyst(filingId, (author) => saveSchedule({ filingId, rowIndex, model, expectedVersion, author }));
 }
 
 export interface AnalystState {

@@ -5,7 +5,8 @@ import { getCurrentFiling, history } from "@/lib/db/edits";
 import { currentAnalyst } from "@/lib/analyst";
 import { resolvePointer } from "@/lib/review/fields";
 import { openUncertain } from "@/lib/review/uncertain";
-import { formatDateTime, formatFieldValue } from "@/lib/format";
+import { formatDateTime, formatFieldValue, formatScheduleSummary } from "@/lib/format";
+import { vestingRowOf } from "@/lib/review/vesting";
 import { FilingView } from "@/components/filings/filing-view";
 import { SourcePanel } from "@/components/filings/source-panel";
 import { StatusBadge } from "@/components/filings/status-badge";
@@ -39,13 +40,14 @@ export default async function FilingPage({ params }: Props) {
   const warnings = JSON.parse(filing.warningsJson) as string[];
   const items: HistoryItem[] = changes.map((h) => {
     const kind = resolvePointer(h.pointer)?.kind;
+    const format = (v: unknown) => (vestingRowOf(h.pointer) !== null ? formatScheduleSummary(v) : formatFieldValue(kind, v));
     return {
       id: h.id,
       pointer: h.pointer,
       label: h.label,
       action: h.action,
-      oldText: h.action === "move-row" ? `to position ${Number(h.oldValue) + 1}` : formatFieldValue(kind, h.oldValue),
-      newText: h.action === "move-row" ? `position ${Number(h.newValue) + 1}` : formatFieldValue(kind, h.newValue),
+      oldText: h.action === "move-row" ? `to position ${Number(h.oldValue) + 1}` : format(h.oldValue),
+      newText: h.action === "move-row" ? `position ${Number(h.newValue) + 1}` : format(h.newValue),
       author: h.author,
       reason: h.reason,
       at: formatDateTime(h.createdAt),

@@ -1,0 +1,85 @@
+import "server-only";
+import type { PrismaClient } from "./client";
+import { openUncertain } from "../review/uncertain";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export const encode = (v: unknown) => JSON.stringify(v ?? null);
+export const decode = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+export const same = (a: unknown, b: unknown) => encode(a) === encode(b);
+
+export interface FilingState {
+  version: number;
+  confidence: Record<string, number>;
+  reviewed: string[];
+}
+
+export interface Change {
+  pointer: string;
+  action: string;
+  oldValue: unknown;
+  newValue: unknown;
+  reason?: string | null;
+  revertsId?: number;
+  /** Pointer-keyed state after the change, when it moves rows or settles a field. */
+  confidence?: Record<string, number>;
+  reviewed?: string[];
+  status?: string;
+}
+
+export interface MutationResult {
+  editId: number;
+  version: number;
+  uncertainCount: number;
+}
+
+/**
+ * Runs one change in one transaction: the change itself, its FieldEdit, and the version bump.
+ * The version update is conditional, so two writers that both read version n cannot both commit n+1.
+ */
+export async function mutate(db: Db, filingId: number, author: string, run: (tx: Tx, state: FilingState) => Promise<Change>): Promise<MutationResult> {
+  if (!author.trim()) throw new ValidationError("Say who you are before changing a filing.");
+  return db.$transaction(async (tx) => {
+    const filing = await tx.filing.findUnique({ where: { id: filingId }, select: { version: true, confidenceJson: true, reviewedJson: true } });
+    if (!filing) throw new NotFoundError(`Filing #${filingId} does not exist.`);
+    const state: FilingState = {
+      version: filing.version,
+      confidence: JSON.parse(filing.confidenceJson),
+      reviewed: JSON.parse(filing.reviewedJson),
+    };
+    const change = await run(tx, state);
+    const version = state.version + 1;
+    const confidence = change.confidence ?? state.confidence;
+    const reviewed = change.reviewed ?? state.reviewed;
+    const uncertainCount = openUncertain(confidence, reviewed).length;
+    const bumped = await tx.filing.updateMany({
+      where: { id: filingId, version: state.version },
+      data: {
+        version,
+        confidenceJson: JSON.stringify(confidence),
+        reviewedJson: JSON.stringify(reviewed),
+        uncertainCount,
+        ...(change.status ? { status: change.status } : {}),
+      },
+    });
+    if (bumped.count !== 1) throw new ConflictError("Someone else changed this filing at the same moment; reload and try again.", change.pointer, null, state.version, null);
+    const edit = await tx.fieldEdit.create({
+      data: {
+        filingId,
+        pointer: change.pointer,
+        action: change.action,
+        oldValue: encode(change.oldValue),
+        newValue: encode(change.newValue),
+        author: author.trim(),
+        reason: change.reason?.trim() || null,
+        revertsId: change.revertsId,
+        filingVersion: version,
+      },
+      select: { id: true },
+    });
+    return { editId: edit.id, version, uncertainCount };
+  });
+}
+
