@@ -34,6 +34,18 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 </Link>
               ))}
             </nav>
+            <form role="search" action="/search" className="ml-auto">
+              <label htmlFor="site-search" className="sr-only">
+                Search insiders, issuers and filings
+              </label>
+              <input
+                id="site-search"
+                name="q"
+                type="search"
+                placeholder="Search insiders, issuers, filings"
+                className="w-72 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+              />
+            </form>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">

@@ -114,3 +114,20 @@ test("two spellings of one person are merged by hand", async ({ page, data }) =>
   await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: garbled, exact: true })).toHaveCount(0);
 });
+
+test("the header search finds insiders, issuers and filings", async ({ page, data }) => {
+  const f = grantOf(data.filings);
+  await page.goto("/");
+  const search = page.getByRole("searchbox", { name: "Search insiders, issuers and filings" });
+  await search.fill(f.issuer.ticker!);
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await expect(page.getByRole("region", { name: /Issuers/ }).getByRole("link", { name: f.issuer.name })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Filings" }).getByRole("link").first()).toBeVisible();
+
+  const owner = f.reportingOwners[0].name;
+  await search.fill(owner.toLowerCase());
+  await search.press("Enter");
+  await page.getByRole("region", { name: /Insiders/ }).getByRole("link", { name: owner, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(owner);
+});

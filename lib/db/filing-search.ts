@@ -33,3 +33,31 @@ export async function findFilings(filters: Partial<TFilingFilters>, db: PrismaCl
   });
   return { ...paging, total, rows };
 }
+
+/** Filings whose file name, issuer name or ticker, or a reporting person's name as filed contains the text. */
+export async function searchFilings({ q, limit = 20 }: { q: string; limit?: number }, db: PrismaClient = defaultPrisma) {
+  const term = q.trim();
+  if (!term) return [];
+  const id = /^#?(\d{1,9})$/.exec(term);
+  return db.filing.findMany({
+    where: {
+      OR: [
+        ...(id ? [{ id: Number(id[1]) }] : []),
+        { fileName: { contains: term } },
+        { issuer: { OR: [{ name: { contains: term } }, { ticker: term.toUpperCase() }] } },
+        { owners: { some: { nameAsFiled: { contains: term } } } },
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      formType: true,
+      periodOfReport: true,
+      fileName: true,
+      status: true,
+      issuer: { select: { name: true, ticker: true } },
+      owners: { orderBy: { position: "asc" }, select: { nameAsFiled: true } },
+    },
+  });
+}
