@@ -76,6 +76,9 @@ export function ReviewField(props: ReviewFieldProps) {
       ref={container}
       tabIndex={-1}
       data-pointer={pointer}
+      // The source panel reads these to highlight where the value came from.
+      data-value={JSON.stringify(value)}
+      data-kind={kind ?? undefined}
       data-uncertain={open || undefined}
       className={`group relative rounded p-1 outline-offset-1 ${open ? "bg-amber-50 ring-1 ring-amber-400" : ""} ${problem ? "ring-2 ring-red-500" : ""} ${editing || problem ? "col-span-2" : ""}`}
     >

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findSourceSpans } from "./source-span";
+
+const seed = readFileSync(join(__dirname, "..", "parse", "fixtures", "markdown", "seed-000.md"), "utf8");
+const texts = (source: string, spans: { start: number; end: number }[]) => spans.map((s) => source.slice(s.start, s.end));
+
+describe("findSourceSpans on seed-000", () => {
+  it("finds shares written with a thousands separator", () => {
+    expect(texts(seed, findSourceSpans(seed, 40000, "number"))).toContain("40,000");
+  });
+
+  it("finds an ISO date written M/D/YYYY", () => {
+    expect(texts(seed, findSourceSpans(seed, "2007-12-17", "date"))).toContain("12/17/2007");
+  });
+
+  it("finds a price with the escaped dollar sign", () => {
+    expect(texts(seed, findSourceSpans(seed, 6.1, "number"))).toContain("\\$6.1");
+  });
+});
+
+describe("findSourceSpans", () => {
+  it("reads each date form sources use", () => {
+    const source = "a 3/5/2021 b 03/05/2021 c 03/05/21 d <value>2021-03-05</value>";
+    expect(texts(source, findSourceSpans(source, "2021-03-05", "date"))).toEqual(["3/5/2021", "03/05/2021", "03/05/21", "2021-03-05"]);
+  });
+
+  it("finds numbers without separators, with $ and trailing zeros, not inside longer numbers", () => {
+    const source = "40000 then $6.10 but not 16.1 nor 6.15 nor 140,000";
+    expect(texts(source, findSourceSpans(source, 40000, "number"))).toEqual(["40000"]);
+    expect(texts(source, findSourceSpans(source, "6.1", "number"))).toEqual(["$6.10"]);
+  });
+
+  it("finds text case-insensitively across line breaks, as whole words", () => {
+    const source = "Chief  Executive\nOfficer; SONUS networks, inc.";
+    expect(texts(source, findSourceSpans(source, "chief executive officer", "text"))).toEqual(["Chief  Executive\nOfficer"]);
+    expect(findSourceSpans(source, "Exec", "text")).toEqual([]);
+  });
+
+  it("stops at the limit and finds nothing for empty values", () => {
+    expect(findSourceSpans("D D D D D", "D", "directOrIndirect", 3)).toHaveLength(3);
+    expect(findSourceSpans("D", null, "text")).toEqual([]);
+    expect(findSourceSpans("true", true, null)).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Where in a filing's source a field's value was most likely read from. Parsers keep no
+ * offsets, so the value is searched for in each form sources write it in.
+ */
+import type { FieldKind } from "@/lib/validation/fields";
+
+export interface SourceSpan {
+  start: number;
+  end: number;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function dateForms(value: string): string[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return [value];
+  const [, y, mm, dd] = m;
+  return [`${Number(mm)}/${Number(dd)}/${y}`, `${mm}/${dd}/${y}`, `${mm}/${dd}/${y.slice(2)}`, value];
+}
+
+function numberPattern(value: number | string): string | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value).trim());
+  if (!m) return null;
+  const [, sign, whole, fraction] = m;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const wholes = grouped === whole ? escape(whole) : `(?:${escape(grouped)}|${escape(whole)})`;
+  // Sources pad prices ("6.10") and amounts ("40,000.00") with zeros the parsed number drops.
+  const tail = fraction ? `\\.${fraction}0*` : "(?:\\.0+)?";
+  // OCR markdown escapes the dollar sign ("\$6.1").
+  return `${escape(sign)}(?:\\\\?\\$\\s?)?${wholes}${tail}`;
+}
+
+function pattern(value: unknown, kind: FieldKind | null): string | null {
+  if (value === null || value === undefined || typeof value === "boolean") return null;
+  if (typeof value === "number" || kind === "number") return numberPattern(value as number | string);
+  const text = String(value).trim();
+  if (text === "") return null;
+  if (kind === "date") return `(?:${dateForms(text).map(escape).join("|")})`;
+  return text.split(/\s+/).map(escape).join("\\s+");
+}
+
+/**
+ * Spans of `source` matching the value, in order, at most `limit` of them. A match must not be
+ * part of a longer number or word, so 6.1 is not found inside 16.10 nor "A" inside "AND".
+ */
+export function findSourceSpans(source: string, value: unknown, kind: FieldKind | null, limit = 20): SourceSpan[] {
+  const body = pattern(value, kind);
+  if (body === null) return [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}.,])${body}(?![\\p{L}\\p{N}]|[.,]\\d)`, "giu");
+  const spans: SourceSpan[] = [];
+  for (const m of source.matchAll(re)) {
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    if (spans.length >= limit) break;
+  }
+  return spans;
+}
