@@ -16,10 +16,14 @@ export interface HistoryItem {
   revertedById: number | null;
 }
 
+// The actions lib/db/mutate.ts counts as value changes; that module is server-only, so the list is repeated here.
+const VALUE_ACTIONS = ["edit", "revert", "reparse"];
+
 const VERBS: Record<string, string> = {
   edit: "changed",
   accept: "accepted",
   revert: "reverted",
+  reparse: "re-parsed",
   status: "set status",
   "add-row": "added row",
   "remove-row": "removed row",
@@ -36,7 +40,7 @@ export function HistoryList({ filingId, items, showField }: { filingId: number; 
           <div>
             <span className="font-medium">{h.author}</span> {VERBS[h.action] ?? h.action}
             {showField && <span className="text-slate-700"> {h.label}</span>}
-            {(h.action === "edit" || h.action === "revert") && (
+            {VALUE_ACTIONS.includes(h.action) && (
               <>
                 : <del className="text-slate-500">{h.oldText}</del> → <ins className="font-medium no-underline">{h.newText}</ins>
               </>
@@ -50,7 +54,7 @@ export function HistoryList({ filingId, items, showField }: { filingId: number; 
             {h.revertedById !== null && ` · undone by change #${h.revertedById}`}
             {h.reason && ` · “${h.reason}”`}
           </div>
-          {(h.action === "edit" || h.action === "revert") && h.revertedById === null && (
+          {VALUE_ACTIONS.includes(h.action) && h.revertedById === null && (
             <div className="mt-1">
               <ActionButton action={revertAction} fields={{ filingId, editId: h.id }} label={`Revert change #${h.id} to ${h.label}`}>
                 Revert

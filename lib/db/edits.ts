@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { decode, mutate, same, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
+import { VALUE_ACTIONS, decode, mutate, same, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
 import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
 import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
@@ -10,8 +10,6 @@ import { revertScheduleEdit } from "./vesting";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
 const ROW_ACTIONS = ["add-row", "remove-row", "move-row"] as const;
-// Changes that alter a value, as opposed to accepts and status changes.
-const VALUE_ACTIONS = ["edit", "revert"];
 
 type Model = "filing" | "issuer" | "filingOwner" | "reportingOwner" | "nonDerivativeRow" | "derivativeRow" | "footnote" | "signature";
 
@@ -65,7 +63,7 @@ async function readField(tx: Tx, filingId: number, spec: FieldSpec): Promise<unk
   return row[at.column] ?? null;
 }
 
-async function writeField(tx: Tx, filingId: number, spec: FieldSpec, value: unknown): Promise<void> {
+export async function writeField(tx: Tx, filingId: number, spec: FieldSpec, value: unknown): Promise<void> {
   const at = await locate(tx, filingId, spec);
   await delegate(tx, at.model).update({ where: { id: at.id }, data: { [at.column]: value } });
 }
@@ -74,7 +72,7 @@ async function writeField(tx: Tx, filingId: number, spec: FieldSpec, value: unkn
  * Reads again the vesting schedules a corrected field feeds, so a corrected amount or grant date
  * moves the tranches with it. Schedules an analyst entered are theirs and are left alone.
  */
-async function reschedule(tx: Tx, filingId: number, pointer: string): Promise<void> {
+export async function reschedule(tx: Tx, filingId: number, pointer: string): Promise<void> {
   const affected = rowsAffectedBy(pointer);
   if (affected !== "all" && affected.length === 0) return;
   const current = await loadCurrent(tx, filingId);
@@ -405,7 +403,7 @@ export async function getCurrentFiling(id: number, db: Db = defaultPrisma): Prom
 }
 
 // Takes a transaction too, so a change can read the filing it is in the middle of changing.
-async function loadCurrent(db: Tx, id: number): Promise<Filing | null> {
+export async function loadCurrent(db: Tx, id: number): Promise<Filing | null> {
   const f = await db.filing.findUnique({
     where: { id },
     include: {

@@ -6,6 +6,9 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+// Changes that alter a value, as opposed to accepts and status changes; a re-parse's changes revert like an analyst's.
+export const VALUE_ACTIONS = ["edit", "revert", "reparse"];
+
 export const encode = (v: unknown) => JSON.stringify(v ?? null);
 export const decode = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 export const same = (a: unknown, b: unknown) => encode(a) === encode(b);

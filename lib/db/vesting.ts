@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { decode, mutate, same, type Db, type MutationResult, type Tx } from "./mutate";
+import { VALUE_ACTIONS, decode, mutate, same, type Db, type MutationResult, type Tx } from "./mutate";
 import type { Tranche } from "../parse/types";
 import { buildTranches, type VestingModel } from "../vesting/model";
 import { ZVestingModel } from "../validation/vesting";
@@ -61,7 +61,7 @@ async function writeSnapshot(tx: Tx, filingId: number, rowIndex: number, snapsho
  */
 async function scheduleChangedSince(tx: Tx, filingId: number, sinceVersion: number, rowIndex: number) {
   const edits = await tx.fieldEdit.findMany({
-    where: { filingId, filingVersion: { gt: sinceVersion }, action: { in: ["edit", "revert", "add-row", "remove-row", "move-row"] } },
+    where: { filingId, filingVersion: { gt: sinceVersion }, action: { in: [...VALUE_ACTIONS, "add-row", "remove-row", "move-row"] } },
     orderBy: { id: "desc" },
     select: { author: true, action: true, pointer: true },
   });

@@ -6,6 +6,9 @@ import { currentAnalyst, rememberAnalyst } from "@/lib/analyst";
 import { ZAnalystName } from "@/lib/validation/analyst";
 import { acceptField, addRow, moveRow, removeRow, revertEdit, setStatus, updateField } from "@/lib/db/edits";
 import { saveSchedule } from "@/lib/db/vesting";
+import { reparseFiling } from "@/lib/db/reparse";
+import { resolvePointer } from "@/lib/review/fields";
+import { formatFieldValue } from "@/lib/format";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 
 export type ActionState =
@@ -21,6 +24,7 @@ const ZRevertForm = z.object({ filingId: id, editId: id });
 const ZStatusForm = z.object({ filingId: id, status: z.enum(["reviewed", "needs_review"]) });
 // The model itself is checked by saveSchedule against ZVestingModel (lib/validation/vesting.ts).
 const ZScheduleForm = z.object({ filingId: id, rowIndex: id, expectedVersion: id, model: z.string().min(2).max(200_000) });
+const ZReparseForm = z.object({ filingId: id, expectedVersion: id });
 const ZRowForm = z.discriminatedUnion("op", [
   z.object({ op: z.literal("add"), filingId: id, table: z.enum(["derivative", "nonDerivative"]), expectedVersion: id }),
   z.object({ op: z.literal("remove"), filingId: id, table: z.enum(["derivative", "nonDerivative"]), expectedVersion: id, index: id }),
@@ -51,7 +55,7 @@ async function asAnalyst(filingId: number, run: (author: string) => Promise<{ ve
   return state;
 }
 
-const badForm = (): ActionState => ({ status: "error", message: "The form was not understood; reload the page." });
+const badForm = (): { status: "error"; message: string } => ({ status: "error", message: "The form was not understood; reload the page." });
 
 export async function saveField(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = ZFieldForm.safeParse(fields(formData));
@@ -106,6 +110,39 @@ export async function saveScheduleAction(_prev: ActionState, formData: FormData)
     return badForm();
   }
   return asAnalyst(filingId, (author) => saveSchedule({ filingId, rowIndex, model, expectedVersion, author }));
+}
+
+export type ReparseState =
+  | { status: "idle" }
+  | { status: "error"; message: string }
+  | { status: "done"; applied: number; disagreements: { pointer: string; label: string; analystText: string; parserText: string }[] };
+
+export async function reparseAction(_prev: ReparseState, formData: FormData): Promise<ReparseState> {
+  const parsed = ZReparseForm.safeParse(fields(formData));
+  if (!parsed.success) return badForm();
+  const { filingId, expectedVersion } = parsed.data;
+  const author = await currentAnalyst();
+  if (!author) return { status: "error", message: "Say who you are (top of the page) before changing a filing." };
+  try {
+    const r = await reparseFiling({ filingId, expectedVersion, author });
+    revalidatePath(`/filings/${filingId}`);
+    revalidatePath("/filings");
+    return {
+      status: "done",
+      applied: r.applied.length,
+      disagreements: r.disagreements.map((d) => {
+        const spec = resolvePointer(d.pointer);
+        const t = spec?.target;
+        // "Amount" alone does not say which grant; the row does.
+        const row = t && (t.entity === "derivative" || t.entity === "nonDerivative") ? `Table ${t.entity === "derivative" ? "II" : "I"} row ${t.index + 1}: ` : "";
+        return { pointer: d.pointer, label: `${row}${spec?.label ?? d.pointer}`, analystText: formatFieldValue(spec?.kind, d.analystValue), parserText: formatFieldValue(spec?.kind, d.parserValue) };
+      }),
+    };
+  } catch (err) {
+    if (err instanceof ConflictError || err instanceof ValidationError || err instanceof NotFoundError) return { status: "error", message: err.message };
+    console.error(err);
+    return { status: "error", message: "The filing could not be re-parsed; try again." };
+  }
 }
 
 export interface AnalystState {

@@ -14,6 +14,7 @@ import { ReviewKeys } from "@/components/review/review-keys";
 import { WhoForm } from "@/components/review/who-form";
 import { HistoryList, type HistoryItem } from "@/components/review/history-list";
 import { ActionButton } from "@/components/review/action-buttons";
+import { ReparseButton } from "@/components/review/reparse-button";
 import { setStatusAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -73,6 +74,7 @@ export default async function FilingPage({ params }: Props) {
             Filing #{filing.id} · <span className="font-mono">{filing.fileName}</span> · read as {filing.sourceFormat}
           </p>
           <WhoForm filingId={filing.id} current={analyst} />
+          {analyst && <ReparseButton filingId={filing.id} version={filing.version} />}
         </div>
 
         <section aria-label="Review progress" className="sticky top-0 z-10 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-slate-300 bg-white/95 px-4 py-2 text-sm shadow-sm backdrop-blur">
