@@ -106,7 +106,7 @@ test("two spellings of one person are merged by hand", async ({ page, data }) =>
   await page.getByRole("radio", { name: new RegExp(garbled) }).check();
   await page.getByLabel("Your name (for the audit trail)").fill(`e2e ${data.tag}`);
   await page.getByRole("button", { name: "Merge into this person" }).click();
-  await expect(page.getByRole("status")).toContainText(`Merged ${garbled} into this person`);
+  await expect(page.getByRole("status").filter({ hasText: "Merged" })).toContainText(`Merged ${garbled} into this person`);
   await expect(page.getByText(`Also filed as: ${garbled}`)).toBeVisible();
 
   // The merged-away spelling now leads to the person it was merged into.
