@@ -61,6 +61,8 @@ function samplePaths(file: string): string[] {
     "/grants",
     "/grants?code=A&sort=transactionDate&dir=desc",
     "/grants?page=50",
+    "/grants?sort=issuer&dir=asc",
+    "/grants?vesting=unvested",
   ];
 }
 

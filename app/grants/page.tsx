@@ -16,8 +16,8 @@ const DEFAULTS = { page: 1, pageSize: 50, sort: "transactionDate", dir: "desc" }
 
 /** The filters as URL parameters: the page, its sort links, its pager and its export link all use them. */
 function query(f: TGrantFilters, over: Partial<TGrantFilters> = {}) {
-  const { issuerId, ownerId, issuer, insider, security, code, from, to, priceMin, priceMax, sort, dir, page, pageSize } = { ...f, ...over };
-  return toQuery({ issuerId, ownerId, issuer, insider, security, code, from, to, priceMin, priceMax, sort, dir, page, pageSize }, DEFAULTS);
+  const { issuerId, ownerId, issuer, insider, security, code, from, to, priceMin, priceMax, vesting, sort, dir, page, pageSize } = { ...f, ...over };
+  return toQuery({ issuerId, ownerId, issuer, insider, security, code, from, to, priceMin, priceMax, vesting, sort, dir, page, pageSize }, DEFAULTS);
 }
 
 export default async function GrantsPage({ searchParams }: Props) {
@@ -60,7 +60,16 @@ export default async function GrantsPage({ searchParams }: Props) {
         {field("to", "Date to", { placeholder: "YYYY-MM-DD", pattern: "\\d{4}-\\d{2}-\\d{2}", title: "A date as YYYY-MM-DD" })}
         {field("priceMin", "Exercise price from ($)", { type: "number", min: 0, step: "any" })}
         {field("priceMax", "Exercise price to ($)", { type: "number", min: 0, step: "any" })}
-        <div className="col-span-2 flex items-end gap-2 md:col-span-4 xl:col-span-4">
+        <label className="flex flex-col text-sm">
+          <span className="text-slate-600">Vesting today</span>
+          <select name="vesting" defaultValue={filters.vesting ?? ""} className={s.input}>
+            <option value="">Any</option>
+            <option value="unvested">Still vesting</option>
+            <option value="vested">Fully vested</option>
+            <option value="none">No schedule read</option>
+          </select>
+        </label>
+        <div className="col-span-2 flex items-end gap-2 md:col-span-3 xl:col-span-3">
           <button type="submit" className={s.button}>Apply filters</button>
           {filtered && <Link href="/grants" className={s.secondaryButton}>Clear filters</Link>}
           {(filters.issuerId || filters.ownerId) && (

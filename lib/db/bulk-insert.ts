@@ -154,6 +154,8 @@ function insertAll(db: Database.Database, filings: Iterable<GeneratedFiling>): B
         v.tranches.forEach((t, p) => q.insertTranche.run(sid, p, t.date, t.shares, now, now));
       }
     }
-  })();
+    // IMMEDIATE: a deferred transaction that reads first and then writes fails at once with
+    // "database is locked" when another writer commits in between (WAL never retries that case).
+  }).immediate();
   return result;
 }

@@ -20,7 +20,7 @@ const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * DerivativeRow.filingId indexes; Prisma's relation filters join every row instead, which
  * takes seconds at 100,000 filings.
  */
-function grantConditions(f: Partial<TGrantFilters>): Prisma.Sql[] {
+function grantConditions(f: Partial<TGrantFilters> & { today?: string }): Prisma.Sql[] {
   const c: Prisma.Sql[] = [];
   if (f.issuerId) c.push(Prisma.sql`d.filingId IN (SELECT id FROM Filing WHERE issuerId = ${f.issuerId})`);
   if (f.issuer) {
@@ -38,6 +38,13 @@ function grantConditions(f: Partial<TGrantFilters>): Prisma.Sql[] {
   if (f.to) c.push(Prisma.sql`d.transactionDate <= ${f.to}`);
   if (f.priceMin !== undefined) c.push(Prisma.sql`d.conversionOrExercisePrice >= ${f.priceMin}`);
   if (f.priceMax !== undefined) c.push(Prisma.sql`d.conversionOrExercisePrice <= ${f.priceMax}`);
+  if (f.vesting) {
+    const today = f.today ?? todayIso();
+    // Through the lastTrancheDate index: a range of schedules, then their rows by primary key.
+    if (f.vesting === "unvested") c.push(Prisma.sql`d.id IN (SELECT derivativeRowId FROM VestingSchedule WHERE lastTrancheDate > ${today})`);
+    else if (f.vesting === "vested") c.push(Prisma.sql`d.id IN (SELECT derivativeRowId FROM VestingSchedule WHERE lastTrancheDate <= ${today})`);
+    else c.push(Prisma.sql`d.id NOT IN (SELECT derivativeRowId FROM VestingSchedule WHERE lastTrancheDate IS NOT NULL AND derivativeRowId IS NOT NULL)`);
+  }
   return c;
 }
 
@@ -46,11 +53,29 @@ const SORT_COLUMNS = {
   exercisePrice: Prisma.sql`d.conversionOrExercisePrice`,
   shares: Prisma.sql`d.shares`,
   expirationDate: Prisma.sql`d.expirationDate`,
-  issuer: Prisma.sql`(SELECT i.name FROM Filing f JOIN Issuer i ON i.id = f.issuerId WHERE f.id = d.filingId)`,
 } as const;
 
+/** Above this many matching rows, the issuer sort walks the issuer name index instead of sorting every row. */
+const WALK_ISSUERS_ABOVE = 2000;
+
+/**
+ * Rows in issuer-name order, then by filing and row. With `walk`, the CROSS JOINs make SQLite
+ * read issuers through their name index, filings through (issuerId, periodOfReport) and rows
+ * through (filingId, position), stopping once a page is found: no sort of every row, which takes
+ * 200 ms at 100,000 filings. Few matching rows are cheaper the other way round (rows first,
+ * then a small sort), so the planner is left to choose there. Both give the same order.
+ */
+function issuerOrdered(walk: boolean, dir: "asc" | "desc" = "desc") {
+  const join = walk ? Prisma.raw("CROSS JOIN") : Prisma.raw("JOIN");
+  const d = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  return {
+    from: Prisma.sql`Issuer i ${join} Filing f ON f.issuerId = i.id ${join} DerivativeRow d ON d.filingId = f.id`,
+    orderBy: Prisma.sql`i.name ${d}, i.id ${d}, f.periodOfReport ${d}, f.id ${d}, d.position ${d}`,
+  };
+}
+
 function grantOrder(f: Partial<TGrantFilters>): Prisma.Sql {
-  const column = SORT_COLUMNS[f.sort ?? "transactionDate"];
+  const column = SORT_COLUMNS[f.sort === "issuer" || !f.sort ? "transactionDate" : f.sort];
   // Rows without the sorted value go last either way (SQLite puts NULL last only when descending,
   // which is also the order an index on the column can give); the id keeps pages stable.
   return f.dir === "asc" ? Prisma.sql`${column} IS NULL, ${column} ASC, d.id ASC` : Prisma.sql`${column} DESC, d.id DESC`;
@@ -80,7 +105,11 @@ export interface GrantRow {
 
 /** Every derivative row (Table II) matching the filters, one page at a time. */
 export async function findGrants(filters: Partial<TGrantFilters> & { today?: string }, db: Db = defaultPrisma): Promise<Page<GrantRow>> {
-  return queryGrants({ conditions: grantConditions(filters), orderBy: grantOrder(filters), page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today }, db);
+  const order =
+    filters.sort === "issuer"
+      ? (total: number) => issuerOrdered(total > WALK_ISSUERS_ABOVE, filters.dir)
+      : () => ({ from: Prisma.sql`DerivativeRow d`, orderBy: grantOrder(filters) });
+  return queryGrants({ conditions: grantConditions(filters), order, page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today }, db);
 }
 
 /**
@@ -96,20 +125,34 @@ export async function findInsiderGrants(
     Prisma.sql`(d.transactionCode = 'A' OR EXISTS (SELECT 1 FROM VestingSchedule v WHERE v.derivativeRowId = d.id))`,
     Prisma.sql`NOT EXISTS (SELECT 1 FROM Filing a WHERE a.amendsId = d.filingId)`,
   ];
-  return queryGrants({ conditions, orderBy: grantOrder({}), page, pageSize, today }, db);
+  return queryGrants({ conditions, order: () => ({ from: Prisma.sql`DerivativeRow d`, orderBy: grantOrder({}) }), page, pageSize, today }, db);
 }
 
 /** Counts and picks one page of row ids in SQL, then reads those rows with their filing, issuer, owners and vesting. */
 async function queryGrants(
-  { conditions, orderBy, page, pageSize, today = todayIso() }: { conditions: Prisma.Sql[]; orderBy: Prisma.Sql; page: number; pageSize: number; today?: string },
+  {
+    conditions,
+    order,
+    page,
+    pageSize,
+    today = todayIso(),
+  }: {
+    conditions: Prisma.Sql[];
+    /** The tables to read (DerivativeRow as d) and their order, chosen knowing how many rows match. */
+    order: (total: number) => { from: Prisma.Sql; orderBy: Prisma.Sql };
+    page: number;
+    pageSize: number;
+    today?: string;
+  },
   db: Db,
 ): Promise<Page<GrantRow>> {
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM DerivativeRow d ${where}`;
   const total = Number(n);
   const { skip, take, ...paging } = pageOf({ page, pageSize, total });
+  const { from, orderBy } = order(total);
   const ids = (await db.$queryRaw<{ id: number | bigint }[]>`
-    SELECT d.id FROM DerivativeRow d ${where} ORDER BY ${orderBy} LIMIT ${take} OFFSET ${skip}`).map((r) => Number(r.id));
+    SELECT d.id FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ${take} OFFSET ${skip}`).map((r) => Number(r.id));
   const found = await db.derivativeRow.findMany({
     where: { id: { in: ids } },
     select: {

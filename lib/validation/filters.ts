@@ -16,6 +16,9 @@ export const ZPaging = z.object({
 
 export const GRANT_SORTS = ["transactionDate", "exercisePrice", "shares", "expirationDate", "issuer"] as const;
 
+/** unvested: a tranche is still to come; vested: every tranche is past; none: no dated schedule was read. */
+export const VESTING_STATUSES = ["unvested", "vested", "none"] as const;
+
 export const ZGrantFilters = ZPaging.extend({
   issuerId: optional(id),
   ownerId: optional(id),
@@ -29,6 +32,7 @@ export const ZGrantFilters = ZPaging.extend({
   to: optional(isoDate),
   priceMin: optional(z.coerce.number().min(0)),
   priceMax: optional(z.coerce.number().min(0)),
+  vesting: optional(z.enum(VESTING_STATUSES)),
   sort: z.enum(GRANT_SORTS).catch("transactionDate").default("transactionDate"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
 });
