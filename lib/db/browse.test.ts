@@ -9,6 +9,7 @@ import { findInsiders, findHoldings, findInsiderFilings, getInsider } from "./in
 import { findGrants, findInsiderGrants } from "./grants";
 import { findIssuers, findIssuerInsiders, findVestingByMonth } from "./issuers";
 import { findFilings } from "./filing-search";
+import { findInsiderVesting, findIssuerActivity, findExpirationsByMonth } from "./timelines";
 import { mergeInsiders, findMergeCandidates, MergeError } from "./merge";
 import { emptyFiling, emptyOwner, type DerivativeRow, type Filing, type NonDerivativeRow } from "../parse/types";
 
@@ -268,6 +269,19 @@ describe("amended filings", () => {
     expect(months.reduce((s, m) => s + m.shares, 0)).toBe(40000);
     // The grants view lists every Table II row, the original's and the amendment's.
     expect((await findGrants({ issuerId: original.issuerId, code: "A" }, db)).total).toBe(2);
+  });
+
+  it("count once in the person's combined vesting, the issuer's expirations and its transactions over time", async () => {
+    const { issuerId } = await db.filing.findFirstOrThrow({ where: { periodOfReport: "2007-12-17" }, select: { issuerId: true } });
+    expect(await findInsiderVesting({ ownerId: janzen }, db)).toEqual(fourYearTranches("2007-12-17", 40000).map((t) => ({ ...t, grants: 1 })));
+    expect(await findExpirationsByMonth({ issuerId, from: "2017-03-15", months: 12 }, db)).toEqual([{ month: "2017-12", shares: 40000, grants: 1 }]);
+    expect(await findExpirationsByMonth({ issuerId, from: "2018-01-01", months: 12 }, db)).toEqual([]);
+    // The sale was filed under one spelling and the purchase under another, merged since: one insider each quarter.
+    expect(await findIssuerActivity({ issuerId }, db)).toEqual([
+      { quarter: "2008-Q1", acquired: 0, disposed: 2500, transactions: 1, insiders: 1 },
+      { quarter: "2008-Q2", acquired: 100, disposed: 0, transactions: 1, insiders: 1 },
+    ]);
+    expect(await findIssuerActivity({ issuerId, quarters: 1 }, db)).toEqual([expect.objectContaining({ quarter: "2008-Q2" })]);
   });
 });
 

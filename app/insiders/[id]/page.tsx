@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getInsider, findHoldings, findInsiderFilings } from "@/lib/db/insiders";
-import { findInsiderGrants } from "@/lib/db/grants";
+import { findInsiderGrants, todayIso } from "@/lib/db/grants";
+import { findInsiderVesting } from "@/lib/db/timelines";
 import { findMergeCandidates } from "@/lib/db/merge";
 import { firstValues, toQuery } from "@/lib/validation/filters";
 import { formatDate } from "@/lib/format";
@@ -12,6 +13,8 @@ import { StatusBadge } from "@/components/filings/status-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MergeForm } from "@/components/insiders/merge-form";
+import { VestingTimeline } from "@/components/vesting/vesting-timeline";
+import { TrancheTable } from "@/components/vesting/tranche-table";
 import * as s from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
@@ -38,11 +41,13 @@ export default async function InsiderPage({ params, searchParams }: Props) {
   const sp = firstValues(await searchParams);
   const grantsPage = pageParam(sp.grantsPage);
   const filingsPage = pageParam(sp.filingsPage);
-  const [holdings, grants, filings, candidates] = await Promise.all([
+  const today = todayIso();
+  const [holdings, grants, filings, candidates, vesting] = await Promise.all([
     findHoldings({ ownerId: insider.id }),
     findInsiderGrants({ ownerId: insider.id, page: grantsPage, pageSize: 50 }),
     findInsiderFilings({ ownerId: insider.id, page: filingsPage, pageSize: 25 }),
     findMergeCandidates({ ownerId: insider.id }),
+    findInsiderVesting({ ownerId: insider.id }),
   ]);
   const justMerged = insider.mergedFrom.find((m) => String(m.id) === sp.merged);
   const here = (over: Record<string, number>) => `/insiders/${insider.id}${toQuery({ grantsPage, filingsPage, ...over }, { grantsPage: 1, filingsPage: 1 })}`;
@@ -95,6 +100,18 @@ export default async function InsiderPage({ params, searchParams }: Props) {
             <GrantTable grants={grants.rows} showInsider={false} />
             <Pagination {...grants} href={(p) => here({ grantsPage: p })} />
           </>
+        )}
+      </section>
+
+      <section aria-labelledby="vesting" className="space-y-2">
+        <h2 id="vesting" className="text-lg font-semibold">Vesting across all grants</h2>
+        {vesting.length === 0 ? (
+          <EmptyState title="No vesting schedule.">None of this person&apos;s grants has a vesting schedule read from its footnotes or entered by an analyst.</EmptyState>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <VestingTimeline id="insider-vesting" tranches={vesting} today={today} cliff={null} expiration={null} />
+            <TrancheTable tranches={vesting} today={today} caption={`Vesting dates across ${insider.name}'s grants, shares summed per date`} />
+          </div>
         )}
       </section>
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getIssuer, findIssuerInsiders, findVestingByMonth } from "@/lib/db/issuers";
 import { findGrants, todayIso } from "@/lib/db/grants";
+import { findExpirationsByMonth, findIssuerActivity } from "@/lib/db/timelines";
 import { firstValues, toQuery } from "@/lib/validation/filters";
 import { formatDate, formatShares } from "@/lib/format";
 import { formatRoles } from "@/components/insiders/roles";
@@ -35,12 +36,20 @@ export default async function IssuerPage({ params, searchParams }: Props) {
   const sp = firstValues(await searchParams);
   const grantsPage = sp.grantsPage && /^\d{1,6}$/.test(sp.grantsPage) ? Number(sp.grantsPage) : 1;
   const today = todayIso();
-  const [insiders, grants, vesting] = await Promise.all([
+  const [insiders, grants, vesting, expiring, activity] = await Promise.all([
     findIssuerInsiders({ issuerId: issuer.id }),
     findGrants({ issuerId: issuer.id, page: grantsPage, pageSize: 25, today }),
     findVestingByMonth({ issuerId: issuer.id, from: today, months: 24 }),
+    findExpirationsByMonth({ issuerId: issuer.id, from: today, months: 24 }),
+    findIssuerActivity({ issuerId: issuer.id, quarters: 12 }),
   ]);
-  const maxMonth = Math.max(1, ...vesting.map((v) => v.shares));
+  const months = [...new Set([...vesting.map((v) => v.month), ...expiring.map((e) => e.month)])].sort().map((month) => ({
+    month,
+    vesting: vesting.find((v) => v.month === month),
+    expiring: expiring.find((e) => e.month === month),
+  }));
+  const maxMonth = Math.max(1, ...vesting.map((v) => v.shares), ...expiring.map((e) => e.shares));
+  const maxQuarter = Math.max(1, ...activity.flatMap((q) => [q.acquired, q.disposed]));
 
   return (
     <div className="space-y-8">
@@ -83,30 +92,74 @@ export default async function IssuerPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="vesting" className="space-y-2">
-        <h2 id="vesting" className="text-lg font-semibold">Vesting in the next 24 months</h2>
-        <p className="text-sm text-slate-600">Shares vesting per month across all insiders, from the vesting schedules read from the grants&apos; footnotes.</p>
-        {vesting.length === 0 ? (
-          <EmptyState title="Nothing vests in the next 24 months.">No grant of this issuer has a vesting tranche dated from this month on.</EmptyState>
+        <h2 id="vesting" className="text-lg font-semibold">Vesting and expirations in the next 24 months</h2>
+        <p className="text-sm text-slate-600">
+          Shares vesting per month across all insiders, from the grants&apos; vesting schedules, and the underlying shares of grants
+          (code A) whose term ends that month.
+        </p>
+        {months.length === 0 ? (
+          <EmptyState title="Nothing vests or expires in the next 24 months.">No grant of this issuer has a vesting tranche or an expiration dated from this month on.</EmptyState>
         ) : (
-          <table className={`${s.table} max-w-3xl`}>
+          <table className={`${s.table} max-w-4xl`}>
             <thead>
               <tr className={s.headRow}>
                 <th scope="col" className={s.th}>Month</th>
                 <th scope="col" className={s.thNum}>Shares vesting</th>
                 <th scope="col" className={s.thNum}>Grants</th>
                 <th scope="col" className={s.thNum}>Insiders</th>
-                <th scope="col" className={s.th}><span className="sr-only">Relative size</span></th>
+                <th scope="col" className={s.thNum}>Shares expiring</th>
+                <th scope="col" className={s.th}><span className="sr-only">Relative size: vesting in blue, expiring in red</span></th>
               </tr>
             </thead>
             <tbody>
-              {vesting.map((v) => (
-                <tr key={v.month} className={s.row}>
-                  <td className={`num ${s.td}`}>{monthLabel(v.month)}</td>
-                  <td className={s.tdNum}>{formatShares(v.shares)}</td>
-                  <td className={s.tdNum}>{v.grants.toLocaleString("en-US")}</td>
-                  <td className={s.tdNum}>{v.insiders.toLocaleString("en-US")}</td>
-                  <td className={`${s.td} w-64`} aria-hidden="true">
-                    <div className="h-3 rounded bg-blue-600" style={{ width: `${Math.max(2, (v.shares / maxMonth) * 100)}%` }} />
+              {months.map(({ month, vesting: v, expiring: e }) => (
+                <tr key={month} className={s.row}>
+                  <td className={`num ${s.td}`}>{monthLabel(month)}</td>
+                  <td className={s.tdNum}>{v ? formatShares(v.shares) : "—"}</td>
+                  <td className={s.tdNum}>{v ? v.grants.toLocaleString("en-US") : "—"}</td>
+                  <td className={s.tdNum}>{v ? v.insiders.toLocaleString("en-US") : "—"}</td>
+                  <td className={s.tdNum}>{e ? `${formatShares(e.shares)} (${e.grants} grant${e.grants === 1 ? "" : "s"})` : "—"}</td>
+                  <td className={`${s.td} w-64 space-y-0.5`} aria-hidden="true">
+                    {v && <div className="h-2.5 rounded bg-blue-600" style={{ width: `${Math.max(2, (v.shares / maxMonth) * 100)}%` }} />}
+                    {e && <div className="h-2.5 rounded bg-red-500" style={{ width: `${Math.max(2, (e.shares / maxMonth) * 100)}%` }} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="activity" className="space-y-2">
+        <h2 id="activity" className="text-lg font-semibold">Transactions over time</h2>
+        <p className="text-sm text-slate-600">Table I transactions by the issuer&apos;s insiders per quarter (latest 12 quarters with any), by transaction date.</p>
+        {activity.length === 0 ? (
+          <EmptyState title="No transactions.">No stored filing of this issuer reports a Table I transaction with a date.</EmptyState>
+        ) : (
+          <table className={`${s.table} max-w-4xl`}>
+            <thead>
+              <tr className={s.headRow}>
+                <th scope="col" className={s.th}>Quarter</th>
+                <th scope="col" className={s.thNum}>Acquired</th>
+                <th scope="col" className={s.thNum}>Disposed</th>
+                <th scope="col" className={s.thNum}>Net</th>
+                <th scope="col" className={s.thNum}>Transactions</th>
+                <th scope="col" className={s.thNum}>Insiders</th>
+                <th scope="col" className={s.th}><span className="sr-only">Relative size: acquired in green, disposed in red</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {activity.map((q) => (
+                <tr key={q.quarter} className={s.row}>
+                  <td className={`num ${s.td}`}>{q.quarter.replace("-", " ")}</td>
+                  <td className={s.tdNum}>{formatShares(q.acquired)}</td>
+                  <td className={s.tdNum}>{formatShares(q.disposed)}</td>
+                  <td className={s.tdNum}>{q.acquired - q.disposed > 0 ? "+" : ""}{formatShares(q.acquired - q.disposed)}</td>
+                  <td className={s.tdNum}>{q.transactions.toLocaleString("en-US")}</td>
+                  <td className={s.tdNum}>{q.insiders.toLocaleString("en-US")}</td>
+                  <td className={`${s.td} w-64 space-y-0.5`} aria-hidden="true">
+                    {q.acquired > 0 && <div className="h-2.5 rounded bg-green-600" style={{ width: `${Math.max(2, (q.acquired / maxQuarter) * 100)}%` }} />}
+                    {q.disposed > 0 && <div className="h-2.5 rounded bg-red-500" style={{ width: `${Math.max(2, (q.disposed / maxQuarter) * 100)}%` }} />}
                   </td>
                 </tr>
               ))}
