@@ -42,7 +42,7 @@ export function GrantTable({ grants, sorting, showInsider = true, showIssuer = t
             {header("Exercise price", "exercisePrice", true)}
             {header("Exercisable", null)}
             {header("Expires", "expirationDate")}
-            {header("Vested today", null, true)}
+            {header("Vested", null, true)}
             {header("Unvested", null, true)}
             {header("Filing", null)}
           </tr>
@@ -85,11 +85,11 @@ export function GrantTable({ grants, sorting, showInsider = true, showIssuer = t
                 {g.vesting ? formatShares(g.vesting.unvested) : "—"}
                 {g.vesting?.nextDate && <div className="text-xs text-slate-500">next {formatDate(g.vesting.nextDate)}</div>}
               </td>
-              <td className={`whitespace-nowrap ${s.td}`}>
-                <Link href={`/filings/${g.filing.id}`} className={s.link} aria-label={`Filing #${g.filing.id}, Form ${g.filing.formType}`}>
+              <td className={s.td}>
+                <Link href={`/filings/${g.filing.id}`} className={`whitespace-nowrap ${s.link}`} aria-label={`Filing #${g.filing.id}, Form ${g.filing.formType}`}>
                   #{g.filing.id}
                 </Link>{" "}
-                <span className="text-slate-500">Form {g.filing.formType}</span>
+                <span className="whitespace-nowrap text-slate-500">Form {g.filing.formType}</span>
                 <div className="mt-0.5">
                   <StatusBadge status={g.filing.status} />
                 </div>
