@@ -113,6 +113,17 @@ test("two spellings of one person are merged by hand", async ({ page, data }) =>
   await page.goto(`/insiders?q=${encodeURIComponent(garbled)}`);
   await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: garbled, exact: true })).toHaveCount(0);
+
+  // The merge was wrong after all: separate the spelling again from the person's page.
+  await page.getByRole("link", { name, exact: true }).click();
+  await page.getByText(`Undo a merge into ${name}`).click();
+  await page.getByRole("radio", { name: garbled }).check();
+  await page.getByRole("group", { name: /spelling to separate/i }).locator("..").getByLabel("Your name (for the audit trail)").fill(`e2e ${data.tag}`);
+  await page.getByRole("button", { name: "Separate from this person" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Separated" })).toContainText(`Separated ${garbled}`);
+  await expect(page.getByText(`Also filed as: ${garbled}`)).toHaveCount(0);
+  await page.goto(`/insiders?q=${encodeURIComponent(garbled)}`);
+  await expect(page.getByRole("link", { name: garbled, exact: true })).toBeVisible();
 });
 
 test("the header search finds insiders, issuers and filings", async ({ page, data }) => {

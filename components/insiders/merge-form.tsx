@@ -6,7 +6,7 @@ import { mergeInsidersAction, type MergeState } from "@/app/insiders/actions";
 const initial: MergeState = { message: null };
 
 /** Merges another spelling of this person into this record; the analyst picks from likely candidates. */
-export function MergeForm({ ownerId, ownerName, candidates }: { ownerId: number; ownerName: string; candidates: { id: number; name: string; issuers: string[] }[] }) {
+export function MergeForm({ ownerId, ownerName, candidates, analyst }: { ownerId: number; ownerName: string; candidates: { id: number; name: string; issuers: string[] }[]; analyst: string | null }) {
   const [state, action, pending] = useActionState(mergeInsidersAction, initial);
   if (candidates.length === 0) return null;
   return (
@@ -28,7 +28,7 @@ export function MergeForm({ ownerId, ownerName, candidates }: { ownerId: number;
         </fieldset>
         <label className="flex flex-col">
           <span className="text-slate-600">Your name (for the audit trail)</span>
-          <input name="author" required maxLength={100} aria-invalid={Boolean(state.errors?.author)} aria-describedby={state.errors?.author ? "merge-author-error" : undefined} className="rounded-md border border-slate-300 px-2 py-1" />
+          <input name="author" required maxLength={100} defaultValue={analyst ?? ""} aria-invalid={Boolean(state.errors?.author)} aria-describedby={state.errors?.author ? "merge-author-error" : undefined} className="rounded-md border border-slate-300 px-2 py-1" />
           {state.errors?.author && <span id="merge-author-error" className="text-red-700">{state.errors.author[0]}</span>}
         </label>
         <label className="flex flex-col">

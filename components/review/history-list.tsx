@@ -28,6 +28,8 @@ const VERBS: Record<string, string> = {
   "add-row": "added row",
   "remove-row": "removed row",
   "move-row": "moved row",
+  merge: "merged the reporting person into another record:",
+  unmerge: "separated the reporting person from the record it was merged into:",
 };
 
 /** A list of changes, newest first, each value change with a Revert button unless it was already undone. */

@@ -10,7 +10,7 @@ import { findGrants, findInsiderGrants } from "./grants";
 import { findIssuers, findIssuerInsiders, findVestingByMonth } from "./issuers";
 import { findFilings } from "./filing-search";
 import { findInsiderVesting, findIssuerActivity, findExpirationsByMonth } from "./timelines";
-import { mergeInsiders, findMergeCandidates, MergeError } from "./merge";
+import { mergeInsiders, unmergeInsider, findMergeCandidates, MergeError } from "./merge";
 import { emptyFiling, emptyOwner, type DerivativeRow, type Filing, type NonDerivativeRow } from "../parse/types";
 
 const db = createTestDb();
@@ -249,6 +249,23 @@ describe("mergeInsiders", () => {
 
     await expect(mergeInsiders({ sourceId: garbled, targetId: janzen, author: "Ana Lyst" }, db)).rejects.toThrow(/already merged/);
     await expect(mergeInsiders({ sourceId: janzen, targetId: garbled, author: "Ana Lyst" }, db)).rejects.toThrow(/merge into that person instead/);
+  });
+
+  it("is undone record by record, the undo recorded too, and can be made again", async () => {
+    const garbled = (await db.reportingOwner.findFirstOrThrow({ where: { name: "JANZFN HOWARD E" } })).id;
+    await expect(unmergeInsider({ recordId: garbled, author: " " }, db)).rejects.toThrow(MergeError);
+    expect(await unmergeInsider({ recordId: garbled, author: "Bo Checker", reason: "different middle initial on the signature" }, db)).toEqual({ personId: janzen, filingsMoved: 1 });
+    expect((await findInsiders({ q: "janzen howard" }, db)).rows.map((r) => r.name)).toEqual(["JANZEN HOWARD E", "JANZFN HOWARD E"]);
+    expect((await findInsiderFilings({ ownerId: janzen }, db)).total).toBe(3);
+    expect((await findHoldings({ ownerId: janzen }, db)).find((h) => h.table === "nonDerivative" && h.directOrIndirect === "D")).toMatchObject({ shares: 97500 });
+    const undo = await db.fieldEdit.findFirstOrThrow({ where: { action: "unmerge" } });
+    expect(undo).toMatchObject({ author: "Bo Checker", reason: "different middle initial on the signature", pointer: "/reportingOwners/0" });
+    expect(JSON.parse(undo.oldValue!)).toEqual({ personId: janzen, name: "JANZEN HOWARD E" });
+    expect(JSON.parse(undo.newValue!)).toEqual({ personId: garbled, name: "JANZFN HOWARD E" });
+    await expect(unmergeInsider({ recordId: garbled, author: "Bo Checker" }, db)).rejects.toThrow(/not merged/);
+
+    await mergeInsiders({ sourceId: garbled, targetId: janzen, author: "Ana Lyst" }, db);
+    expect((await findInsiderFilings({ ownerId: janzen }, db)).total).toBe(4);
   });
 });
 

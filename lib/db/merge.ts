@@ -71,3 +71,37 @@ export async function mergeInsiders(
     return { filingsMoved: links.length };
   });
 }
+
+/**
+ * Undoes a merge for one record: it stands as its own person again, with its filings. Recorded
+ * like the merge, one "unmerge" entry per affected filing, so the history of each filing shows
+ * which person its reporting owner counted as, and since when.
+ */
+export async function unmergeInsider(
+  { recordId, author, reason }: { recordId: number; author: string; reason?: string | null },
+  db: Db = defaultPrisma,
+): Promise<{ personId: number; filingsMoved: number }> {
+  if (!author.trim()) throw new MergeError("Say who you are before separating records.");
+  return db.$transaction(async (tx) => {
+    const record = await tx.reportingOwner.findUnique({ where: { id: recordId }, select: { id: true, name: true, mergedInto: { select: { id: true, name: true } } } });
+    if (!record) throw new MergeError("That insider record no longer exists.");
+    if (!record.mergedInto) throw new MergeError(`${record.name} is not merged into another person.`);
+    const person = record.mergedInto;
+    await tx.reportingOwner.update({ where: { id: record.id }, data: { mergedIntoId: null } });
+    const links = await tx.filingOwner.findMany({ where: { ownerId: record.id }, select: { filingId: true, position: true, nameAsFiled: true } });
+    if (links.length > 0) {
+      await tx.fieldEdit.createMany({
+        data: links.map((l) => ({
+          filingId: l.filingId,
+          pointer: `/reportingOwners/${l.position}`,
+          action: "unmerge",
+          oldValue: JSON.stringify({ personId: person.id, name: person.name }),
+          newValue: JSON.stringify({ personId: record.id, name: record.name }),
+          author: author.trim(),
+          reason: reason?.trim() || `Separated "${l.nameAsFiled}" from ${person.name}`,
+        })),
+      });
+    }
+    return { personId: person.id, filingsMoved: links.length };
+  });
+}

@@ -13,6 +13,8 @@ import { StatusBadge } from "@/components/filings/status-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MergeForm } from "@/components/insiders/merge-form";
+import { UnmergeForm } from "@/components/insiders/unmerge-form";
+import { currentAnalyst } from "@/lib/analyst";
 import { VestingTimeline } from "@/components/vesting/vesting-timeline";
 import { TrancheTable } from "@/components/vesting/tranche-table";
 import * as s from "@/components/ui/styles";
@@ -49,7 +51,9 @@ export default async function InsiderPage({ params, searchParams }: Props) {
     findMergeCandidates({ ownerId: insider.id }),
     findInsiderVesting({ ownerId: insider.id }),
   ]);
+  const analyst = await currentAnalyst();
   const justMerged = insider.mergedFrom.find((m) => String(m.id) === sp.merged);
+  const justSeparated = sp.unmerged && /^\d{1,9}$/.test(sp.unmerged) ? await getInsider({ id: Number(sp.unmerged) }) : null;
   const here = (over: Record<string, number>) => `/insiders/${insider.id}${toQuery({ grantsPage, filingsPage, ...over }, { grantsPage: 1, filingsPage: 1 })}`;
 
   return (
@@ -66,11 +70,19 @@ export default async function InsiderPage({ params, searchParams }: Props) {
               Merged {justMerged.name} into this person; its filings now count here.
             </p>
           )}
+          {justSeparated && !justSeparated.mergedIntoId && (
+            <p role="status" className="mt-2 rounded-md bg-green-50 px-3 py-1.5 text-sm text-green-900">
+              Separated <Link href={`/insiders/${justSeparated.id}`} className={s.link}>{justSeparated.name}</Link>; its filings count as that person again.
+            </p>
+          )}
           {insider.mergedFrom.length > 0 && (
             <p className="text-sm text-slate-600">Also filed as: {insider.mergedFrom.map((m) => m.name).join("; ")}</p>
           )}
         </div>
-        <MergeForm ownerId={insider.id} ownerName={insider.name} candidates={candidates} />
+        <div className="w-full max-w-md space-y-2">
+          <MergeForm ownerId={insider.id} ownerName={insider.name} candidates={candidates} analyst={analyst} />
+          <UnmergeForm ownerName={insider.name} aliases={insider.mergedFrom} analyst={analyst} />
+        </div>
       </div>
 
       <section aria-labelledby="holdings" className="space-y-2">
