@@ -10,6 +10,11 @@ export function formatDate(iso: string | null | undefined): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/** "2007-12" -> "Dec 2007". */
+export function formatMonth(ym: string): string {
+  return `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+}
+
 export function formatShares(n: number | null | undefined): string {
   if (n === null || n === undefined) return "—";
   return n.toLocaleString("en-US", { maximumFractionDigits: 4 });

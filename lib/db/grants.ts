@@ -108,8 +108,30 @@ export async function findGrants(filters: Partial<TGrantFilters> & { today?: str
   const order =
     filters.sort === "issuer"
       ? (total: number) => issuerOrdered(total > WALK_ISSUERS_ABOVE, filters.dir)
-      : () => ({ from: Prisma.sql`DerivativeRow d`, orderBy: grantOrder(filters) });
-  return queryGrants({ conditions: grantConditions(filters), order, page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today }, db);
+      : (total: number) => ({ from: dateWalk(filters, total), orderBy: grantOrder(filters) });
+  return queryGrants(
+    { conditions: grantConditions(filters), count: vestingOnlyCount(filters), order, page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today },
+    db,
+  );
+}
+
+/**
+ * Newest first over many matching rows: walk the transaction date index and stop at a page, as
+ * the issuer sort walks issuer names. Left to itself SQLite gathers every match (a vesting
+ * filter's thousands of schedules) and sorts them.
+ */
+function dateWalk(f: Partial<TGrantFilters>, total: number): Prisma.Sql {
+  const byDateDesc = (!f.sort || f.sort === "transactionDate") && f.dir !== "asc";
+  return byDateDesc && total > WALK_ISSUERS_ABOVE ? Prisma.sql`DerivativeRow d INDEXED BY DerivativeRow_transactionDate_idx` : Prisma.sql`DerivativeRow d`;
+}
+
+/** The vesting filter alone is counted on the schedules' own index, one entry per grant, without reading the grants. */
+function vestingOnlyCount(f: Partial<TGrantFilters> & { today?: string }): Prisma.Sql | undefined {
+  const others = [f.issuerId, f.issuer, f.ownerId, f.insider, f.security, f.code, f.from, f.to, f.priceMin, f.priceMax];
+  if (!f.vesting || f.vesting === "none" || others.some((v) => v !== undefined && v !== "")) return undefined;
+  const today = f.today ?? todayIso();
+  const since = f.vesting === "unvested" ? Prisma.sql`lastTrancheDate > ${today}` : Prisma.sql`lastTrancheDate <= ${today}`;
+  return Prisma.sql`SELECT COUNT(*) AS n FROM VestingSchedule WHERE ${since} AND derivativeRowId IS NOT NULL`;
 }
 
 /**
@@ -132,12 +154,15 @@ export async function findInsiderGrants(
 async function queryGrants(
   {
     conditions,
+    count,
     order,
     page,
     pageSize,
     today = todayIso(),
   }: {
     conditions: Prisma.Sql[];
+    /** A cheaper query giving the same count (as n), where one is known. */
+    count?: Prisma.Sql;
     /** The tables to read (DerivativeRow as d) and their order, chosen knowing how many rows match. */
     order: (total: number) => { from: Prisma.Sql; orderBy: Prisma.Sql };
     page: number;
@@ -147,7 +172,7 @@ async function queryGrants(
   db: Db,
 ): Promise<Page<GrantRow>> {
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM DerivativeRow d ${where}`;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>(count ?? Prisma.sql`SELECT COUNT(*) AS n FROM DerivativeRow d ${where}`);
   const total = Number(n);
   const { skip, take, ...paging } = pageOf({ page, pageSize, total });
   const { from, orderBy } = order(total);

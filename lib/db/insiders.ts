@@ -90,18 +90,19 @@ export async function findInsiders(
   });
   if (owners.length === 0) return { ...paging, total, rows: [] };
   const mine = ownedBy(owners.map((o) => o.id));
+  // Issuers and latest filings come from the OwnerIssuer summary, not from every filing of fifty people.
   const [issuers, latest, grants] = await Promise.all([
     db.$queryRaw<{ pid: number; id: number; name: string; ticker: string | null }[]>`
       SELECT DISTINCT ${personOf} AS pid, i.id, i.name, i.ticker
-      FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId JOIN Filing f ON f.id = fo.filingId JOIN Issuer i ON i.id = f.issuerId
+      FROM OwnerIssuer fo JOIN ReportingOwner o ON o.id = fo.ownerId JOIN Issuer i ON i.id = fo.issuerId
       WHERE ${mine} ORDER BY i.name`,
     db.$queryRaw<{ pid: number; id: number; periodOfReport: string | null; formType: string }[]>`
-      SELECT pid, id, periodOfReport, formType FROM (
-        SELECT ${personOf} AS pid, f.id, f.periodOfReport, f.formType,
-          ROW_NUMBER() OVER (PARTITION BY ${personOf} ORDER BY f.periodOfReport DESC, f.id DESC) AS rn
-        FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId JOIN Filing f ON f.id = fo.filingId
+      SELECT pid, f.id, f.periodOfReport, f.formType FROM (
+        SELECT ${personOf} AS pid, fo.latestFilingId,
+          ROW_NUMBER() OVER (PARTITION BY ${personOf} ORDER BY fo.latestPeriod DESC, fo.latestFilingId DESC) AS rn
+        FROM OwnerIssuer fo JOIN ReportingOwner o ON o.id = fo.ownerId
         WHERE ${mine}
-      ) WHERE rn = 1`,
+      ) x JOIN Filing f ON f.id = x.latestFilingId WHERE rn = 1`,
     // The unary + keeps SQLite from scanning every grant through the code index: this person's filings are far fewer.
     db.$queryRaw<{ pid: number; n: number | bigint }[]>`
       SELECT ${personOf} AS pid, COUNT(*) AS n

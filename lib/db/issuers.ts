@@ -32,17 +32,24 @@ export async function findIssuers(
     select: { id: true, name: true, ticker: true, cik: true },
   });
   if (issuers.length === 0) return { ...paging, total, rows: [] };
-  const stats = await db.$queryRaw<{ issuerId: number; filings: number | bigint; insiders: number | bigint; latest: string | null }[]>`
-    SELECT f.issuerId, COUNT(DISTINCT f.id) AS filings, COUNT(DISTINCT ${personOf}) AS insiders, MAX(f.periodOfReport) AS latest
-    FROM Filing f JOIN FilingOwner fo ON fo.filingId = f.id JOIN ReportingOwner o ON o.id = fo.ownerId
-    WHERE f.issuerId IN (${Prisma.join(issuers.map((i) => i.id))})
-    GROUP BY f.issuerId`;
+  const ids = Prisma.join(issuers.map((i) => i.id));
+  // Counts through the (issuerId, periodOfReport) index and the OwnerIssuer summary: reading every
+  // filing of fifty issuers takes tens of milliseconds at 100,000 filings.
+  const [filings, insiders] = await Promise.all([
+    db.$queryRaw<{ issuerId: number | bigint; filings: number | bigint; latest: string | null }[]>`
+      SELECT issuerId, COUNT(*) AS filings, MAX(periodOfReport) AS latest FROM Filing WHERE issuerId IN (${ids}) GROUP BY issuerId`,
+    db.$queryRaw<{ issuerId: number | bigint; insiders: number | bigint }[]>`
+      SELECT oi.issuerId, COUNT(DISTINCT ${personOf}) AS insiders
+      FROM OwnerIssuer oi JOIN ReportingOwner o ON o.id = oi.ownerId
+      WHERE oi.issuerId IN (${ids}) GROUP BY oi.issuerId`,
+  ]);
   return {
     ...paging,
     total,
     rows: issuers.map((i) => {
-      const s = stats.find((x) => Number(x.issuerId) === i.id);
-      return { ...i, filingCount: Number(s?.filings ?? 0), insiderCount: Number(s?.insiders ?? 0), latestPeriod: s?.latest ?? null };
+      const f = filings.find((x) => Number(x.issuerId) === i.id);
+      const p = insiders.find((x) => Number(x.issuerId) === i.id);
+      return { ...i, filingCount: Number(f?.filings ?? 0), insiderCount: Number(p?.insiders ?? 0), latestPeriod: f?.latest ?? null };
     }),
   };
 }

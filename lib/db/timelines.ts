@@ -83,10 +83,11 @@ export async function findExpirationsByMonth(
   const start = `${from.slice(0, 7)}-01`;
   const endMonth = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1 + months;
   const end = `${String(Math.floor(endMonth / 12)).padStart(4, "0")}-${String((endMonth % 12) + 1).padStart(2, "0")}-01`;
+  // The unary + keep SQLite on the issuer's filings: the code and expiration indexes span every issuer.
   const rows = await db.$queryRaw<{ month: string; shares: number | null; grants: number | bigint }[]>`
     SELECT substr(d.expirationDate, 1, 7) AS month, SUM(COALESCE(d.underlyingShares, d.shares)) AS shares, COUNT(*) AS grants
     FROM Filing f JOIN DerivativeRow d ON d.filingId = f.id
-    WHERE f.issuerId = ${issuerId} AND d.transactionCode = 'A' AND d.expirationDate >= ${start} AND d.expirationDate < ${end}
+    WHERE f.issuerId = ${issuerId} AND +d.transactionCode = 'A' AND +d.expirationDate >= ${start} AND +d.expirationDate < ${end}
       AND NOT EXISTS (SELECT 1 FROM Filing a WHERE a.amendsId = f.id)
     GROUP BY month ORDER BY month`;
   return rows.map((r) => ({ month: r.month, shares: Number(r.shares ?? 0), grants: Number(r.grants) }));

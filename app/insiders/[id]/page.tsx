@@ -16,7 +16,8 @@ import { MergeForm } from "@/components/insiders/merge-form";
 import { UnmergeForm } from "@/components/insiders/unmerge-form";
 import { currentAnalyst } from "@/lib/analyst";
 import { VestingTimeline } from "@/components/vesting/vesting-timeline";
-import { TrancheTable } from "@/components/vesting/tranche-table";
+import { VestingMonthTable } from "@/components/vesting/month-table";
+import { sumByMonth } from "@/lib/vesting/months";
 import * as s from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
@@ -122,7 +123,7 @@ export default async function InsiderPage({ params, searchParams }: Props) {
         ) : (
           <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <VestingTimeline id="insider-vesting" tranches={vesting} today={today} cliff={null} expiration={null} />
-            <TrancheTable tranches={vesting} today={today} caption={`Vesting dates across ${insider.name}'s grants, shares summed per date`} />
+            <VestingMonthTable rows={sumByMonth(vesting, today)} caption={`Shares vesting per month across ${insider.name}'s grants`} />
           </div>
         )}
       </section>

@@ -5,7 +5,7 @@ import { getIssuer, findIssuerInsiders, findVestingByMonth } from "@/lib/db/issu
 import { findGrants, todayIso } from "@/lib/db/grants";
 import { findExpirationsByMonth, findIssuerActivity } from "@/lib/db/timelines";
 import { firstValues, toQuery } from "@/lib/validation/filters";
-import { formatDate, formatShares } from "@/lib/format";
+import { formatDate, formatMonth, formatShares } from "@/lib/format";
 import { formatRoles } from "@/components/insiders/roles";
 import { GrantTable } from "@/components/grants/grant-table";
 import { Pagination } from "@/components/ui/pagination";
@@ -19,9 +19,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 function parseId(raw: string): number | null {
   return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
 }
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const monthLabel = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseId((await params).id);
@@ -114,7 +111,7 @@ export default async function IssuerPage({ params, searchParams }: Props) {
             <tbody>
               {months.map(({ month, vesting: v, expiring: e }) => (
                 <tr key={month} className={s.row}>
-                  <td className={`num ${s.td}`}>{monthLabel(month)}</td>
+                  <td className={`num ${s.td}`}>{formatMonth(month)}</td>
                   <td className={s.tdNum}>{v ? formatShares(v.shares) : "—"}</td>
                   <td className={s.tdNum}>{v ? v.grants.toLocaleString("en-US") : "—"}</td>
                   <td className={s.tdNum}>{v ? v.insiders.toLocaleString("en-US") : "—"}</td>
