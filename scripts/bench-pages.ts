@@ -86,12 +86,17 @@ async function serve(file: string, port: number): Promise<ChildProcess> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Bytes of the last answer per URL: a page that shows fifty rows where the small database has three does more work. */
+const sizes = new Map<string, number>();
+
 async function timeGet(url: string): Promise<number> {
   const t0 = performance.now();
   const res = await fetch(url);
-  await res.text();
+  const body = await res.text();
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  sizes.set(url, body.length);
+  return ms;
 }
 
 /** Both servers answer the same page in turn, A B A B ..., so the machine's drift falls on both alike. */
@@ -116,21 +121,25 @@ async function main() {
   const [serverA, serverB] = await Promise.all([serve(small, 3311), serve(large, 3312)]);
   const a: number[] = [];
   const b: number[] = [];
+  const kb: [number, number][] = [];
   try {
     for (let i = 0; i < paths.length; i++) {
-      const [x, y] = await pairedMedians(`http://127.0.0.1:3311${smallPaths[i]}`, `http://127.0.0.1:3312${paths[i]}`);
+      const urls = [`http://127.0.0.1:3311${smallPaths[i]}`, `http://127.0.0.1:3312${paths[i]}`] as const;
+      const [x, y] = await pairedMedians(...urls);
       a.push(x);
       b.push(y);
+      kb.push([sizes.get(urls[0])! / 1024, sizes.get(urls[1])! / 1024]);
     }
   } finally {
     serverA.kill();
     serverB.kill();
   }
   console.log(`\nserver render, median of ${RUNS} warm requests per page`);
-  console.log(`${"page".padEnd(48)} ${values.small!.padStart(8)} ${values.large!.padStart(10)}   ratio`);
+  console.log(`${"page".padEnd(48)} ${values.small!.padStart(8)} ${values.large!.padStart(10)}   ratio   page size (KB)`);
   for (let i = 0; i < paths.length; i++) {
     const flag = b[i] > 200 || b[i] / a[i] > 2 ? "  over target" : "";
-    console.log(`${paths[i].padEnd(48)} ${a[i].toFixed(1).padStart(6)} ms ${b[i].toFixed(1).padStart(8)} ms   ${(b[i] / a[i]).toFixed(2)}x${flag}`);
+    const size = `${kb[i][0].toFixed(0).padStart(5)} ${kb[i][1].toFixed(0).padStart(6)}`;
+    console.log(`${paths[i].padEnd(48)} ${a[i].toFixed(1).padStart(6)} ms ${b[i].toFixed(1).padStart(8)} ms   ${(b[i] / a[i]).toFixed(2)}x   ${size}${flag}`);
   }
 }
 
