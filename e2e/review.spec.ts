@@ -147,4 +147,11 @@ test("a row is added to Table I, filled in, and removed again, each step in the 
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem").first()).toContainText("Cy Analyst removed row");
   await expect(history.getByRole("listitem")).toHaveCount(4);
+
+  // The removal was a mistake: reverting it brings the row back with what was filled in.
+  await history.getByRole("listitem").first().getByRole("button", { name: /^Revert change #\d+/ }).click();
+  await expect(page.getByRole("article", { name: "Table I row 1" })).toBeVisible();
+  await expect(value(page, "/nonDerivative/0/transactionCode")).toHaveText("S");
+  await expect(history.getByRole("listitem").first()).toContainText("Cy Analyst added row");
+  await expect(history.getByRole("listitem").first()).toContainText(/undoes change #\d+/);
 });

@@ -18,6 +18,7 @@ export interface HistoryItem {
 
 // The actions lib/db/mutate.ts counts as value changes; that module is server-only, so the list is repeated here.
 const VALUE_ACTIONS = ["edit", "revert", "reparse"];
+const REVERTIBLE = [...VALUE_ACTIONS, "add-row", "remove-row", "move-row"];
 
 const VERBS: Record<string, string> = {
   edit: "changed",
@@ -32,7 +33,7 @@ const VERBS: Record<string, string> = {
   unmerge: "separated the reporting person from the record it was merged into:",
 };
 
-/** A list of changes, newest first, each value change with a Revert button unless it was already undone. */
+/** A list of changes, newest first, each value or row change with a Revert button unless it was already undone. */
 export function HistoryList({ filingId, items, showField }: { filingId: number; items: HistoryItem[]; showField: boolean }) {
   if (items.length === 0) return <p className="text-sm text-slate-500">No changes yet.</p>;
   return (
@@ -56,7 +57,7 @@ export function HistoryList({ filingId, items, showField }: { filingId: number; 
             {h.revertedById !== null && ` · undone by change #${h.revertedById}`}
             {h.reason && ` · “${h.reason}”`}
           </div>
-          {VALUE_ACTIONS.includes(h.action) && h.revertedById === null && (
+          {REVERTIBLE.includes(h.action) && h.revertedById === null && (
             <div className="mt-1">
               <ActionButton action={revertAction} fields={{ filingId, editId: h.id }} label={`Revert change #${h.id} to ${h.label}`}>
                 Revert

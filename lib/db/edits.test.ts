@@ -192,6 +192,40 @@ describe("rows", () => {
     expect((await filingRow(id)).parsedJson).toBe(parsedJson);
   });
 
+  it("undoes row changes newest first, back to the parser's rows; a removed grant comes back with its values and vesting", async () => {
+    const { id } = await stored((f) => {
+      f.footnotes = [{ id: "1", text: "The option vests in four equal annual installments beginning on the first anniversary of the grant date." }];
+      f.vesting = deriveVesting(f);
+    });
+    const titles = async () => (await getCurrentFiling(id, db))!.derivative.map((r) => r.securityTitle);
+    const schedules = () => db.vestingSchedule.findMany({ where: { filingId: id }, orderBy: { rowIndex: "asc" }, select: { rowIndex: true, totalShares: true } });
+    const parsed = { titles: await titles(), schedules: await schedules() };
+    expect(parsed.schedules).toEqual([{ rowIndex: 0, totalShares: 40000 }, { rowIndex: 1, totalShares: 5000 }]);
+
+    const added = await addRow({ filingId: id, table: "derivative", expectedVersion: 0, author: "Ana" }, db);
+    const moved = await moveRow({ filingId: id, table: "derivative", from: 2, to: 0, expectedVersion: added.version, author: "Ana" }, db);
+    await removeRow({ filingId: id, table: "derivative", index: 1, expectedVersion: moved.version, author: "Ana" }, db);
+    expect(await titles()).toEqual(["", "Restricted Stock Units"]);
+    const idOf = async (action: string) => (await history({ filingId: id }, db)).find((h) => h.action === action && h.revertsId === null)!.id;
+
+    await expect(revertEdit({ editId: await idOf("add-row"), author: "Ben" }, db)).rejects.toThrow(/changed again since/);
+
+    const removal = await idOf("remove-row");
+    await revertEdit({ editId: removal, author: "Ben", reason: "not a duplicate" }, db);
+    expect(await titles()).toEqual(["", "Stock Option (right to buy)", "Restricted Stock Units"]);
+    expect((await getCurrentFiling(id, db))!.derivative[1]).toMatchObject({ shares: 40000, conversionOrExercisePrice: 6.1, footnoteIds: ["1"] });
+    expect(await schedules()).toEqual([{ rowIndex: 1, totalShares: 40000 }, { rowIndex: 2, totalShares: 5000 }]);
+    expect((await history({ filingId: id }, db))[0]).toMatchObject({ action: "add-row", author: "Ben", revertsId: removal, reason: "not a duplicate" });
+    await expect(revertEdit({ editId: removal, author: "Ben" }, db)).rejects.toThrow(/already been reverted/);
+
+    await revertEdit({ editId: await idOf("move-row"), author: "Ben" }, db);
+    expect(await titles()).toEqual(["Stock Option (right to buy)", "Restricted Stock Units", ""]);
+    await revertEdit({ editId: await idOf("add-row"), author: "Ben" }, db);
+    expect(await titles()).toEqual(parsed.titles);
+    expect(await schedules()).toEqual(parsed.schedules);
+    expect((await history({ filingId: id }, db)).map((h) => h.action)).toEqual(["remove-row", "move-row", "add-row", "remove-row", "move-row", "add-row"]);
+  });
+
   it("refuses a field edit from a copy read before the rows moved", async () => {
     const { id } = await stored();
     await moveRow({ filingId: id, table: "derivative", from: 0, to: 1, expectedVersion: 0, author: "Ana" }, db);

@@ -197,7 +197,8 @@ export async function acceptField({ filingId, pointer, author }: { filingId: num
 export async function revertEdit({ editId, author, reason }: { editId: number; author: string; reason?: string | null }, db: Db = defaultPrisma): Promise<MutationResult> {
   const edit = await db.fieldEdit.findUnique({ where: { id: editId } });
   if (!edit) throw new NotFoundError(`Change #${editId} does not exist.`);
-  if (!VALUE_ACTIONS.includes(edit.action)) throw new ValidationError("Only changes to a value can be reverted.", edit.pointer);
+  if ((ROW_ACTIONS as readonly string[]).includes(edit.action)) return revertRowChange({ edit, author, reason }, db);
+  if (!VALUE_ACTIONS.includes(edit.action)) throw new ValidationError("Only changes to a value or a row can be reverted.", edit.pointer);
   if (vestingRowOf(edit.pointer) !== null) return revertScheduleEdit({ edit, author, reason }, db);
   const spec = specFor(edit.pointer);
   return mutate(db, edit.filingId, author, async (tx, state) => {
@@ -334,29 +335,99 @@ export async function removeRow({ index, ...input }: RowOpInput & { index: numbe
   const { filingId, table, expectedVersion, author, reason } = input;
   return mutate(db, filingId, author, async (tx, state) => {
     await refuseStaleRows(tx, filingId, table, expectedVersion, state);
-    const rows = await rowsOf(tx, filingId, table);
-    const row = rows[index];
-    if (!row) throw new NotFoundError(`Row ${index + 1} is not in this table.`);
-    if (table === "derivative") await tx.derivativeRow.delete({ where: { id: row.id } });
-    else await tx.nonDerivativeRow.delete({ where: { id: row.id } });
-    const remapped = await renumber(tx, filingId, table, rows.filter((_, i) => i !== index), state, (old) => (old === index ? null : old > index ? old - 1 : old));
-    return { pointer: rowPointer(table, index), action: "remove-row", oldValue: rowToCanonical(table, row), newValue: null, reason, ...remapped };
+    const { row, remapped } = await removeAt(tx, filingId, table, index, state);
+    return { pointer: rowPointer(table, index), action: "remove-row", oldValue: row, newValue: null, reason, ...remapped };
   });
+}
+
+async function removeAt(tx: Tx, filingId: number, table: RowTable, index: number, state: FilingState) {
+  const rows = await rowsOf(tx, filingId, table);
+  const row = rows[index];
+  if (!row) throw new NotFoundError(`Row ${index + 1} is not in this table.`);
+  if (table === "derivative") await tx.derivativeRow.delete({ where: { id: row.id } });
+  else await tx.nonDerivativeRow.delete({ where: { id: row.id } });
+  const remapped = await renumber(tx, filingId, table, rows.filter((_, i) => i !== index), state, (old) => (old === index ? null : old > index ? old - 1 : old));
+  return { row: rowToCanonical(table, row), remapped };
+}
+
+/** Puts a removed row back at its place, with the values it had, and reads its vesting schedule again. */
+async function insertAt(tx: Tx, filingId: number, table: RowTable, index: number, values: NonDerivativeRow | DerivativeRow, state: FilingState) {
+  const rows = await rowsOf(tx, filingId, table);
+  if (index > rows.length) throw new ValidationError(`Row ${index + 1} cannot be put back: the table has ${rows.length} rows now.`);
+  const data = { ...values, footnoteIds: JSON.stringify(values.footnoteIds), filingId, position: rows.length };
+  const created =
+    table === "derivative" ? await tx.derivativeRow.create({ data: data as Parameters<Tx["derivativeRow"]["create"]>[0]["data"] }) : await tx.nonDerivativeRow.create({ data: data as Parameters<Tx["nonDerivativeRow"]["create"]>[0]["data"] });
+  const order = [...rows];
+  order.splice(index, 0, created);
+  const remapped = await renumber(tx, filingId, table, order, state, (old) => (old >= index ? old + 1 : old));
+  await reschedule(tx, filingId, `${rowPointer(table, index)}/footnoteIds`);
+  return remapped;
 }
 
 export async function moveRow({ from, to, ...input }: RowOpInput & { from: number; to: number }, db: Db = defaultPrisma): Promise<MutationResult> {
   const { filingId, table, expectedVersion, author, reason } = input;
   return mutate(db, filingId, author, async (tx, state) => {
     await refuseStaleRows(tx, filingId, table, expectedVersion, state);
-    const rows = await rowsOf(tx, filingId, table);
-    if (!rows[from] || !rows[to]) throw new ValidationError(`There is no row ${Math.max(from, to) + 1} to move to.`);
-    if (from === to) throw new ValidationError("The row is already there.");
-    const order = [...rows];
-    const [moved] = order.splice(from, 1);
-    order.splice(to, 0, moved);
-    const newIndex = new Map(order.map((r, i) => [r.id, i]));
-    const remapped = await renumber(tx, filingId, table, order, state, (old) => newIndex.get(rows[old]?.id ?? -1) ?? null);
+    const remapped = await moveTo(tx, filingId, table, from, to, state);
     return { pointer: rowPointer(table, from), action: "move-row", oldValue: from, newValue: to, reason, ...remapped };
+  });
+}
+
+async function moveTo(tx: Tx, filingId: number, table: RowTable, from: number, to: number, state: FilingState) {
+  const rows = await rowsOf(tx, filingId, table);
+  if (!rows[from] || !rows[to]) throw new ValidationError(`There is no row ${Math.max(from, to) + 1} to move to.`);
+  if (from === to) throw new ValidationError("The row is already there.");
+  const order = [...rows];
+  const [moved] = order.splice(from, 1);
+  order.splice(to, 0, moved);
+  const newIndex = new Map(order.map((r, i) => [r.id, i]));
+  return renumber(tx, filingId, table, order, state, (old) => newIndex.get(rows[old]?.id ?? -1) ?? null);
+}
+
+interface RowEdit {
+  id: number;
+  filingId: number;
+  filingVersion: number;
+  pointer: string;
+  action: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+/**
+ * Undoes an added, removed or moved row with the opposite row change, recorded as such and pointing
+ * at the change it undoes. Refused once later row changes to the table have moved rows about: the
+ * row's place would no longer mean what it meant. A removed row comes back with its values.
+ */
+async function revertRowChange({ edit, author, reason }: { edit: RowEdit; author: string; reason?: string | null }, db: Db): Promise<MutationResult> {
+  const [, tableText, indexText] = edit.pointer.split("/");
+  const table = tableText as RowTable;
+  const index = Number(indexText);
+  return mutate(db, edit.filingId, author, async (tx, state) => {
+    if (await tx.fieldEdit.findFirst({ where: { revertsId: edit.id }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
+    // A later row change and its own revert cancel out, so changes undo one after another, newest first.
+    const laterChanges = await tx.fieldEdit.findMany({
+      where: { filingId: edit.filingId, filingVersion: { gt: edit.filingVersion }, action: { in: [...ROW_ACTIONS] }, pointer: { startsWith: `/${table}/` } },
+      select: { id: true, revertsId: true },
+      orderBy: { id: "asc" },
+    });
+    const undone = new Set(laterChanges.map((c) => c.revertsId));
+    const later = laterChanges.find((c) => c.revertsId === null && !undone.has(c.id));
+    if (later) throw new ValidationError(`Rows of this table changed again since (change #${later.id}); revert that first.`, edit.pointer);
+    const common = { reason, revertsId: edit.id };
+    if (edit.action === "add-row") {
+      const { row, remapped } = await removeAt(tx, edit.filingId, table, index, state);
+      return { pointer: edit.pointer, action: "remove-row", oldValue: row, newValue: null, ...common, ...remapped };
+    }
+    if (edit.action === "remove-row") {
+      const values = decode(edit.oldValue) as NonDerivativeRow | DerivativeRow;
+      const remapped = await insertAt(tx, edit.filingId, table, index, values, state);
+      return { pointer: edit.pointer, action: "add-row", oldValue: null, newValue: values, ...common, ...remapped };
+    }
+    const from = Number(decode(edit.oldValue));
+    const to = Number(decode(edit.newValue));
+    const remapped = await moveTo(tx, edit.filingId, table, to, from, state);
+    return { pointer: rowPointer(table, to), action: "move-row", oldValue: to, newValue: from, ...common, ...remapped };
   });
 }
 
