@@ -58,7 +58,12 @@ test("filter grants, then export exactly the filtered rows as CSV", async ({ pag
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows).toHaveCount(expected + 1);
 
-  // Sorting is done on the server and keeps the filters.
+  // Sorting is done on the server and keeps the filters; names sort A to Z first.
+  await page.getByRole("columnheader", { name: "Insider" }).getByRole("link").click();
+  await expect(page.getByRole("columnheader", { name: /Insider/ })).toHaveAttribute("aria-sort", "ascending");
+  const insiders = (await page.getByRole("table").getByRole("row").locator("td:nth-child(2)").allInnerTexts()).map((t) => t.split(";")[0].trim().toLowerCase());
+  expect(insiders).toHaveLength(expected);
+  expect(insiders).toEqual([...insiders].sort());
   await page.getByRole("link", { name: "Exercise price" }).click();
   await expect(page.getByRole("columnheader", { name: /Exercise price/ })).toHaveAttribute("aria-sort", "descending");
   await expect(page).toHaveURL(/code=A/);

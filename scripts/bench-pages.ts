@@ -62,6 +62,7 @@ function samplePaths(file: string): string[] {
     "/grants?code=A&sort=transactionDate&dir=desc",
     "/grants?page=50",
     "/grants?sort=issuer&dir=asc",
+    "/grants?sort=insider&dir=asc",
     "/grants?vesting=unvested",
   ];
 }

@@ -99,7 +99,8 @@ export default async function GrantsPage({ searchParams }: Props) {
             sorting={{
               sort: filters.sort,
               dir: filters.dir,
-              href: (sort) => `/grants${query(filters, { sort, dir: filters.sort === sort && filters.dir === "desc" ? "asc" : "desc", page: 1 })}`,
+              // Names start A to Z, numbers and dates largest and newest first; a second click flips.
+              href: (sort) => `/grants${query(filters, { sort, dir: filters.sort === sort ? (filters.dir === "desc" ? "asc" : "desc") : sort === "issuer" || sort === "insider" ? "asc" : "desc", page: 1 })}`,
             }}
           />
           <Pagination {...result} href={(page) => `/grants${query(filters, { page })}`} />

@@ -4,7 +4,7 @@ import { formatDate, formatPrice, formatShares } from "@/lib/format";
 import { StatusBadge } from "@/components/filings/status-badge";
 import * as s from "@/components/ui/styles";
 
-type SortKey = "transactionDate" | "exercisePrice" | "shares" | "expirationDate" | "issuer";
+type SortKey = "transactionDate" | "exercisePrice" | "shares" | "expirationDate" | "issuer" | "insider";
 
 export interface GrantSorting {
   sort: SortKey;
@@ -34,7 +34,7 @@ export function GrantTable({ grants, sorting, showInsider = true, showIssuer = t
         <thead>
           <tr className={s.headRow}>
             {showIssuer && header("Issuer", "issuer")}
-            {showInsider && header("Insider", null)}
+            {showInsider && header("Insider", "insider")}
             {header("Security", null)}
             {header("Code", null)}
             {header("Date", "transactionDate")}

@@ -11,6 +11,7 @@ import { findIssuers, findIssuerInsiders, findVestingByMonth } from "./issuers";
 import { findFilings } from "./filing-search";
 import { findInsiderVesting, findIssuerActivity, findExpirationsByMonth } from "./timelines";
 import { mergeInsiders, unmergeInsider, findMergeCandidates, MergeError } from "./merge";
+import { nameKey } from "../names";
 import { emptyFiling, emptyOwner, type DerivativeRow, type Filing, type NonDerivativeRow } from "../parse/types";
 
 const db = createTestDb();
@@ -321,6 +322,18 @@ describe("grants sorted by issuer on a large database", () => {
       expect(one.rows.map((g) => g.id)).toEqual(rows.filter((g) => g.issuer.id === issuerId).map((g) => g.id));
       const desc = await findGrants({ sort: "issuer", dir: "desc", pageSize: 50 }, big);
       expect(desc.rows.map((g) => g.id)).toEqual(rows.slice(-50).reverse().map((g) => g.id));
+
+      // By insider: the first-named person's name, a merged record under the person it joined.
+      const [a, b] = await big.reportingOwner.findMany({ where: { nameKey: { gte: "m" } }, orderBy: { nameKey: "asc" }, take: 2, select: { id: true, name: true } });
+      await mergeInsiders({ sourceId: a.id, targetId: b.id, author: "test" }, big);
+      const byInsider = await findGrants({ sort: "insider", dir: "asc", pageSize: 500 }, big);
+      expect(byInsider.total).toBe(first.total);
+      const people: string[] = [];
+      for (let page = 1; page <= byInsider.pageCount; page++) people.push(...(await findGrants({ sort: "insider", dir: "asc", pageSize: 500, page }, big)).rows.map((g) => nameKey(g.owners[0].name)));
+      expect(people).toEqual([...people].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+      expect(people).not.toContain(nameKey(a.name));
+      const lastByInsider = (await findGrants({ sort: "insider", dir: "desc", pageSize: 5 }, big)).rows.map((g) => nameKey(g.owners[0].name));
+      expect(lastByInsider).toEqual(people.slice(-5).reverse());
 
       // Newest first walks the date index over many matches; it must agree with a plain sort of the same rows.
       const today = "2016-06-30";

@@ -55,8 +55,8 @@ const SORT_COLUMNS = {
   expirationDate: Prisma.sql`d.expirationDate`,
 } as const;
 
-/** Above this many matching rows, the issuer sort walks the issuer name index instead of sorting every row. */
-const WALK_ISSUERS_ABOVE = 2000;
+/** Above this many matching rows, sorts walk an index in order instead of sorting every row. */
+const WALK_ABOVE = 2000;
 
 /**
  * Rows in issuer-name order, then by filing and row. With `walk`, the CROSS JOINs make SQLite
@@ -74,8 +74,22 @@ function issuerOrdered(walk: boolean, dir: "asc" | "desc" = "desc") {
   };
 }
 
+/**
+ * Rows in order of their filing's first-named insider (the person a merged record stands for),
+ * then by filing and row; walked through the sortKey and (ownerId, position, filingId) indexes
+ * over many rows, like the issuer sort.
+ */
+function insiderOrdered(walk: boolean, dir: "asc" | "desc" = "desc") {
+  const join = walk ? Prisma.raw("CROSS JOIN") : Prisma.raw("JOIN");
+  const d = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  return {
+    from: Prisma.sql`ReportingOwner o ${join} FilingOwner fo ON fo.ownerId = o.id AND fo.position = 0 ${join} DerivativeRow d ON d.filingId = fo.filingId`,
+    orderBy: Prisma.sql`o.sortKey ${d}, COALESCE(o.mergedIntoId, o.id) ${d}, o.id ${d}, fo.filingId ${d}, d.position ${d}`,
+  };
+}
+
 function grantOrder(f: Partial<TGrantFilters>): Prisma.Sql {
-  const column = SORT_COLUMNS[f.sort === "issuer" || !f.sort ? "transactionDate" : f.sort];
+  const column = SORT_COLUMNS[f.sort === "issuer" || f.sort === "insider" || !f.sort ? "transactionDate" : f.sort];
   // Rows without the sorted value go last either way (SQLite puts NULL last only when descending,
   // which is also the order an index on the column can give); the id keeps pages stable.
   return f.dir === "asc" ? Prisma.sql`${column} IS NULL, ${column} ASC, d.id ASC` : Prisma.sql`${column} DESC, d.id DESC`;
@@ -107,8 +121,10 @@ export interface GrantRow {
 export async function findGrants(filters: Partial<TGrantFilters> & { today?: string }, db: Db = defaultPrisma): Promise<Page<GrantRow>> {
   const order =
     filters.sort === "issuer"
-      ? (total: number) => issuerOrdered(total > WALK_ISSUERS_ABOVE, filters.dir)
-      : (total: number) => ({ from: dateWalk(filters, total), orderBy: grantOrder(filters) });
+      ? (total: number) => issuerOrdered(total > WALK_ABOVE, filters.dir)
+      : filters.sort === "insider"
+        ? (total: number) => insiderOrdered(total > WALK_ABOVE, filters.dir)
+        : (total: number) => ({ from: dateWalk(filters, total), orderBy: grantOrder(filters) });
   return queryGrants(
     { conditions: grantConditions(filters), count: vestingOnlyCount(filters), order, page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, today: filters.today },
     db,
@@ -122,7 +138,7 @@ export async function findGrants(filters: Partial<TGrantFilters> & { today?: str
  */
 function dateWalk(f: Partial<TGrantFilters>, total: number): Prisma.Sql {
   const byDateDesc = (!f.sort || f.sort === "transactionDate") && f.dir !== "asc";
-  return byDateDesc && total > WALK_ISSUERS_ABOVE ? Prisma.sql`DerivativeRow d INDEXED BY DerivativeRow_transactionDate_idx` : Prisma.sql`DerivativeRow d`;
+  return byDateDesc && total > WALK_ABOVE ? Prisma.sql`DerivativeRow d INDEXED BY DerivativeRow_transactionDate_idx` : Prisma.sql`DerivativeRow d`;
 }
 
 /** The vesting filter alone is counted on the schedules' own index, one entry per grant, without reading the grants. */

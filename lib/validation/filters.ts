@@ -14,7 +14,7 @@ export const ZPaging = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).catch(50).default(50),
 });
 
-export const GRANT_SORTS = ["transactionDate", "exercisePrice", "shares", "expirationDate", "issuer"] as const;
+export const GRANT_SORTS = ["transactionDate", "exercisePrice", "shares", "expirationDate", "issuer", "insider"] as const;
 
 /** unvested: a tranche is still to come; vested: every tranche is past; none: no dated schedule was read. */
 export const VESTING_STATUSES = ["unvested", "vested", "none"] as const;
