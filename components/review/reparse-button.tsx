@@ -26,6 +26,7 @@ export function ReparseButton({ filingId, version }: { filingId: number; version
             {state.applied === 0 ? "No field changed" : `${state.applied} field${state.applied === 1 ? "" : "s"} updated from the new parse (see History to revert)`}
             {state.disagreements.length === 0 ? "; the new parse agrees with every correction." : "."}
           </p>
+          {state.rows.length > 0 && <p>{state.rows.join("; ")}, as the new parse reads the tables.</p>}
           {state.disagreements.length > 0 && (
             <table className="mt-2 w-full text-left text-xs">
               <caption className="mb-1 text-left font-medium text-amber-900">

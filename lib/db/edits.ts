@@ -350,13 +350,31 @@ async function removeAt(tx: Tx, filingId: number, table: RowTable, index: number
   return { row: rowToCanonical(table, row), remapped };
 }
 
+async function createRow(tx: Tx, filingId: number, table: RowTable, position: number, values: NonDerivativeRow | DerivativeRow): Promise<RowRecord> {
+  const data = { ...values, footnoteIds: JSON.stringify(values.footnoteIds), filingId, position };
+  return table === "derivative"
+    ? tx.derivativeRow.create({ data: data as Parameters<Tx["derivativeRow"]["create"]>[0]["data"] })
+    : tx.nonDerivativeRow.create({ data: data as Parameters<Tx["nonDerivativeRow"]["create"]>[0]["data"] });
+}
+
+/** Writes a row read by the parser after the table's last row, with its vesting schedule. */
+export async function appendRow(tx: Tx, filingId: number, table: RowTable, index: number, values: NonDerivativeRow | DerivativeRow) {
+  await createRow(tx, filingId, table, index, values);
+  await reschedule(tx, filingId, `${rowPointer(table, index)}/footnoteIds`);
+}
+
+/** Deletes the table's last row and the vesting schedule read for it. */
+export async function dropRow(tx: Tx, filingId: number, table: RowTable, index: number) {
+  await tx.vestingSchedule.deleteMany({ where: { filingId, rowTable: table, rowIndex: index } });
+  if (table === "derivative") await tx.derivativeRow.deleteMany({ where: { filingId, position: index } });
+  else await tx.nonDerivativeRow.deleteMany({ where: { filingId, position: index } });
+}
+
 /** Puts a removed row back at its place, with the values it had, and reads its vesting schedule again. */
 async function insertAt(tx: Tx, filingId: number, table: RowTable, index: number, values: NonDerivativeRow | DerivativeRow, state: FilingState) {
   const rows = await rowsOf(tx, filingId, table);
   if (index > rows.length) throw new ValidationError(`Row ${index + 1} cannot be put back: the table has ${rows.length} rows now.`);
-  const data = { ...values, footnoteIds: JSON.stringify(values.footnoteIds), filingId, position: rows.length };
-  const created =
-    table === "derivative" ? await tx.derivativeRow.create({ data: data as Parameters<Tx["derivativeRow"]["create"]>[0]["data"] }) : await tx.nonDerivativeRow.create({ data: data as Parameters<Tx["nonDerivativeRow"]["create"]>[0]["data"] });
+  const created = await createRow(tx, filingId, table, rows.length, values);
   const order = [...rows];
   order.splice(index, 0, created);
   const remapped = await renumber(tx, filingId, table, order, state, (old) => (old >= index ? old + 1 : old));

@@ -31,7 +31,7 @@ const version = async () => (await db.filing.findUniqueOrThrow({ where: { id }, 
 describe("reparseFiling", () => {
   it("changes nothing when the parser reads the source as before", async () => {
     const r = await reparseFiling({ filingId: id, author: "Ana", expectedVersion: 0 }, db);
-    expect(r).toEqual({ version: 1, applied: [], disagreements: [] });
+    expect(r).toEqual({ version: 1, applied: [], rows: [], disagreements: [] });
     expect(await db.fieldEdit.count({ where: { filingId: id } })).toBe(0);
   });
 
@@ -81,7 +81,7 @@ describe("reparseFiling", () => {
     expect(row.uncertainCount).toBe(openUncertain(JSON.parse(parsedJson).fieldConfidence, ["/derivative/0/shares"]).length);
   });
 
-  it("refuses a stale copy and a source whose rows now differ, changing nothing", async () => {
+  it("refuses a stale copy, and a source whose rows now differ where the analyst corrected that table, changing nothing", async () => {
     await updateField({ filingId: id, pointer: "/derivative/0/shares", value: "45000", expectedVersion: 0, author: "Ana" }, db);
     await expect(reparseFiling({ filingId: id, author: "Ben", expectedVersion: 0 }, db)).rejects.toBeInstanceOf(ConflictError);
 
@@ -89,8 +89,42 @@ describe("reparseFiling", () => {
     await changeSource([row, `${row}\n${row}`]);
     const attempt = reparseFiling({ filingId: id, author: "Ben", expectedVersion: 1 }, db);
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-    await expect(attempt).rejects.toThrow(/Table II row.*not supported yet/);
+    await expect(attempt).rejects.toThrow(/reads 2 Table II row\(s\) where the filing has 1, and Table II has corrections/);
     expect(await version()).toBe(1);
     expect((await db.filing.findUniqueOrThrow({ where: { id } })).reparsedJson).toBeNull();
+  });
+
+  it("adds a row the new parse finds, with its vesting, as a revertible row change; removes one it no longer finds", async () => {
+    const row = seed.split("\n").find((l) => l.startsWith("| Stock Option (right to buy) |"))!;
+    await changeSource([row, `${row}\n${row.replace("Stock Option (right to buy)", "Stock Option (right to buy) II")}`]);
+    const r = await reparseFiling({ filingId: id, author: "Ben", expectedVersion: 0 }, db);
+    expect(r.rows).toEqual([{ pointer: "/derivative/1", action: "add-row" }]);
+    const f = (await getCurrentFiling(id, db))!;
+    expect(f.derivative.map((d) => d.securityTitle)).toEqual(["Stock Option (right to buy)", "Stock Option (right to buy) II"]);
+    expect(f.derivative[1]).toMatchObject({ shares: f.derivative[0].shares, expirationDate: f.derivative[0].expirationDate });
+    expect(f.vesting.map((v) => v.row)).toEqual([{ table: "derivative", index: 0 }, { table: "derivative", index: 1 }]);
+    const [added] = await history({ filingId: id, pointer: "/derivative/1" }, db);
+    expect(added).toMatchObject({ action: "add-row", author: "Ben", reason: "re-parse" });
+
+    await revertEdit({ editId: added.id, author: "Ben" }, db);
+    expect((await getCurrentFiling(id, db))!.derivative).toHaveLength(1);
+
+    // The source as it was: the parser reads one row again, where the filing now has one: nothing to do.
+    await changeSource();
+    const again = await reparseFiling({ filingId: id, author: "Ben", expectedVersion: await version() }, db);
+    expect(again.rows).toEqual([]);
+  });
+
+  it("removes trailing rows the new parse no longer reads", async () => {
+    const row = seed.split("\n").find((l) => l.startsWith("| Stock Option (right to buy) |"))!;
+    await changeSource([row, ""]);
+    const r = await reparseFiling({ filingId: id, author: "Ben", expectedVersion: 0 }, db);
+    expect(r.rows).toEqual([{ pointer: "/derivative/0", action: "remove-row" }]);
+    expect((await getCurrentFiling(id, db))!.derivative).toHaveLength(0);
+    expect(await db.vestingSchedule.count({ where: { filingId: id } })).toBe(0);
+    const [removed] = await history({ filingId: id, pointer: "/derivative/0" }, db);
+    await revertEdit({ editId: removed.id, author: "Ben" }, db);
+    expect((await getCurrentFiling(id, db))!.derivative).toHaveLength(1);
+    expect(await db.vestingSchedule.count({ where: { filingId: id } })).toBe(1);
   });
 });

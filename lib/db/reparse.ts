@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
 import { encode, same, type Db } from "./mutate";
-import { loadCurrent, reschedule, writeField } from "./edits";
+import { appendRow, dropRow, loadCurrent, reschedule, writeField } from "./edits";
 import { parseText, ParseError, type DetectedFormat, type Filing } from "../parse";
-import { resolvePointer, valueAt } from "../review/fields";
+import { resolvePointer, rowPointer, valueAt } from "../review/fields";
 import { openUncertain } from "../review/uncertain";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
@@ -12,6 +12,8 @@ const PARSEABLE: readonly string[] = ["edgar-xml", "edgar-submission", "edgar-ht
 export interface ReparseResult {
   version: number;
   applied: { pointer: string; from: unknown; to: unknown }[];
+  /** Rows the new parse found (added at the end) or no longer finds (removed from the end). */
+  rows: { pointer: string; action: "add-row" | "remove-row" }[];
   disagreements: { pointer: string; analystValue: unknown; parserValue: unknown }[];
 }
 
@@ -59,17 +61,35 @@ export async function reparseFiling({ filingId, author, expectedVersion }: { fil
 
     const current = await loadCurrent(tx, filingId);
     if (!current) throw new NotFoundError(`Filing #${filingId} does not exist.`);
-    for (const [table, name] of [["nonDerivative", "Table I"], ["derivative", "Table II"]] as const) {
-      if (next[table].length !== current[table].length) {
-        throw new ValidationError(
-          `The current parser reads ${next[table].length} ${name} row(s) where the filing has ${current[table].length}; re-parsing a filing whose rows differ is not supported yet.`,
-        );
-      }
-    }
 
     const edits = await tx.fieldEdit.findMany({ where: { filingId, action: "edit" }, select: { id: true, pointer: true } });
     const reverted = new Set((await tx.fieldEdit.findMany({ where: { filingId, revertsId: { not: null } }, select: { revertsId: true } })).map((r) => r.revertsId));
     const corrected = new Set(edits.filter((e) => !reverted.has(e.id)).map((e) => e.pointer));
+    const rowChanges = await tx.fieldEdit.findMany({ where: { filingId, action: { in: ["add-row", "remove-row", "move-row"] } }, select: { id: true, pointer: true, revertsId: true } });
+    const standingRowChange = (table: string) =>
+      rowChanges.some((c) => c.pointer.startsWith(`/${table}/`) && c.revertsId === null && !reverted.has(c.id));
+
+    // Rows the new parse found or lost are added or removed at the end, each a revertible row change,
+    // unless the analyst worked on that table: their corrections are tied to rows by position.
+    const rowEdits: { pointer: string; action: "add-row" | "remove-row"; oldValue: unknown; newValue: unknown }[] = [];
+    for (const [table, name] of [["nonDerivative", "Table I"], ["derivative", "Table II"]] as const) {
+      const have = current[table].length;
+      const want = next[table].length;
+      if (have === want) continue;
+      if (standingRowChange(table) || [...corrected].some((p) => p.startsWith(`/${table}/`))) {
+        throw new ValidationError(
+          `The current parser reads ${want} ${name} row(s) where the filing has ${have}, and ${name} has corrections tied to its rows; revert them or correct the rows by hand.`,
+        );
+      }
+      for (let index = have; index < want; index++) {
+        await appendRow(tx, filingId, table, index, next[table][index]);
+        rowEdits.push({ pointer: rowPointer(table, index), action: "add-row", oldValue: null, newValue: next[table][index] });
+      }
+      for (let index = have - 1; index >= want; index--) {
+        await dropRow(tx, filingId, table, index);
+        rowEdits.push({ pointer: rowPointer(table, index), action: "remove-row", oldValue: current[table][index], newValue: null });
+      }
+    }
 
     const applied: ReparseResult["applied"] = [];
     const disagreements: ReparseResult["disagreements"] = [];
@@ -109,8 +129,11 @@ export async function reparseFiling({ filingId, author, expectedVersion }: { fil
     });
     if (bumped.count !== 1) throw new ConflictError("Someone else changed this filing at the same moment; reload and try again.", "/", null, stored.version, null);
     await tx.fieldEdit.createMany({
-      data: applied.map((a) => ({ filingId, pointer: a.pointer, action: "reparse", oldValue: encode(a.from), newValue: encode(a.to), author: author.trim(), filingVersion: version })),
+      data: [
+        ...rowEdits.map((r) => ({ filingId, pointer: r.pointer, action: r.action, oldValue: encode(r.oldValue), newValue: encode(r.newValue), reason: "re-parse", author: author.trim(), filingVersion: version })),
+        ...applied.map((a) => ({ filingId, pointer: a.pointer, action: "reparse", oldValue: encode(a.from), newValue: encode(a.to), author: author.trim(), filingVersion: version })),
+      ],
     });
-    return { version, applied, disagreements };
+    return { version, applied, rows: rowEdits.map((r) => ({ pointer: r.pointer, action: r.action })), disagreements };
   });
 }

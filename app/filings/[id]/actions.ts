@@ -115,7 +115,7 @@ export async function saveScheduleAction(_prev: ActionState, formData: FormData)
 export type ReparseState =
   | { status: "idle" }
   | { status: "error"; message: string }
-  | { status: "done"; applied: number; disagreements: { pointer: string; label: string; analystText: string; parserText: string }[] };
+  | { status: "done"; applied: number; rows: string[]; disagreements: { pointer: string; label: string; analystText: string; parserText: string }[] };
 
 export async function reparseAction(_prev: ReparseState, formData: FormData): Promise<ReparseState> {
   const parsed = ZReparseForm.safeParse(fields(formData));
@@ -130,6 +130,10 @@ export async function reparseAction(_prev: ReparseState, formData: FormData): Pr
     return {
       status: "done",
       applied: r.applied.length,
+      rows: r.rows.map((x) => {
+        const [, table, index] = x.pointer.split("/");
+        return `${x.action === "add-row" ? "Added" : "Removed"} Table ${table === "derivative" ? "II" : "I"} row ${Number(index) + 1}`;
+      }),
       disagreements: r.disagreements.map((d) => {
         const spec = resolvePointer(d.pointer);
         const t = spec?.target;
