@@ -1,15 +1,26 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { findSourceSpans, type SourceSpan } from "@/lib/review/source-span";
+import { bestSpan, findSourceSpans, type SourceSpan } from "@/lib/review/source-span";
 import type { FieldKind } from "@/lib/validation/fields";
+
+const parentOf = (pointer: string) => pointer.slice(0, pointer.lastIndexOf("/") + 1);
+
+function readValue(field: HTMLElement): unknown {
+  try {
+    return JSON.parse(field.dataset.value ?? "null");
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The filing's source as uploaded, beside the extracted values, so the analyst can check one
- * against the other. Focusing a field marks where its value most likely came from.
+ * against the other. Focusing a field marks every place its value appears, the likeliest one
+ * (among the other values of its row or box) strongest, and scrolls to that one.
  */
 export function SourcePanel({ text, format }: { text: string; format: string }) {
-  const [spans, setSpans] = useState<SourceSpan[]>([]);
+  const [{ spans, best }, setMarks] = useState<{ spans: SourceSpan[]; best: number }>({ spans: [], best: 0 });
   const pre = useRef<HTMLPreElement>(null);
 
   useEffect(() => {
@@ -17,13 +28,15 @@ export function SourcePanel({ text, format }: { text: string; format: string }) 
     function onFocusIn(e: FocusEvent) {
       const field = (e.target as HTMLElement | null)?.closest<HTMLElement>("[data-pointer][data-value]");
       if (!field) return;
-      let value: unknown;
-      try {
-        value = JSON.parse(field.dataset.value ?? "null");
-      } catch {
-        value = null;
-      }
-      setSpans(findSourceSpans(text, value, (field.dataset.kind ?? null) as FieldKind | null));
+      const pointer = field.dataset.pointer!;
+      const found = findSourceSpans(text, readValue(field), (field.dataset.kind ?? null) as FieldKind | null);
+      const neighbours =
+        found.length > 1
+          ? [...document.querySelectorAll<HTMLElement>("[data-pointer][data-value]")]
+              .filter((f) => f !== field && f.dataset.pointer !== pointer && parentOf(f.dataset.pointer!) === parentOf(pointer))
+              .map((f) => ({ value: readValue(f), kind: (f.dataset.kind ?? null) as FieldKind | null }))
+          : [];
+      setMarks({ spans: found, best: bestSpan(text, found, neighbours) });
     }
     document.addEventListener("focusin", onFocusIn);
     return () => document.removeEventListener("focusin", onFocusIn);
@@ -31,11 +44,11 @@ export function SourcePanel({ text, format }: { text: string; format: string }) 
 
   useEffect(() => {
     const box = pre.current;
-    const mark = box?.querySelector("mark");
+    const mark = box?.querySelector("mark[data-best]");
     if (!box || !mark) return;
     // Scroll the panel only: scrollIntoView would also move the page away from the focused field.
     box.scrollTop += mark.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 2;
-  }, [spans]);
+  }, [spans, best]);
 
   const parts = useMemo(() => {
     const out: React.ReactNode[] = [];
@@ -43,15 +56,21 @@ export function SourcePanel({ text, format }: { text: string; format: string }) 
     spans.forEach((s, i) => {
       out.push(text.slice(at, s.start));
       out.push(
-        <mark key={i} className="rounded-sm bg-yellow-200 text-slate-900 ring-1 ring-yellow-400">
-          {text.slice(s.start, s.end)}
-        </mark>,
+        i === best ? (
+          <mark key={i} data-best="" className="rounded-sm bg-yellow-300 text-slate-900 ring-2 ring-amber-500">
+            {text.slice(s.start, s.end)}
+          </mark>
+        ) : (
+          <mark key={i} className="rounded-sm bg-yellow-100 text-slate-900 ring-1 ring-yellow-300">
+            {text.slice(s.start, s.end)}
+          </mark>
+        ),
       );
       at = s.end;
     });
     out.push(text.slice(at));
     return out;
-  }, [text, spans]);
+  }, [text, spans, best]);
 
   return (
     <section aria-labelledby="source-heading" className="flex max-h-[calc(100vh-6rem)] flex-col rounded-md border border-slate-200 bg-white lg:sticky lg:top-4">

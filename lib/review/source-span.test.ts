@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findSourceSpans } from "./source-span";
+import { bestSpan, findSourceSpans } from "./source-span";
 
 const seed = readFileSync(join(__dirname, "..", "parse", "fixtures", "markdown", "seed-000.md"), "utf8");
 const texts = (source: string, spans: { start: number; end: number }[]) => spans.map((s) => source.slice(s.start, s.end));
@@ -42,5 +42,26 @@ describe("findSourceSpans", () => {
     expect(findSourceSpans("D D D D D", "D", "directOrIndirect", 3)).toHaveLength(3);
     expect(findSourceSpans("D", null, "text")).toEqual([]);
     expect(findSourceSpans("true", true, null)).toEqual([]);
+  });
+});
+
+describe("bestSpan", () => {
+  it("picks the match among its row's other values, not the same number in a header or footnote", () => {
+    const source = [
+      "Amount of Securities Beneficially Owned: 40,000",
+      "filler ".repeat(100),
+      "| Stock Option | $6.1 | 12/17/2007 | A | 40,000 | 12/17/2017 |",
+      "filler ".repeat(100),
+      "(1) 40,000 shares vest over four years.",
+    ].join("\n");
+    const spans = findSourceSpans(source, 40000, "number");
+    expect(spans).toHaveLength(3);
+    const row = [
+      { value: 6.1, kind: "number" as const },
+      { value: "2007-12-17", kind: "date" as const },
+      { value: "2017-12-17", kind: "date" as const },
+    ];
+    expect(bestSpan(source, spans, row)).toBe(1);
+    expect(bestSpan(source, spans, [])).toBe(0);
   });
 });

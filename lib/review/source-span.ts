@@ -54,3 +54,23 @@ export function findSourceSpans(source: string, value: unknown, kind: FieldKind 
   }
   return spans;
 }
+
+/** How far around a match the other values of its row or box are looked for: a few lines of a form. */
+const NEIGHBOURHOOD = 400;
+
+/**
+ * Which of a value's matches it was most likely read from: the one with most of its row's or
+ * box's other values close by. A share count also printed in a header or a footnote is thus
+ * marked in the table row it belongs to. Ties go to the earlier match.
+ */
+export function bestSpan(source: string, spans: SourceSpan[], neighbours: { value: unknown; kind: FieldKind | null }[]): number {
+  if (spans.length <= 1) return 0;
+  const anchors = neighbours.flatMap((n) => findSourceSpans(source, n.value, n.kind, 50).map((s) => s.start));
+  let best = 0;
+  let bestScore = -1;
+  spans.forEach((span, i) => {
+    const score = anchors.filter((a) => Math.abs(a - span.start) <= NEIGHBOURHOOD && (a < span.start || a >= span.end)).length;
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  return best;
+}

@@ -490,6 +490,33 @@ describe("readVestingText: no dates to invent", () => {
   });
 });
 
+describe("readVestingText: anniversaries of a named date", () => {
+  const c = ctx("2023-03-15", 48000);
+  it("counts the anniversaries of a stated date, not of the grant date", () => {
+    expect(dates("The restricted stock units vest in three equal annual installments on each of the first three anniversaries of February 1, 2023.", c)).toEqual([
+      "2024-02-01",
+      "2025-02-01",
+      "2026-02-01",
+    ]);
+    expect(dates("Vests in equal installments on each of the first four anniversaries of March 1, 2023.", c)).toEqual(["2024-03-01", "2025-03-01", "2026-03-01", "2027-03-01"]);
+  });
+
+  it("vests in full on an anniversary of a stated date", () => {
+    expect(tranches("The RSUs vest in full on the first anniversary of February 1, 2023.", c)).toEqual([{ date: "2024-02-01", shares: 48000 }]);
+  });
+
+  it("reads the vesting commencement date set off by a comma or a colon", () => {
+    const t = tranches(
+      "25% of the shares underlying the option vest on the first anniversary of the vesting commencement date, February 1, 2023, and the remaining shares vest in 36 equal monthly installments thereafter.",
+      c,
+    );
+    expect(t).toHaveLength(37);
+    expect(t[0]).toEqual({ date: "2024-02-01", shares: 12000 });
+    expect(t[36].date).toBe("2027-02-01");
+    expect(dates("Vesting commencement date: February 1, 2023. The option vests in 4 equal annual installments.", c)[0]).toBe("2024-02-01");
+  });
+});
+
 describe("normalizeVestingText", () => {
   it("folds dates, number words and OCR slips", () => {
     expect(normalizeVestingText("Twenty-five percent (25%) vest on Dec. 1st, 2024 and lst day")).toBe("25% vest on #2024-12-01# and 1st day");

@@ -183,6 +183,8 @@ const CLIFF_AFTER_DURATION = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(?:after|foll
 const PER_INSTALLMENT = new RegExp(`${AMOUNT}[^.;#]{0,50}?(?:monthly|quarterly|annually|yearly|semi-?annually|(?:each|every|per) (?:calendar )?(?:month|quarter|year)|(?:each|every) anniversary|anniversaries)`);
 const START_ON_DATE = new RegExp(`\\b(?:beginning|commencing|starting|first vesting on)(?: on| with| as of)? ${D}`);
 const START_RELATIVE = new RegExp(`\\b(?:beginning|commencing|starting)(?: on| with)? (?:the )?(?:(\\d+)(?:st|nd|rd|th) anniversary of|(\\d+) (years?|months?|quarters?) (?:after|from|following)) ${REF}`);
+// "on each of the first three anniversaries of February 1, 2023": a dated anchor, not the grant date.
+const ANNIV_OF_DATE = new RegExp(`\\b(?:(\\d+)(?:st|nd|rd|th) )?anniversar(y|ies) of ${D}`);
 const START_FOLLOWING = new RegExp(`\\b(?:following|after|from) ${D}`);
 const STATED_END = new RegExp(`(?:fully vested|fully exercisable|100% vested|vested in full|exercisable in full|through|ending on|until)[^.;#]{0,30}?${D}`);
 const ANNIV_AMOUNTS = new RegExp(`${AMOUNT}[^.;#%]{0,40}?\\bon the (\\d+)(?:st|nd|rd|th) anniversary`, "g");
@@ -190,10 +192,10 @@ const SHARES_ON_DATES = new RegExp(`\\b(\\d+(?:\\.\\d+)?) (?:shares? |options? |
 const AMOUNTS_ON_DATES = new RegExp(`${AMOUNT}[^.;#%]{0,60}?\\bon (?:each of )?(${DATE_LIST})`, "g");
 const VEST_ON_DATES = new RegExp(`(?:vest|vests|vested|vesting|exercisable|exercisability|lapse|lapses)[^.;#]{0,60}?\\b(?:on|as of) (?:each of )?(${DATE_LIST})`);
 const SINGLE_DURATION = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+) (years?|months?) (?:from|after|following|of) ${REF}`);
-const SINGLE_ANNIV = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+)(?:st|nd|rd|th) (anniversary)(?: of ${REF}|(?=[.,;]|$))`);
+const SINGLE_ANNIV = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+)(?:st|nd|rd|th) (anniversary)(?: of ${REF}| of ${D}|(?=[.,;]|$))`);
 const SINGLE_ANNIV_BEFORE = new RegExp(`\\b(\\d+)(?:st|nd|rd|th) (anniversary) of ${REF}[^.;#]{0,40}?(?:vest|vests|vested|exercisable)`);
 const EARLIER_RELATIVE = new RegExp(`(\\d+)(?:st|nd|rd|th) anniversary of ${REF}|(\\d+) (years?|months?) (?:from|after|following) ${REF}`);
-const VCD_AFTER = new RegExp(`(?:vesting commencement|vesting start|vesting base) date (?:of |is |was |, |: |being )?(?:the )?${D}`);
+const VCD_AFTER = new RegExp(`(?:vesting commencement|vesting start|vesting base) date[,:]? (?:of |is |was |being )?(?:the )?${D}`);
 const VCD_BEFORE = new RegExp(`${D},? (?:\\(?the )?"?(?:vesting commencement|vesting start) date`);
 
 const COUNTED =
@@ -320,6 +322,8 @@ function hasCount(h: InstallmentHit | null): h is InstallmentHit {
 function resolveAnchor(s: string, commencement: string | null): { startDate?: string; firstOffsetMonths?: number } {
   const on = START_ON_DATE.exec(s);
   if (on) return { startDate: on[1], firstOffsetMonths: 0 };
+  const anniv = ANNIV_OF_DATE.exec(s);
+  if (anniv) return { startDate: anniv[3], firstOffsetMonths: anniv[2] === "y" && anniv[1] ? 12 * +anniv[1] : 12 };
   const rel = START_RELATIVE.exec(s);
   if (rel && commencement) {
     const months = rel[1] ? 12 * +rel[1] : +rel[2] * unitMonths(rel[3]);
@@ -470,12 +474,14 @@ function readSingleRelative(t: string, base: VestingModel): VestingModel | null 
   // A part ("25% ... on the first anniversary") says nothing about the rest.
   const sentence = t.slice(t.lastIndexOf(".", m.index) + 1, m.index + m[0].length);
   if (/\d%|\d\/\d/.test(sentence) && !/\b100%/.test(sentence)) return null;
-  if (!c) {
+  // "the first anniversary of February 1, 2023" counts from that date, not from the grant.
+  const from = m[3] ?? c;
+  if (!from) {
     base.notes.push("relative to the grant date, which is unknown");
     return { ...base, kind: "unknown" };
   }
   const months = m[2] === "anniversary" ? 12 * +m[1] : +m[1] * unitMonths(m[2]);
-  return { ...base, kind: "explicit", explicitTranches: [{ date: addMonths(c, months) }] };
+  return { ...base, kind: "explicit", explicitTranches: [{ date: addMonths(from, months) }] };
 }
 
 // "vests on the earlier of the next annual meeting or August 6, 2025": the date is kept, the event noted.
