@@ -517,6 +517,27 @@ describe("readVestingText: anniversaries of a named date", () => {
   });
 });
 
+describe("readVestingText: fractions of the remainder and per date", () => {
+  const c = ctx("2023-03-15", 48000);
+  it("reads 1/36th of the remaining shares each month as 36 installments after the cliff", () => {
+    const t = tranches(
+      "The option vests as to 25% of the shares on the one year anniversary of the vesting commencement date and as to 1/36th of the remaining shares each month thereafter, such that the option is fully vested on the fourth anniversary of the vesting commencement date.",
+      c,
+    );
+    expect(t).toHaveLength(37);
+    expect(t[0]).toEqual({ date: "2024-03-15", shares: 12000 });
+    expect(t[36]).toEqual({ date: "2027-03-15", shares: 1000 });
+  });
+
+  it("takes 1/3 on a date as a fraction, not as 3 shares", () => {
+    expect(tranches("1/3 of the RSUs vest on March 1, 2024, 1/3 on March 1, 2025 and 1/3 on March 1, 2026.", c)).toEqual([
+      { date: "2024-03-01", shares: 16000 },
+      { date: "2025-03-01", shares: 16000 },
+      { date: "2026-03-01", shares: 16000 },
+    ]);
+  });
+});
+
 describe("normalizeVestingText", () => {
   it("folds dates, number words and OCR slips", () => {
     expect(normalizeVestingText("Twenty-five percent (25%) vest on Dec. 1st, 2024 and lst day")).toBe("25% vest on #2024-12-01# and 1st day");

@@ -188,7 +188,7 @@ const ANNIV_OF_DATE = new RegExp(`\\b(?:(\\d+)(?:st|nd|rd|th) )?anniversar(y|ies
 const START_FOLLOWING = new RegExp(`\\b(?:following|after|from) ${D}`);
 const STATED_END = new RegExp(`(?:fully vested|fully exercisable|100% vested|vested in full|exercisable in full|through|ending on|until)[^.;#]{0,30}?${D}`);
 const ANNIV_AMOUNTS = new RegExp(`${AMOUNT}[^.;#%]{0,40}?\\bon the (\\d+)(?:st|nd|rd|th) anniversary`, "g");
-const SHARES_ON_DATES = new RegExp(`\\b(\\d+(?:\\.\\d+)?) (?:shares? |options? |rsus? |units? |restricted stock units? )?(?:(?:will |shall |each )?(?:vest|vests|vested|become exercisable|becomes exercisable|became exercisable) )?on (?:each of )?(${DATE_LIST})`, "g");
+const SHARES_ON_DATES = new RegExp(`(?<![\\d/.,])\\b(\\d+(?:\\.\\d+)?) (?:shares? |options? |rsus? |units? |restricted stock units? )?(?:(?:will |shall |each )?(?:vest|vests|vested|become exercisable|becomes exercisable|became exercisable) )?on (?:each of )?(${DATE_LIST})`, "g");
 const AMOUNTS_ON_DATES = new RegExp(`${AMOUNT}[^.;#%]{0,60}?\\bon (?:each of )?(${DATE_LIST})`, "g");
 const VEST_ON_DATES = new RegExp(`(?:vest|vests|vested|vesting|exercisable|exercisability|lapse|lapses)[^.;#]{0,60}?\\b(?:on|as of) (?:each of )?(${DATE_LIST})`);
 const SINGLE_DURATION = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+) (years?|months?) (?:from|after|following|of) ${REF}`);
@@ -302,6 +302,11 @@ function findInstallments(s: string): InstallmentHit | null {
   const afterCliff = !!duration && /following|next|subsequent|ensuing|succeeding|remaining/.test(duration[0]);
   if (duration && interval) {
     return { count: null, intervalMonths: interval, durationMonths: +duration[1] * unitMonths(duration[2]), durationAfterCliff: afterCliff };
+  }
+  // "1/36th of the remaining shares each month": a share of what the cliff left, so 36 installments.
+  if (per && !per[1].endsWith("shares") && /^ of the (?:remaining|remainder|balance)\b/.test(perGap)) {
+    const f = parseAmount(per[1]).fraction!;
+    if (f > 0 && f < 1) return { count: Math.round(1 / f), intervalMonths: intervalIn(per[0]) ?? interval ?? 12 };
   }
   if (per && perFraction > 0 && perFraction < 1) {
     return { count: null, intervalMonths: intervalIn(per[0]) ?? interval ?? 12, perFraction };
