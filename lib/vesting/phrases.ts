@@ -283,9 +283,18 @@ interface InstallmentHit {
   durationMonths?: number;
   /** The duration counts from the cliff ("over the following 36 months"), not from the start. */
   durationAfterCliff?: boolean;
+  /** "as to 2,000 shares on each anniversary": the amount of one installment, to check the row's total against. */
+  sharesEach?: number;
 }
 
 function findInstallments(s: string): InstallmentHit | null {
+  const hit = findInstallmentRhythm(s);
+  const per = PER_INSTALLMENT.exec(s);
+  if (hit && per && per[1].endsWith(" shares")) hit.sharesEach = parseFloat(per[1]);
+  return hit;
+}
+
+function findInstallmentRhythm(s: string): InstallmentHit | null {
   const interval = intervalIn(s);
   const counted = COUNTED.exec(s);
   if (counted && +counted[1] > 1) {
@@ -399,6 +408,9 @@ function readInstallments(t: string, base: VestingModel): VestingModel | null {
     }
   }
   if (!count || count < 1 || count > 600) return null;
+  if (inst.sharesEach && base.totalShares && Math.abs(inst.sharesEach * count - base.totalShares) > 1) {
+    base.notes.push(`the footnote vests ${inst.sharesEach} shares ${count} times (${inst.sharesEach * count} in all) where the row reports ${base.totalShares}`);
+  }
   installments.count = count;
   const model: VestingModel = { ...base, kind: "installments", installments };
   if (cliff) model.cliff = cliff;
