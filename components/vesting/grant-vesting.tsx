@@ -91,6 +91,13 @@ export function GrantVesting(props: GrantVestingProps) {
         )}
       </div>
       {!schedule && !draft && <p className="mt-1 text-slate-500">No schedule could be read for this grant.</p>}
+      {!draft && schedule?.origin !== "analyst" && (schedule?.model?.notes.length ?? 0) > 0 && (
+        <ul aria-label="What to check in this schedule" className="mt-1 list-disc pl-5 text-xs text-amber-900">
+          {schedule!.model!.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
 
       <div className="mt-2 flex flex-wrap items-start gap-4">
         {draft && (

@@ -532,7 +532,7 @@ describe("readVestingText: fractions of the remainder and per date", () => {
   it("notes when the shares per installment do not add up to the row's amount", () => {
     const text = "The option shall vest and become exercisable as to 2,000 shares on each of the first four anniversaries of the grant date.";
     expect(readVestingText(text, ctx("2023-03-15", 8000))!.notes).toEqual([]);
-    expect(readVestingText(text, ctx("2023-03-15", 80000))!.notes).toEqual(["the footnote vests 2000 shares 4 times (8000 in all) where the row reports 80000"]);
+    expect(readVestingText(text, ctx("2023-03-15", 80000))!.notes).toEqual(["the footnote vests 2,000 shares 4 times (8,000 in all) where the row reports 80,000"]);
   });
 
   it("takes 1/3 on a date as a fraction, not as 3 shares", () => {

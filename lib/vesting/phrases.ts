@@ -409,7 +409,8 @@ function readInstallments(t: string, base: VestingModel): VestingModel | null {
   }
   if (!count || count < 1 || count > 600) return null;
   if (inst.sharesEach && base.totalShares && Math.abs(inst.sharesEach * count - base.totalShares) > 1) {
-    base.notes.push(`the footnote vests ${inst.sharesEach} shares ${count} times (${inst.sharesEach * count} in all) where the row reports ${base.totalShares}`);
+    const n = (x: number) => x.toLocaleString("en-US");
+    base.notes.push(`the footnote vests ${n(inst.sharesEach)} shares ${count} times (${n(inst.sharesEach * count)} in all) where the row reports ${n(base.totalShares)}`);
   }
   installments.count = count;
   const model: VestingModel = { ...base, kind: "installments", installments };
