@@ -535,6 +535,24 @@ describe("readVestingText: fractions of the remainder and per date", () => {
     expect(readVestingText(text, ctx("2023-03-15", 80000))!.notes).toEqual(["the footnote vests 2,000 shares 4 times (8,000 in all) where the row reports 80,000"]);
   });
 
+  it("reads a part vested at grant, the rest on later anniversaries", () => {
+    expect(tranches("The option vested as to 1/3 of the shares on the date of grant and 1/3 on each of the first two anniversaries thereof.", c)).toEqual([
+      { date: "2023-03-15", shares: 16000 },
+      { date: "2024-03-15", shares: 16000 },
+      { date: "2025-03-15", shares: 16000 },
+    ]);
+    expect(dates("25% of the option vested on the grant date and the remainder vests in 36 equal monthly installments thereafter.", c).slice(0, 2)).toEqual(["2023-03-15", "2023-04-15"]);
+  });
+
+  it("reads a repurchase right that lapses as vesting", () => {
+    const t = tranches(
+      "The shares are subject to a right of repurchase in favor of the issuer, which lapses as to 1/4 of the shares on March 15, 2024 and 1/48 of the shares each month thereafter.",
+      c,
+    );
+    expect(t).toHaveLength(37);
+    expect(t[0]).toEqual({ date: "2024-03-15", shares: 12000 });
+  });
+
   it("takes 1/3 on a date as a fraction, not as 3 shares", () => {
     expect(tranches("1/3 of the RSUs vest on March 1, 2024, 1/3 on March 1, 2025 and 1/3 on March 1, 2026.", c)).toEqual([
       { date: "2024-03-01", shares: 16000 },

@@ -178,6 +178,7 @@ const AMOUNT = "(\\d+(?:\\.\\d+)?%|\\d+/\\d+|\\d+ shares)";
 const REF = "(?:the )?(?:original )?(?:date of (?:the )?grant|grant date|grant|vesting commencement date|vesting start date|commencement date|date of (?:the |this )?award|award date|date of issuance|issuance date)";
 const CLIFF_ON_DATE = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(?:on|as of|at) ${D}`);
 const CLIFF_ANNIV = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(\\d+)(?:st|nd|rd|th) anniversary`);
+const CLIFF_AT_GRANT = new RegExp(`${AMOUNT}[^.;#%]{0,60}?\\b(?:on|upon|at|as of) (?:the )?(?:date of (?:the )?grant|grant date)\\b`);
 const CLIFF_DURATION_FROM = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(\\d+) (years?|months?) (?:from|after|following|of)`);
 const CLIFF_AFTER_DURATION = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(?:after|following|upon|at the end of) (?:the )?(?:1st )?(\\d+) (years?|months?)\\b`);
 const PER_INSTALLMENT = new RegExp(`${AMOUNT}[^.;#]{0,50}?(?:monthly|quarterly|annually|yearly|semi-?annually|(?:each|every|per) (?:calendar )?(?:month|quarter|year)|(?:each|every) anniversary|anniversaries)`);
@@ -203,7 +204,7 @@ const COUNTED =
 const DURATION = /\b(?:over|for|during|within) (?:a period of |an? |the (?:following|next|subsequent|ensuing|succeeding|remaining) |the )?(\d+)[- ](years?|months?|quarters?)/;
 const DURATION_PERIOD = /\b(\d+)[- ](years?|months?|quarters?)(?: vesting)? period\b/;
 
-const VEST_WORD = /vest|exercisab|installment|anniversar|cliff|ratabl|tranche|increment/;
+const VEST_WORD = /vest|exercisab|installment|anniversar|cliff|ratabl|tranche|increment|lapse/;
 const SCHEDULE_HINT = /#\d|anniversar|month|year|quarter|installment|increment|\d%|\d\/\d|ratabl|immediate|fully|in full/;
 const PERFORMANCE =
   /performance[- ](?:goals?|conditions?|criteria|metrics?|targets?|measures?|objectives?|period|based|vesting|shares|stock units?|share units?|units|awards?|restricted)|achievement of|attainment of|total (?:share|stock)holder return|\btsr\b|\bpsus?\b|maximum (?:number|amount|payout|level)|amount reported (?:is|represents) the maximum|reported amount (?:is|represents) the maximum|market[- ]based|stock price (?:hurdles?|targets?|goals?)|price hurdles?|to the extent earned|if earned|earned based on|milestones?/;
@@ -262,6 +263,9 @@ function findCliff(t: string): CliffHit | null {
   if (onDate) hits.push({ cliff: { ...parseAmount(onDate[1]), date: onDate[2] }, end: onDate.index + onDate[0].length });
   const anniv = CLIFF_ANNIV.exec(t);
   if (anniv) hits.push({ cliff: { ...parseAmount(anniv[1]), months: 12 * +anniv[2] }, end: anniv.index + anniv[0].length });
+  // "1/3 on the date of grant and 1/3 on each of the first two anniversaries": a cliff at the start.
+  const atGrant = CLIFF_AT_GRANT.exec(t);
+  if (atGrant) hits.push({ cliff: { ...parseAmount(atGrant[1]), months: 0 }, end: atGrant.index + atGrant[0].length });
   const after = CLIFF_DURATION_FROM.exec(t);
   if (after) hits.push({ cliff: { ...parseAmount(after[1]), months: +after[2] * unitMonths(after[3]) }, end: after.index + after[0].length });
   const afterN = CLIFF_AFTER_DURATION.exec(t);
@@ -363,7 +367,8 @@ function readInstallments(t: string, base: VestingModel): VestingModel | null {
   const commencement = base.commencementDate;
   const cliffHit = findCliff(t);
   const laterText = cliffHit && cliffHit.end > 0 ? t.slice(cliffHit.end) : t;
-  const remainderWords = /\b(?:remain|remaining|remainder|balance|rest|thereafter|then|additional)\b/.test(laterText);
+  // "... and 1/3 on each of the first two anniversaries" goes on with the rest as plainly as "the remainder".
+  const remainderWords = /\b(?:remain|remaining|remainder|balance|rest|thereafter|then|additional)\b/.test(laterText) || /^,?\s*and (?:as to )?(?:\d+(?:\.\d+)?%|\d+\/\d+) /.test(laterText.trimStart());
   const cliff = cliffHit && (cliffHit.end === 0 || remainderWords) ? cliffHit.cliff : undefined;
   // The period may be named before the cliff ("over four years, with 25% after one year and the rest monthly").
   let inst = findInstallments(laterText);
@@ -526,7 +531,7 @@ function readEarlierOf(t: string, original: string, base: VestingModel): Vesting
 const IMMEDIATE = /fully vested|immediately (?:vested|exercisable|vest)|exercisable immediately|vested (?:in full )?(?:on|upon|at|as of) (?:the )?(?:date of )?grant|exercisable in full|100% vested|not subject to (?:any )?vesting/;
 
 // Cheap first look on the raw text, spaces dropped so split words still match: most footnotes are not about vesting.
-const RAW_GATE = /vest|exercis|installment|anniversar|cliff|ratabl|tranche|increment|perform|achiev|attain|tsr|psu|maximum|milestone|earned|\d(?:on|oneachof)\d/;
+const RAW_GATE = /vest|exercis|lapse|installment|anniversar|cliff|ratabl|tranche|increment|perform|achiev|attain|tsr|psu|maximum|milestone|earned|\d(?:on|oneachof)\d/;
 
 /**
  * Reads a footnote's vesting wording into a model; null when the text is not about vesting
