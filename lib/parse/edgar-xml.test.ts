@@ -561,6 +561,57 @@ describe("parseEdgarXml edge cases", () => {
   });
 });
 
+describe("parseEdgarXml reads documents in every shape EDGAR has carried", () => {
+  const more = (name: string) => readFileSync(`${XML_DIR}more/${name}`, "utf8");
+
+  it("leaves a date that names no calendar day null with a warning", () => {
+    const filing = parseEdgarXml(
+      minimal(`<nonDerivativeTable><nonDerivativeTransaction><securityTitle><value>C</value></securityTitle>
+  <transactionDate><value>2023-02-29</value></transactionDate><deemedExecutionDate><value>2024-02-29</value></deemedExecutionDate>
+</nonDerivativeTransaction></nonDerivativeTable>`),
+    );
+    expect(filing.nonDerivative[0]).toMatchObject({ transactionDate: null, deemedExecutionDate: "2024-02-29" });
+    expect(filing.warnings).toEqual(['Table I transaction 1 transaction date: "2023-02-29" is not a date; left empty']);
+  });
+
+  it("reads a document with elements the schema it names does not have (schema X0609's foreign address fields)", () => {
+    const filing = parseEdgarXml(more("form4a-linde-nonus-psu.xml"));
+    expect(filing.formType).toBe("4/A");
+    expect(filing.dateOfOriginalSubmission).toBe("2026-03-11");
+    expect(filing.reportingOwners[0]).toMatchObject({ city: "WOKING SURREY", state: null, zip: "GU216HT", officerTitle: "Senior Vice President - APAC" });
+    expect(filing.footnotes[0].text).toMatch(/^\(1\) The purpose of this Form 4 amendment/);
+    expect(filing.footnotes[0].text).toContain('(the "Original Form 4")');
+  });
+
+  it("reads a Form 5 with a late transaction, holdings, and an empty nature of ownership as null", () => {
+    const filing = parseEdgarXml(more("form5-fortinet-late-holdings.xml"));
+    expect(filing.formType).toBe("5");
+    expect(filing.nonDerivative.map((r) => [r.kind, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds])).toEqual([
+      ["transaction", 143, "I", "By Trust", ["1"]],
+      ["holding", 53914, "D", null, []],
+      ["holding", 25, "I", "By Trust", ["2"]],
+      ["holding", 25, "I", "By Trust", ["3"]],
+    ]);
+    expect(filing.remarks).toBe("The holdings set forth in Column 5 of Table I represent the Reporting Person's holdings as of December 31, 2023.");
+  });
+
+  it("keeps a joint filing's owners, their Other text, entities in names and every signature in order", () => {
+    const filing = parseEdgarXml(more("form4-lvs-joint-other-gifts.xml"));
+    expect(filing.jointFiling).toBe(true);
+    expect(filing.reportingOwners.map((o) => [o.name, o.isTenPercentOwner, o.isOther, o.otherText])).toEqual([
+      ["Adelson Miriam", true, false, null],
+      ["SHELDON G. ADELSON 2007 REMAINDER TRUST", false, true, "Former 10% Owner"],
+      ["SHELDON G. ADELSON 2007 FRIENDS & FAMILY TRUST", false, true, "Former 10% Owner"],
+    ]);
+    expect(filing.signatures.map((x) => x.name)).toEqual([
+      "/s/ Miriam Adelson",
+      "General Trust under the Sheldon G. Adelson 2007 Remainder Trust, By: /s/ Miriam Adelson, Trustee",
+      "General Trust under the Sheldon G. Adelson 2007 Friends & Family Trust, By: /s/ Miriam Adelson, Trustee",
+    ]);
+    expect(filing.nonDerivative.at(-1)).toMatchObject({ kind: "holding", sharesOwnedFollowing: 165443496, footnoteIds: ["2"] });
+  });
+});
+
 describe("parseEdgarXml rejects what it cannot trust", () => {
   it("refuses a DOCTYPE or entity declaration (billion laughs, external entities) at once", () => {
     const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ""};`.repeat(10)}">`).join("")}]><ownershipDocument><remarks>&lol9;</remarks></ownershipDocument>`;

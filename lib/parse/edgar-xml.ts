@@ -78,6 +78,13 @@ function triState(v: unknown): boolean | null {
   return null;
 }
 
+/** "2023-02-30" has the shape of a date but names no day; passing it on would put a false date in the record. */
+function isCalendarDate(d: IsoDate): boolean {
+  const [y, m, day] = d.split("-").map(Number);
+  const back = new Date(Date.UTC(y, m - 1, day));
+  return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === day;
+}
+
 const bareFootnoteId = (id: string) => id.trim().replace(/^F/i, "");
 
 /** Turns filed strings into typed values; what cannot be read becomes null plus a warning, never an abort. */
@@ -93,8 +100,9 @@ export class FieldReader {
   date(raw: string | null, where: string): IsoDate | null {
     if (raw === null) return null;
     const d = this.isoDate(raw);
-    if (d === null) this.warnings.push(`${where}: "${raw}" is not a date; left empty`);
-    return d;
+    if (d !== null && isCalendarDate(d)) return d;
+    this.warnings.push(`${where}: "${raw}" is not a date; left empty`);
+    return null;
   }
 
   number(raw: string | null, where: string): number | null {
