@@ -574,6 +574,13 @@ describe("parseEdgarXml reads documents in every shape EDGAR has carried", () =>
     expect(filing.warnings).toEqual(['Table I transaction 1 transaction date: "2023-02-29" is not a date; left empty']);
   });
 
+  it("writes every CIK in EDGAR's ten-digit form, whether or not the filer kept the leading zeros", () => {
+    const filing = parseEdgarXml(minimal("").replace("<rptOwnerCik>0000000002</rptOwnerCik>", "<rptOwnerCik> 912093 </rptOwnerCik>"));
+    expect(filing.issuer.cik).toBe("0000000001");
+    expect(filing.reportingOwners[0].cik).toBe("0000912093");
+    expect(parseEdgarXml(minimal("").replace("<issuerCik>0000000001</issuerCik>", "<issuerCik>1750</issuerCik>")).issuer.cik).toBe("0000001750");
+  });
+
   it("reads a document with elements the schema it names does not have (schema X0609's foreign address fields)", () => {
     const filing = parseEdgarXml(more("form4a-linde-nonus-psu.xml"));
     expect(filing.formType).toBe("4/A");

@@ -85,6 +85,12 @@ function isCalendarDate(d: IsoDate): boolean {
   return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === day;
 }
 
+/** EDGAR's own form of a CIK is ten digits, zero-padded; filer software sometimes drops the zeros. */
+function cik(v: unknown): string | null {
+  const s = clean(v);
+  return s !== null && /^\d{1,10}$/.test(s) ? s.padStart(10, "0") : s;
+}
+
 const bareFootnoteId = (id: string) => id.trim().replace(/^F/i, "");
 
 /** Turns filed strings into typed values; what cannot be read becomes null plus a warning, never an abort. */
@@ -258,7 +264,7 @@ function owner(r: FieldReader, item: unknown, n: number): ReportingOwner {
   if (!name) r.warnings.push(`reporting owner ${n + 1} has no name`);
   return {
     ...emptyOwner(name ?? ""),
-    cik: clean(id?.rptOwnerCik),
+    cik: cik(id?.rptOwnerCik),
     street1: clean(address?.rptOwnerStreet1),
     street2: clean(address?.rptOwnerStreet2),
     city: clean(address?.rptOwnerCity),
@@ -366,7 +372,7 @@ export function parseEdgarXml(text: string): Filing {
   }
   const issuer = asNode(doc.issuer);
   const issuerName = clean(issuer?.issuerName);
-  const issuerCik = clean(issuer?.issuerCik);
+  const issuerCik = cik(issuer?.issuerCik);
   if (!issuer || (!issuerName && !issuerCik)) throw new ParseError("the ownership document names no issuer");
   const ownerNodes = asList(doc.reportingOwner);
   if (ownerNodes.length === 0) throw new ParseError("the ownership document names no reporting owner");
