@@ -80,6 +80,12 @@ describe("parseEdgarSubmission", () => {
     expect(parseText(submission, "edgar-submission").source).toEqual({ format: "edgar-submission" });
   });
 
+  it("reads a submission whose ownership document carries a namespace prefix", () => {
+    const prefixed = submission.replace(/<(\/?)ownershipDocument>/g, "<$1own:ownershipDocument>").replace("<own:ownershipDocument>", '<own:ownershipDocument xmlns:own="urn:x">');
+    expect(detectFormat(prefixed)).toBe("edgar-submission");
+    expect(parseEdgarSubmission(prefixed).issuer.name).toBe("AAR CORP");
+  });
+
   it("refuses a submission with no ownership document or a truncated one", () => {
     expect(rejection(() => parseEdgarSubmission("<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>hello</TEXT>\n</DOCUMENT>"))).toMatch(
       /no ownership XML document/,

@@ -564,6 +564,23 @@ describe("parseEdgarXml edge cases", () => {
 describe("parseEdgarXml reads documents in every shape EDGAR has carried", () => {
   const more = (name: string) => readFileSync(`${XML_DIR}more/${name}`, "utf8");
 
+  it("reads a document with blank lines before its declaration, or still in the <XML> tag of its submission", () => {
+    const doc = minimal("<remarks>r</remarks>");
+    for (const text of [`\n\r\n  ${doc}`, `\uFEFF\n${doc}`, `<XML>\n${doc}\n</XML>\n`]) {
+      expect(parseEdgarXml(text).remarks).toBe("r");
+    }
+  });
+
+  it("reads a document whose elements carry a namespace prefix", () => {
+    const prefixed = minimal("<remarks>r</remarks>")
+      .replace(/<(\/?)(\w)/g, "<$1own:$2")
+      .replace("<own:ownershipDocument>", '<own:ownershipDocument xmlns:own="http://www.sec.gov/edgar/ownership">');
+    const filing = parseEdgarXml(prefixed);
+    expect(filing.issuer.name).toBe("X Corp");
+    expect(filing.reportingOwners[0].name).toBe("DOE JANE");
+    expect(filing.remarks).toBe("r");
+  });
+
   it("leaves a date that names no calendar day null with a warning", () => {
     const filing = parseEdgarXml(
       minimal(`<nonDerivativeTable><nonDerivativeTransaction><securityTitle><value>C</value></securityTitle>
@@ -645,6 +662,12 @@ describe("parseEdgarXml rejects what it cannot trust", () => {
   it("refuses binary data", () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expectRejected(() => parseEdgarXml(new TextDecoder().decode(bytes)), /malformed|not an EDGAR ownership document/);
+  });
+
+  it("says a document cut inside a tag is truncated", () => {
+    const full = fixture("form4-374water-x0508.xml");
+    const cut = full.slice(0, full.indexOf("<rptOwnerName>") + 7);
+    expectRejected(() => parseEdgarXml(cut), /^the XML is malformed: it ends before <\/ownershipDocument> \(the file looks truncated\)$/);
   });
 
   it("refuses a document that is not an ownership document, or names no issuer or owner", () => {

@@ -36,6 +36,8 @@ const parser = new XMLParser({
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // Filer software that qualifies every element (<edgar:issuer>) still files the same document.
+  removeNSPrefix: true,
   // Rows keep their source offset so transactions and holdings can be put back in document order.
   captureMetaData: true,
   // Callbacks get a matcher instead of a freshly built path string per element: measurably faster.
@@ -349,16 +351,32 @@ function describeInvalid(err: { msg: string; line: number }): string {
   return `${err.msg.replace(/\s+/g, " ")} (line ${err.line})`;
 }
 
+/**
+ * The document without what may come before its declaration: a byte-order mark, blank lines, or the <XML> tag that
+ * wraps it inside a submission (a document cut out of one keeps it). The validator refuses a declaration that is
+ * not at the very start.
+ */
+function unwrap(text: string): string {
+  const xml = text.replace(/^\uFEFF?\s*/, "");
+  const wrapped = /^<XML>\s*/i.exec(xml);
+  return wrapped ? xml.slice(wrapped[0].length).replace(/\s*<\/XML>\s*$/i, "") : xml;
+}
+
 /** Parses one EDGAR ownership XML document (`<ownershipDocument>`, schemas X0202 to X0508). */
 export function parseEdgarXml(text: string): Filing {
-  const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const xml = unwrap(text);
   // Ownership filings never declare a DTD; refusing one up front rules out entity expansion attacks entirely.
   if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) {
     throw new ParseError("the XML declares a DOCTYPE or entities, which EDGAR ownership documents never do; refused for safety");
   }
   // fast-xml-parser tolerates unclosed tags silently, so a truncated file would otherwise lose its tail unnoticed.
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new ParseError(`the XML is malformed: ${describeInvalid(valid.err)}`);
+  if (valid !== true) {
+    // Cut inside a tag, the validator only sees a broken tag; the missing end of the document is the reason to give.
+    const root = /<((?:[\w.-]+:)?ownershipDocument)[\s>]/.exec(xml);
+    if (root && !xml.includes(`</${root[1]}>`)) throw new ParseError(`the XML is malformed: it ends before </${root[1]}> (the file looks truncated)`);
+    throw new ParseError(`the XML is malformed: ${describeInvalid(valid.err)}`);
+  }
   let root: Node;
   try {
     root = parser.parse(xml) as Node;

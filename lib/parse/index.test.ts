@@ -48,6 +48,24 @@ describe("parseFiling guards", () => {
   });
 });
 
+describe("XML that is not an ownership document", () => {
+  it("is refused with its root element named, not read as OCR text", async () => {
+    const form25 = `<?xml version="1.0"?>\n<notificationOfRemoval><schemaVersion>X0203</schemaVersion><issuer><entityName>Issuer Name Inc</entityName></issuer><reportingPerson>x</reportingPerson></notificationOfRemoval>`;
+    expect(detectFormat(form25)).toBe("edgar-xml");
+    expect(await reason(enc(form25))).toBe("it is not an EDGAR ownership document (the root element is <notificationOfRemoval>)");
+  });
+});
+
+describe("decodeText", () => {
+  it("reads a Latin-1 file (an accented name) instead of turning its letters into replacement characters", async () => {
+    const head = `<?xml version="1.0" encoding="ISO-8859-1"?><ownershipDocument><documentType>4</documentType><issuer><issuerCik>1</issuerCik><issuerName>Soci`;
+    const tail = ` X</issuerName></issuer><reportingOwner><reportingOwnerId><rptOwnerName>A</rptOwnerName></reportingOwnerId></reportingOwner></ownershipDocument>`;
+    const latin1 = Uint8Array.from([...enc(head), 0xe9, ...enc("t"), 0xe9, ...enc(tail)]);
+    expect((await parseFiling(latin1)).issuer.name).toBe("Soci\u00e9t\u00e9 X");
+    expect((await parseFiling(enc(`${head}\u00e9t\u00e9${tail}`))).issuer.name).toBe("Soci\u00e9t\u00e9 X");
+  });
+});
+
 describe("detectFormat", () => {
   it("tells formats apart by content", () => {
     expect(detectFormat(`<?xml version="1.0"?>\n<ownershipDocument>`)).toBe("edgar-xml");
