@@ -1,8 +1,16 @@
-import { parseEdgarXml } from "./edgar-xml";
+import { parseEdgarXml, type DocumentContext } from "./edgar-xml";
 import { ParseError, type Filing } from "./types";
 
 // Filer software that qualifies every element writes <edgar:ownershipDocument>; the document is the same.
 const OPEN = /<((?:[\w.-]+:)?ownershipDocument)[\s>]/;
+
+/** The header lines that stand in for what schemas X0101 and X0201 left out of the XML (documentType, periodOfReport). */
+function headerContext(text: string, start: number): DocumentContext {
+  const before = text.slice(0, start);
+  const type = /CONFORMED SUBMISSION TYPE:[ \t]*(\S+)/.exec(before)?.[1] ?? /<TYPE>[ \t]*([^\s<]+)/.exec(before)?.[1];
+  const period = /CONFORMED PERIOD OF REPORT:[ \t]*(\d{4})(\d{2})(\d{2})/.exec(before);
+  return { formType: type ?? null, periodOfReport: period ? `${period[1]}-${period[2]}-${period[3]}` : null };
+}
 
 /**
  * Parses an EDGAR submission text file (`<SEC-DOCUMENT>` with one `<DOCUMENT>` per file) by reading its
@@ -14,5 +22,5 @@ export function parseEdgarSubmission(text: string): Filing {
   const close = `</${open[1]}>`;
   const end = text.indexOf(close, open.index);
   if (end === -1) throw new ParseError(`the submission's ownership XML is truncated (no ${close})`);
-  return parseEdgarXml(text.slice(open.index, end + close.length));
+  return parseEdgarXml(text.slice(open.index, end + close.length), headerContext(text, open.index));
 }

@@ -598,6 +598,25 @@ describe("parseEdgarXml reads documents in every shape EDGAR has carried", () =>
     expect(parseEdgarXml(minimal("").replace("<issuerCik>0000000001</issuerCik>", "<issuerCik>1750</issuerCik>")).issuer.cik).toBe("0000001750");
   });
 
+  it("reads schema X0101's rows, which stand outside any table and give the price as transactionValue", () => {
+    const filing = parseEdgarXml(
+      minimal(`<nonDerivativeSecurity><securityTitle><value>Common Stock</value></securityTitle>
+  <transactionDate><value>2003-06-09</value></transactionDate><transactionCoding><transactionCode>S</transactionCode></transactionCoding>
+  <transactionAmounts><transactionShares><value>3100</value></transactionShares><transactionValue><value>3.8</value></transactionValue>
+    <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode></transactionAmounts>
+</nonDerivativeSecurity>
+<nonDerivativeSecurity><securityTitle><value>Common Stock</value></securityTitle>
+  <postTransactionAmounts><sharesOwnedFollowingTransaction><value>900</value></sharesOwnedFollowingTransaction></postTransactionAmounts>
+</nonDerivativeSecurity>
+<derivativeSecurity><securityTitle><value>Option</value></securityTitle><transactionDate><value>2003-06-09</value></transactionDate></derivativeSecurity>`),
+    );
+    expect(filing.nonDerivative.map((r) => [r.kind, r.transactionCode, r.shares, r.price, r.acquiredDisposed, r.sharesOwnedFollowing])).toEqual([
+      ["transaction", "S", 3100, 3.8, "D", null],
+      ["holding", null, null, null, null, 900],
+    ]);
+    expect(filing.derivative.map((r) => [r.kind, r.securityTitle, r.transactionDate])).toEqual([["transaction", "Option", "2003-06-09"]]);
+  });
+
   it("reads a document with elements the schema it names does not have (schema X0609's foreign address fields)", () => {
     const filing = parseEdgarXml(more("form4a-linde-nonus-psu.xml"));
     expect(filing.formType).toBe("4/A");

@@ -187,7 +187,8 @@ function commonColumns(r: FieldReader, node: Node, where: string) {
     // A row reported by dollar value (transactionTotalValue) has no share count.
     shares: r.number(valueOf(amounts?.transactionShares), `${where} shares`),
     acquiredDisposed: r.choice(valueOf(amounts?.transactionAcquiredDisposedCode), ["A", "D"] as const, `${where} (A) or (D)`),
-    price: r.number(valueOf(amounts?.transactionPricePerShare), `${where} price`),
+    // Schema X0101 (2003) named the per-share price transactionValue.
+    price: r.number(valueOf(amounts?.transactionPricePerShare) ?? valueOf(amounts?.transactionValue), `${where} price`),
     sharesOwnedFollowing: r.number(
       valueOf(post?.sharesOwnedFollowingTransaction) ?? valueOf(post?.valueOwnedFollowingTransaction),
       `${where} amount owned following`,
@@ -198,56 +199,66 @@ function commonColumns(r: FieldReader, node: Node, where: string) {
   };
 }
 
-function nonDerivativeRows(r: FieldReader, table: Node | undefined): NonDerivativeRow[] {
-  if (!table) return [];
+type RowKind = "transaction" | "holding";
+
+/**
+ * Each row element of a table with its kind. Schema X0101 (2003) had no tables: its rows stood directly under the
+ * document as nonDerivativeSecurity / derivativeSecurity, a transaction when dated or coded, else a holding.
+ */
+function rowNodes(table: Node | undefined, legacy: unknown, keys: readonly [string, string]): { node: Node; kind: RowKind; k: number }[] {
+  const out: { node: Node; kind: RowKind; k: number }[] = [];
+  for (const [key, kind] of [[keys[0], "transaction"], [keys[1], "holding"]] as const) {
+    asList(table?.[key]).forEach((item, k) => out.push({ node: asNode(item) ?? {}, kind, k }));
+  }
+  asList(legacy).forEach((item, k) => {
+    const node = asNode(item) ?? {};
+    out.push({ node, kind: node.transactionDate !== undefined || node.transactionCoding !== undefined ? "transaction" : "holding", k });
+  });
+  return out;
+}
+
+function nonDerivativeRows(r: FieldReader, doc: Node): NonDerivativeRow[] {
   const located: Located<NonDerivativeRow>[] = [];
-  for (const [key, kind] of [["nonDerivativeTransaction", "transaction"], ["nonDerivativeHolding", "holding"]] as const) {
-    asList(table[key]).forEach((item, k) => {
-      const node = asNode(item) ?? {};
-      const at = position(node, located.at(-1)?.at ?? 0);
-      located.push({ at, row: { kind, ...commonColumns(r, node, `Table I ${kind} ${k + 1}`) } });
-    });
+  for (const { node, kind, k } of rowNodes(asNode(doc.nonDerivativeTable), doc.nonDerivativeSecurity, ["nonDerivativeTransaction", "nonDerivativeHolding"])) {
+    const at = position(node, located.at(-1)?.at ?? 0);
+    located.push({ at, row: { kind, ...commonColumns(r, node, `Table I ${kind} ${k + 1}`) } });
   }
   return inDocumentOrder(located);
 }
 
-function derivativeRows(r: FieldReader, table: Node | undefined): DerivativeRow[] {
-  if (!table) return [];
+function derivativeRows(r: FieldReader, doc: Node): DerivativeRow[] {
   const located: Located<DerivativeRow>[] = [];
-  for (const [key, kind] of [["derivativeTransaction", "transaction"], ["derivativeHolding", "holding"]] as const) {
-    asList(table[key]).forEach((item, k) => {
-      const where = `Table II ${kind} ${k + 1}`;
-      const node = asNode(item) ?? {};
-      const underlying = asNode(node.underlyingSecurity);
-      const common = commonColumns(r, node, where);
-      located.push({
-        at: position(node, located.at(-1)?.at ?? 0),
-        row: {
-          kind,
-          securityTitle: common.securityTitle,
-          conversionOrExercisePrice: r.number(valueOf(node.conversionOrExercisePrice), `${where} conversion or exercise price`),
-          transactionDate: common.transactionDate,
-          deemedExecutionDate: common.deemedExecutionDate,
-          transactionCode: common.transactionCode,
-          equitySwap: common.equitySwap,
-          shares: common.shares,
-          acquiredDisposed: common.acquiredDisposed,
-          exerciseDate: r.date(valueOf(node.exerciseDate), `${where} date exercisable`),
-          // The XML schema has no "Immediately" value: an immediately exercisable grant says so in a footnote.
-          exercisableImmediately: false,
-          expirationDate: r.date(valueOf(node.expirationDate), `${where} expiration date`),
-          underlyingTitle: valueOf(underlying?.underlyingSecurityTitle),
-          underlyingShares: r.number(
-            valueOf(underlying?.underlyingSecurityShares) ?? valueOf(underlying?.underlyingSecurityValue),
-            `${where} underlying amount`,
-          ),
-          price: common.price,
-          sharesOwnedFollowing: common.sharesOwnedFollowing,
-          directOrIndirect: common.directOrIndirect,
-          natureOfOwnership: common.natureOfOwnership,
-          footnoteIds: common.footnoteIds,
-        },
-      });
+  for (const { node, kind, k } of rowNodes(asNode(doc.derivativeTable), doc.derivativeSecurity, ["derivativeTransaction", "derivativeHolding"])) {
+    const where = `Table II ${kind} ${k + 1}`;
+    const underlying = asNode(node.underlyingSecurity);
+    const common = commonColumns(r, node, where);
+    located.push({
+      at: position(node, located.at(-1)?.at ?? 0),
+      row: {
+        kind,
+        securityTitle: common.securityTitle,
+        conversionOrExercisePrice: r.number(valueOf(node.conversionOrExercisePrice), `${where} conversion or exercise price`),
+        transactionDate: common.transactionDate,
+        deemedExecutionDate: common.deemedExecutionDate,
+        transactionCode: common.transactionCode,
+        equitySwap: common.equitySwap,
+        shares: common.shares,
+        acquiredDisposed: common.acquiredDisposed,
+        exerciseDate: r.date(valueOf(node.exerciseDate), `${where} date exercisable`),
+        // The XML schema has no "Immediately" value: an immediately exercisable grant says so in a footnote.
+        exercisableImmediately: false,
+        expirationDate: r.date(valueOf(node.expirationDate), `${where} expiration date`),
+        underlyingTitle: valueOf(underlying?.underlyingSecurityTitle),
+        underlyingShares: r.number(
+          valueOf(underlying?.underlyingSecurityShares) ?? valueOf(underlying?.underlyingSecurityValue),
+          `${where} underlying amount`,
+        ),
+        price: common.price,
+        sharesOwnedFollowing: common.sharesOwnedFollowing,
+        directOrIndirect: common.directOrIndirect,
+        natureOfOwnership: common.natureOfOwnership,
+        footnoteIds: common.footnoteIds,
+      },
     });
   }
   return inDocumentOrder(located);
@@ -281,14 +292,24 @@ function owner(r: FieldReader, item: unknown, n: number): ReportingOwner {
   };
 }
 
-function formType(r: FieldReader, doc: Node): FormType {
-  const raw = clean(doc.documentType);
+/** What the surroundings of the document say when the document itself does not (an X0101/X0201 XML has neither). */
+export interface DocumentContext {
+  /** The submission's type, as its header gives it ("4", "4/A"). */
+  formType?: string | null;
+  /** The submission header's period of report, ISO. */
+  periodOfReport?: string | null;
+}
+
+function formType(r: FieldReader, doc: Node, context: DocumentContext): FormType {
+  const filed = clean(doc.documentType);
+  const raw = filed ?? clean(context.formType);
   if (raw === null) {
     r.warnings.push("the document has no documentType; taken as Form 4");
-    return doc.dateOfOriginalSubmission ? "4/A" : "4";
+    return clean(doc.dateOfOriginalSubmission) !== null ? "4/A" : "4";
   }
   const m = /^([345])\s*(\/?\s*A)?$/i.exec(raw);
   if (!m) throw new ParseError(`it is an EDGAR document of type "${raw}", not a Form 3, 4 or 5`);
+  if (filed === null) r.warnings.push(`the document has no documentType; the submission header's type ${raw} is used`);
   const amended = m[2] !== undefined || clean(doc.dateOfOriginalSubmission) !== null;
   return (amended ? `${m[1]}/A` : m[1]) as FormType;
 }
@@ -363,7 +384,7 @@ function unwrap(text: string): string {
 }
 
 /** Parses one EDGAR ownership XML document (`<ownershipDocument>`, schemas X0202 to X0508). */
-export function parseEdgarXml(text: string): Filing {
+export function parseEdgarXml(text: string, context: DocumentContext = {}): Filing {
   const xml = unwrap(text);
   // Ownership filings never declare a DTD; refusing one up front rules out entity expansion attacks entirely.
   if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) {
@@ -397,15 +418,15 @@ export function parseEdgarXml(text: string): Filing {
 
   const r = new FieldReader();
   const filing = emptyFiling("edgar-xml");
-  filing.formType = formType(r, doc);
+  filing.formType = formType(r, doc, context);
   filing.issuer = { name: issuerName ?? "", ticker: clean(issuer.issuerTradingSymbol), cik: issuerCik };
   filing.reportingOwners = ownerNodes.map((o, i) => owner(r, o, i));
   filing.jointFiling = filing.reportingOwners.length > 1;
-  filing.periodOfReport = r.date(clean(doc.periodOfReport), "period of report");
+  filing.periodOfReport = r.date(clean(doc.periodOfReport) ?? clean(context.periodOfReport), "period of report");
   filing.dateOfOriginalSubmission = r.date(clean(doc.dateOfOriginalSubmission), "date of original submission");
   filing.aff10b5One = triState(doc.aff10b5One);
-  filing.nonDerivative = nonDerivativeRows(r, asNode(doc.nonDerivativeTable));
-  filing.derivative = derivativeRows(r, asNode(doc.derivativeTable));
+  filing.nonDerivative = nonDerivativeRows(r, doc);
+  filing.derivative = derivativeRows(r, doc);
   filing.footnotes = footnotes(doc);
   filing.remarks = clean(doc.remarks);
   filing.signatures = asList(doc.ownerSignature).map((s) => {
