@@ -359,7 +359,7 @@ describe("parseEdgarXml on real EDGAR filings", () => {
     });
   });
 
-  it("reads a joint filing with a value-denominated swap, a zone-suffixed date and values given only by footnote", () => {
+  it("reads a joint filing with a value-denominated swap (its dollar amount in the amount column), a zone-suffixed date and values given only by footnote", () => {
     const filing = parseEdgarXml(fixture("form4-joint-value-swap.xml"));
     expect(filing.jointFiling).toBe(true);
     expect(filing.issuer).toEqual({ name: "Example Issuer Corp", ticker: null, cik: "0000000001" });
@@ -376,7 +376,7 @@ describe("parseEdgarXml on real EDGAR filings", () => {
         deemedExecutionDate: "2026-09-09",
         transactionCode: "J",
         equitySwap: true,
-        shares: null,
+        shares: 2500000,
         acquiredDisposed: "A",
         exerciseDate: "2026-09-10",
         exercisableImmediately: false,
@@ -391,6 +391,7 @@ describe("parseEdgarXml on real EDGAR filings", () => {
       },
     ]);
     expect(filing.aff10b5One).toBeNull();
+    expect(filing.warnings).toContain("Table II transaction 1: the amount 2500000 is a dollar value (transactionTotalValue), not a number of shares");
   });
 
   it("keeps every price-tranche sale row, in order, and warns that each price is a weighted average with its range", () => {

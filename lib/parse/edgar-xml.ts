@@ -170,6 +170,19 @@ function position(node: Node, previous: number): number {
   return meta?.startIndex ?? previous;
 }
 
+/**
+ * The amount column: shares, or for a row reported by dollar value (transactionTotalValue, a swap or a note) that
+ * value, as the form prints it in the same column and as the holdings after it (valueOwnedFollowingTransaction) and
+ * the underlying amount (underlyingSecurityValue) are read too; the warning keeps it from passing as a share count.
+ */
+function amount(r: FieldReader, amounts: Node | undefined, where: string): number | null {
+  const shares = valueOf(amounts?.transactionShares);
+  if (shares !== null) return r.number(shares, `${where} shares`);
+  const total = r.number(valueOf(amounts?.transactionTotalValue), `${where} total value`);
+  if (total !== null) r.warnings.push(`${where}: the amount ${total} is a dollar value (transactionTotalValue), not a number of shares`);
+  return total;
+}
+
 function commonColumns(r: FieldReader, node: Node, where: string) {
   const coding = asNode(node.transactionCoding);
   const amounts = asNode(node.transactionAmounts);
@@ -184,8 +197,7 @@ function commonColumns(r: FieldReader, node: Node, where: string) {
     deemedExecutionDate: r.date(valueOf(node.deemedExecutionDate), `${where} deemed execution date`),
     transactionCode: r.code(clean(coding?.transactionCode), where),
     equitySwap: flag(coding?.equitySwapInvolved),
-    // A row reported by dollar value (transactionTotalValue) has no share count.
-    shares: r.number(valueOf(amounts?.transactionShares), `${where} shares`),
+    shares: amount(r, amounts, where),
     acquiredDisposed: r.choice(valueOf(amounts?.transactionAcquiredDisposedCode), ["A", "D"] as const, `${where} (A) or (D)`),
     // Schema X0101 (2003) named the per-share price transactionValue.
     price: r.number(valueOf(amounts?.transactionPricePerShare) ?? valueOf(amounts?.transactionValue), `${where} price`),
