@@ -11,6 +11,7 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf
 const PAIRS = [
   ["./fixtures/html/form4-374water.html", "./fixtures/xml/form4-374water-x0508.xml"],
   ["./fixtures/html/form3-snowflake.html", "./fixtures/xml/form3-snowflake-holdings.xml"],
+  ["./fixtures/html/form5-snowflake.html", "./fixtures/xml/form5-snowflake.xml"],
 ] as const;
 
 describe("parseEdgarHtml", () => {
