@@ -38,6 +38,9 @@ export function decodeText(bytes: Uint8Array): string {
       throw new ParseError(`it is a ${what}, not a text, XML, HTML or PDF filing (scanned images are not read yet)`);
     }
   }
+  // A file saved as "Unicode" by Windows tools is UTF-16 with a byte-order mark; its zero bytes are not binary data.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (utf16) return decodeText(new TextEncoder().encode(new TextDecoder(utf16).decode(bytes)));
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
