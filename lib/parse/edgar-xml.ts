@@ -395,7 +395,7 @@ function unwrap(text: string): string {
   return wrapped ? xml.slice(wrapped[0].length).replace(/\s*<\/XML>\s*$/i, "") : xml;
 }
 
-/** Parses one EDGAR ownership XML document (`<ownershipDocument>`, schemas X0202 to X0508). */
+/** Parses one EDGAR ownership XML document (`<ownershipDocument>`, schemas X0101 to X0609). */
 export function parseEdgarXml(text: string, context: DocumentContext = {}): Filing {
   const xml = unwrap(text);
   // Ownership filings never declare a DTD; refusing one up front rules out entity expansion attacks entirely.
@@ -406,8 +406,8 @@ export function parseEdgarXml(text: string, context: DocumentContext = {}): Fili
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     // Cut inside a tag, the validator only sees a broken tag; the missing end of the document is the reason to give.
-    const root = /<((?:[\w.-]+:)?ownershipDocument)[\s>]/.exec(xml);
-    if (root && !xml.includes(`</${root[1]}>`)) throw new ParseError(`the XML is malformed: it ends before </${root[1]}> (the file looks truncated)`);
+    const opened = /<((?:[\w.-]+:)?ownershipDocument)[\s>]/.exec(xml)?.[1];
+    if (opened && !xml.includes(`</${opened}>`)) throw new ParseError(`the XML is malformed: it ends before </${opened}> (the file looks truncated)`);
     throw new ParseError(`the XML is malformed: ${describeInvalid(valid.err)}`);
   }
   let root: Node;
