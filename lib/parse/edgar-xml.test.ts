@@ -582,6 +582,12 @@ describe("parseEdgarXml reads documents in every shape EDGAR has carried", () =>
     expect(filing.remarks).toBe("r");
   });
 
+  it("reads CDATA sections in footnotes and remarks as their text, markup characters and all", () => {
+    const filing = parseEdgarXml(minimal('<footnotes><footnote id="F1"><![CDATA[Held by A & B <Trust>]]></footnote></footnotes><remarks><![CDATA[R&D]]></remarks>'));
+    expect(filing.footnotes).toEqual([{ id: "1", text: "Held by A & B <Trust>" }]);
+    expect(filing.remarks).toBe("R&D");
+  });
+
   it("leaves a date that names no calendar day null with a warning", () => {
     const filing = parseEdgarXml(
       minimal(`<nonDerivativeTable><nonDerivativeTransaction><securityTitle><value>C</value></securityTitle>
