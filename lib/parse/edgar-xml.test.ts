@@ -582,6 +582,20 @@ describe("parseEdgarXml reads documents in every shape EDGAR has carried", () =>
     expect(filing.remarks).toBe("r");
   });
 
+  it("collects footnote ids put on parent elements as well as on values, once each, in document order", () => {
+    const filing = parseEdgarXml(
+      minimal(`<derivativeTable><derivativeTransaction>
+  <securityTitle><value>Option</value></securityTitle>
+  <transactionCoding><transactionCode>A</transactionCode><footnoteId id="F4"/></transactionCoding>
+  <transactionAmounts><footnoteId id="F2"/><transactionShares><value>10</value><footnoteId id="F1"/></transactionShares></transactionAmounts>
+  <underlyingSecurity><underlyingSecurityTitle><value>Common</value></underlyingSecurityTitle><footnoteId id="F5"/></underlyingSecurity>
+  <postTransactionAmounts><sharesOwnedFollowingTransaction><footnoteId id="F3"/></sharesOwnedFollowingTransaction><footnoteId id="F2"/></postTransactionAmounts>
+  <ownershipNature><footnoteId id="F6"/><directOrIndirectOwnership><value>I</value></directOrIndirectOwnership></ownershipNature>
+</derivativeTransaction></derivativeTable>`),
+    );
+    expect(filing.derivative[0]).toMatchObject({ shares: 10, sharesOwnedFollowing: null, footnoteIds: ["4", "2", "1", "5", "3", "6"] });
+  });
+
   it("reads CDATA sections in footnotes and remarks as their text, markup characters and all", () => {
     const filing = parseEdgarXml(minimal('<footnotes><footnote id="F1"><![CDATA[Held by A & B <Trust>]]></footnote></footnotes><remarks><![CDATA[R&D]]></remarks>'));
     expect(filing.footnotes).toEqual([{ id: "1", text: "Held by A & B <Trust>" }]);
