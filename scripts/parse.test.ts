@@ -43,6 +43,26 @@ describe("npm run parse", () => {
     expect(lines[0]).toMatch(/recipe\.txt: .*Form 3, 4 or 5/);
   });
 
+  it("ends a truncated ownership XML, other XML and an XML with unknown elements as the contract says", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parse-cli-"));
+    const real = readFileSync(join(root, "lib", "parse", "fixtures", "xml", "more", "form4-cisco-10b5-1-weighted-sales.xml"), "utf8");
+    const truncated = join(dir, "truncated.xml");
+    writeFileSync(truncated, real.slice(0, real.indexOf("<transactionShares>") + 12));
+    const form25 = join(dir, "form25.xml");
+    writeFileSync(form25, `<?xml version="1.0"?>\n<notificationOfRemoval><schemaVersion>X0203</schemaVersion></notificationOfRemoval>\n`);
+    const extended = join(dir, "extended.xml");
+    writeFileSync(extended, real.replace("<issuer>", "<issuer><issuerLei>549300</issuerLei>").replace("<remarks></remarks>", "<remarks></remarks><futureBlock><item a=\"1\">x</item></futureBlock>"));
+    const r = parseCli(truncated, form25, extended);
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out).toHaveLength(1);
+    expect(out[0].nonDerivative).toHaveLength(3);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `${truncated}: the XML is malformed: it ends before </ownershipDocument> (the file looks truncated)`,
+      `${form25}: it is not an EDGAR ownership document (the root element is <notificationOfRemoval>)`,
+    ]);
+  });
+
   it("detects the format from content, not from the file name", () => {
     const dir = mkdtempSync(join(tmpdir(), "parse-cli-"));
     const misnamed = join(dir, "filing.xml");

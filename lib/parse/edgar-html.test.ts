@@ -11,6 +11,7 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf
 const PAIRS = [
   ["./fixtures/html/form4-374water.html", "./fixtures/xml/form4-374water-x0508.xml"],
   ["./fixtures/html/form3-snowflake.html", "./fixtures/xml/form3-snowflake-holdings.xml"],
+  ["./fixtures/html/form5-snowflake.html", "./fixtures/xml/form5-snowflake.xml"],
 ] as const;
 
 describe("parseEdgarHtml", () => {
@@ -24,6 +25,59 @@ describe("parseEdgarHtml", () => {
       expect(fromHtml.source).toEqual({ format: "edgar-html" });
     });
   }
+
+  it("reads a real rendering with no XML beside it (Microsoft, 2016) as the page shows it, checked by hand", () => {
+    const filing = parseEdgarHtml(read("./fixtures/html/form4-msft-list-rsu.html"));
+    expect(filing.issuer).toEqual({ name: "MICROSOFT CORP", ticker: "MSFT", cik: "0000789019" });
+    expect(filing.reportingOwners).toEqual([
+      {
+        name: "List Teri L.",
+        cik: "0001529370",
+        street1: "C/O MICROSOFT CORPORATION",
+        street2: "ONE MICROSOFT WAY",
+        city: "REDMOND",
+        state: "WA",
+        zip: "98052-6399",
+        isDirector: true,
+        isOfficer: false,
+        officerTitle: null,
+        isTenPercentOwner: false,
+        isOther: false,
+        otherText: null,
+      },
+    ]);
+    expect([filing.formType, filing.periodOfReport, filing.dateOfOriginalSubmission, filing.jointFiling, filing.aff10b5One]).toEqual(["4", "2016-06-02", null, false, null]);
+    expect(filing.nonDerivative).toEqual([
+      expect.objectContaining({ kind: "holding", securityTitle: "Common Stock", shares: null, sharesOwnedFollowing: 3398, directOrIndirect: "D", footnoteIds: [] }),
+    ]);
+    expect(filing.derivative).toEqual([
+      {
+        kind: "transaction",
+        securityTitle: "Restricted Stock Units",
+        conversionOrExercisePrice: null,
+        transactionDate: "2016-06-02",
+        deemedExecutionDate: null,
+        transactionCode: "A",
+        equitySwap: false,
+        shares: 1619,
+        acquiredDisposed: "A",
+        exerciseDate: null,
+        exercisableImmediately: false,
+        expirationDate: null,
+        underlyingTitle: "Common Stock",
+        underlyingShares: 1619,
+        price: 0,
+        sharesOwnedFollowing: 4172,
+        directOrIndirect: "D",
+        natureOfOwnership: null,
+        footnoteIds: ["1", "2", "3"],
+      },
+    ]);
+    expect(filing.footnotes.map((f) => f.id)).toEqual(["1", "2", "3"]);
+    expect(filing.footnotes[1].text).toMatch(/^The restricted stock units are fully vested\. Delivery of the shares/);
+    expect(filing.remarks).toBeNull();
+    expect(filing.signatures).toEqual([{ name: "Keith R. Dolliver, Attorney-in-fact for Teri L. List-Stoll", date: "2016-06-03" }]);
+  });
 
   it("reads the boxes that only the HTML states as marks: joint filing, 10b5-1 plan, immediate exercise", () => {
     const html = read("./fixtures/html/form4-374water.html")

@@ -80,6 +80,22 @@ describe("parseEdgarSubmission", () => {
     expect(parseText(submission, "edgar-submission").source).toEqual({ format: "edgar-submission" });
   });
 
+  it("takes the form type and period from the header when the XML (schemas X0101, X0201) leaves them out", () => {
+    const old = readFileSync(new URL("./fixtures/xml/more/submission-x0101-metagroup-0001233883-03-000002.txt", import.meta.url), "utf8");
+    const filing = parseEdgarSubmission(old.replace("FILED AS OF DATE:", "CONFORMED PERIOD OF REPORT:\t20030609\nFILED AS OF DATE:").replace("SUBMISSION TYPE:\t4", "SUBMISSION TYPE:\t4/A"));
+    expect(filing.formType).toBe("4/A");
+    expect(filing.periodOfReport).toBe("2003-06-09");
+    expect(filing.warnings).toContain("the document has no documentType; the submission header's type 4/A is used");
+    expect(filing.nonDerivative).toHaveLength(5);
+    expect(parseEdgarSubmission(submission).periodOfReport).toBe("2025-01-10");
+  });
+
+  it("reads a submission whose ownership document carries a namespace prefix", () => {
+    const prefixed = submission.replace(/<(\/?)ownershipDocument>/g, "<$1own:ownershipDocument>").replace("<own:ownershipDocument>", '<own:ownershipDocument xmlns:own="urn:x">');
+    expect(detectFormat(prefixed)).toBe("edgar-submission");
+    expect(parseEdgarSubmission(prefixed).issuer.name).toBe("AAR CORP");
+  });
+
   it("refuses a submission with no ownership document or a truncated one", () => {
     expect(rejection(() => parseEdgarSubmission("<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>hello</TEXT>\n</DOCUMENT>"))).toMatch(
       /no ownership XML document/,

@@ -1,19 +1,26 @@
-import { parseEdgarXml } from "./edgar-xml";
+import { parseEdgarXml, type DocumentContext } from "./edgar-xml";
 import { ParseError, type Filing } from "./types";
 
-const OPEN = "<ownershipDocument";
-const CLOSE = "</ownershipDocument>";
+// Filer software that qualifies every element writes <edgar:ownershipDocument>; the document is the same.
+const OPEN = /<((?:[\w.-]+:)?ownershipDocument)[\s>]/;
+
+/** The header lines that stand in for what schemas X0101 and X0201 left out of the XML (documentType, periodOfReport). */
+function headerContext(text: string, start: number): DocumentContext {
+  const before = text.slice(0, start);
+  const type = /CONFORMED SUBMISSION TYPE:[ \t]*(\S+)/.exec(before)?.[1] ?? /<TYPE>[ \t]*([^\s<]+)/.exec(before)?.[1];
+  const period = /CONFORMED PERIOD OF REPORT:[ \t]*(\d{4})(\d{2})(\d{2})/.exec(before);
+  return { formType: type ?? null, periodOfReport: period ? `${period[1]}-${period[2]}-${period[3]}` : null };
+}
 
 /**
  * Parses an EDGAR submission text file (`<SEC-DOCUMENT>` with one `<DOCUMENT>` per file) by reading its
  * ownership XML. The SGML wrapper is not XML, so the payload is cut out by its delimiters and then parsed as XML.
  */
 export function parseEdgarSubmission(text: string): Filing {
-  let start = text.indexOf(OPEN);
-  // "<ownershipDocumentX" would be another element; only the exact name followed by ">" or whitespace counts.
-  while (start !== -1 && !/[\s>]/.test(text.charAt(start + OPEN.length))) start = text.indexOf(OPEN, start + 1);
-  if (start === -1) throw new ParseError("the submission holds no ownership XML document (no <ownershipDocument>)");
-  const end = text.indexOf(CLOSE, start);
-  if (end === -1) throw new ParseError("the submission's ownership XML is truncated (no </ownershipDocument>)");
-  return parseEdgarXml(text.slice(start, end + CLOSE.length));
+  const open = OPEN.exec(text);
+  if (!open) throw new ParseError("the submission holds no ownership XML document (no <ownershipDocument>)");
+  const close = `</${open[1]}>`;
+  const end = text.indexOf(close, open.index);
+  if (end === -1) throw new ParseError(`the submission's ownership XML is truncated (no ${close})`);
+  return parseEdgarXml(text.slice(open.index, end + close.length), headerContext(text, open.index));
 }

@@ -359,7 +359,7 @@ describe("parseEdgarXml on real EDGAR filings", () => {
     });
   });
 
-  it("reads a joint filing with a value-denominated swap, a zone-suffixed date and values given only by footnote", () => {
+  it("reads a joint filing with a value-denominated swap (its dollar amount in the amount column), a zone-suffixed date and values given only by footnote", () => {
     const filing = parseEdgarXml(fixture("form4-joint-value-swap.xml"));
     expect(filing.jointFiling).toBe(true);
     expect(filing.issuer).toEqual({ name: "Example Issuer Corp", ticker: null, cik: "0000000001" });
@@ -376,7 +376,7 @@ describe("parseEdgarXml on real EDGAR filings", () => {
         deemedExecutionDate: "2026-09-09",
         transactionCode: "J",
         equitySwap: true,
-        shares: null,
+        shares: 2500000,
         acquiredDisposed: "A",
         exerciseDate: "2026-09-10",
         exercisableImmediately: false,
@@ -391,6 +391,7 @@ describe("parseEdgarXml on real EDGAR filings", () => {
       },
     ]);
     expect(filing.aff10b5One).toBeNull();
+    expect(filing.warnings).toContain("Table II transaction 1: the amount 2500000 is a dollar value (transactionTotalValue), not a number of shares");
   });
 
   it("keeps every price-tranche sale row, in order, and warns that each price is a weighted average with its range", () => {
@@ -561,6 +562,120 @@ describe("parseEdgarXml edge cases", () => {
   });
 });
 
+describe("parseEdgarXml reads documents in every shape EDGAR has carried", () => {
+  const more = (name: string) => readFileSync(`${XML_DIR}more/${name}`, "utf8");
+
+  it("reads a document with blank lines before its declaration, or still in the <XML> tag of its submission", () => {
+    const doc = minimal("<remarks>r</remarks>");
+    for (const text of [`\n\r\n  ${doc}`, `\uFEFF\n${doc}`, `<XML>\n${doc}\n</XML>\n`]) {
+      expect(parseEdgarXml(text).remarks).toBe("r");
+    }
+  });
+
+  it("reads a document whose elements carry a namespace prefix", () => {
+    const prefixed = minimal("<remarks>r</remarks>")
+      .replace(/<(\/?)(\w)/g, "<$1own:$2")
+      .replace("<own:ownershipDocument>", '<own:ownershipDocument xmlns:own="http://www.sec.gov/edgar/ownership">');
+    const filing = parseEdgarXml(prefixed);
+    expect(filing.issuer.name).toBe("X Corp");
+    expect(filing.reportingOwners[0].name).toBe("DOE JANE");
+    expect(filing.remarks).toBe("r");
+  });
+
+  it("collects footnote ids put on parent elements as well as on values, once each, in document order", () => {
+    const filing = parseEdgarXml(
+      minimal(`<derivativeTable><derivativeTransaction>
+  <securityTitle><value>Option</value></securityTitle>
+  <transactionCoding><transactionCode>A</transactionCode><footnoteId id="F4"/></transactionCoding>
+  <transactionAmounts><footnoteId id="F2"/><transactionShares><value>10</value><footnoteId id="F1"/></transactionShares></transactionAmounts>
+  <underlyingSecurity><underlyingSecurityTitle><value>Common</value></underlyingSecurityTitle><footnoteId id="F5"/></underlyingSecurity>
+  <postTransactionAmounts><sharesOwnedFollowingTransaction><footnoteId id="F3"/></sharesOwnedFollowingTransaction><footnoteId id="F2"/></postTransactionAmounts>
+  <ownershipNature><footnoteId id="F6"/><directOrIndirectOwnership><value>I</value></directOrIndirectOwnership></ownershipNature>
+</derivativeTransaction></derivativeTable>`),
+    );
+    expect(filing.derivative[0]).toMatchObject({ shares: 10, sharesOwnedFollowing: null, footnoteIds: ["4", "2", "1", "5", "3", "6"] });
+  });
+
+  it("reads CDATA sections in footnotes and remarks as their text, markup characters and all", () => {
+    const filing = parseEdgarXml(minimal('<footnotes><footnote id="F1"><![CDATA[Held by A & B <Trust>]]></footnote></footnotes><remarks><![CDATA[R&D]]></remarks>'));
+    expect(filing.footnotes).toEqual([{ id: "1", text: "Held by A & B <Trust>" }]);
+    expect(filing.remarks).toBe("R&D");
+  });
+
+  it("leaves a date that names no calendar day null with a warning", () => {
+    const filing = parseEdgarXml(
+      minimal(`<nonDerivativeTable><nonDerivativeTransaction><securityTitle><value>C</value></securityTitle>
+  <transactionDate><value>2023-02-29</value></transactionDate><deemedExecutionDate><value>2024-02-29</value></deemedExecutionDate>
+</nonDerivativeTransaction></nonDerivativeTable>`),
+    );
+    expect(filing.nonDerivative[0]).toMatchObject({ transactionDate: null, deemedExecutionDate: "2024-02-29" });
+    expect(filing.warnings).toEqual(['Table I transaction 1 transaction date: "2023-02-29" is not a date; left empty']);
+  });
+
+  it("writes every CIK in EDGAR's ten-digit form, whether or not the filer kept the leading zeros", () => {
+    const filing = parseEdgarXml(minimal("").replace("<rptOwnerCik>0000000002</rptOwnerCik>", "<rptOwnerCik> 912093 </rptOwnerCik>"));
+    expect(filing.issuer.cik).toBe("0000000001");
+    expect(filing.reportingOwners[0].cik).toBe("0000912093");
+    expect(parseEdgarXml(minimal("").replace("<issuerCik>0000000001</issuerCik>", "<issuerCik>1750</issuerCik>")).issuer.cik).toBe("0000001750");
+  });
+
+  it("reads schema X0101's rows, which stand outside any table and give the price as transactionValue", () => {
+    const filing = parseEdgarXml(
+      minimal(`<nonDerivativeSecurity><securityTitle><value>Common Stock</value></securityTitle>
+  <transactionDate><value>2003-06-09</value></transactionDate><transactionCoding><transactionCode>S</transactionCode></transactionCoding>
+  <transactionAmounts><transactionShares><value>3100</value></transactionShares><transactionValue><value>3.8</value></transactionValue>
+    <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode></transactionAmounts>
+</nonDerivativeSecurity>
+<nonDerivativeSecurity><securityTitle><value>Common Stock</value></securityTitle>
+  <postTransactionAmounts><sharesOwnedFollowingTransaction><value>900</value></sharesOwnedFollowingTransaction></postTransactionAmounts>
+</nonDerivativeSecurity>
+<derivativeSecurity><securityTitle><value>Option</value></securityTitle><transactionDate><value>2003-06-09</value></transactionDate></derivativeSecurity>`),
+    );
+    expect(filing.nonDerivative.map((r) => [r.kind, r.transactionCode, r.shares, r.price, r.acquiredDisposed, r.sharesOwnedFollowing])).toEqual([
+      ["transaction", "S", 3100, 3.8, "D", null],
+      ["holding", null, null, null, null, 900],
+    ]);
+    expect(filing.derivative.map((r) => [r.kind, r.securityTitle, r.transactionDate])).toEqual([["transaction", "Option", "2003-06-09"]]);
+  });
+
+  it("reads a document with elements the schema it names does not have (schema X0609's foreign address fields)", () => {
+    const filing = parseEdgarXml(more("form4a-linde-nonus-psu.xml"));
+    expect(filing.formType).toBe("4/A");
+    expect(filing.dateOfOriginalSubmission).toBe("2026-03-11");
+    expect(filing.reportingOwners[0]).toMatchObject({ city: "WOKING SURREY", state: null, zip: "GU216HT", officerTitle: "Senior Vice President - APAC" });
+    expect(filing.footnotes[0].text).toMatch(/^\(1\) The purpose of this Form 4 amendment/);
+    expect(filing.footnotes[0].text).toContain('(the "Original Form 4")');
+  });
+
+  it("reads a Form 5 with a late transaction, holdings, and an empty nature of ownership as null", () => {
+    const filing = parseEdgarXml(more("form5-fortinet-late-holdings.xml"));
+    expect(filing.formType).toBe("5");
+    expect(filing.nonDerivative.map((r) => [r.kind, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds])).toEqual([
+      ["transaction", 143, "I", "By Trust", ["1"]],
+      ["holding", 53914, "D", null, []],
+      ["holding", 25, "I", "By Trust", ["2"]],
+      ["holding", 25, "I", "By Trust", ["3"]],
+    ]);
+    expect(filing.remarks).toBe("The holdings set forth in Column 5 of Table I represent the Reporting Person's holdings as of December 31, 2023.");
+  });
+
+  it("keeps a joint filing's owners, their Other text, entities in names and every signature in order", () => {
+    const filing = parseEdgarXml(more("form4-lvs-joint-other-gifts.xml"));
+    expect(filing.jointFiling).toBe(true);
+    expect(filing.reportingOwners.map((o) => [o.name, o.isTenPercentOwner, o.isOther, o.otherText])).toEqual([
+      ["Adelson Miriam", true, false, null],
+      ["SHELDON G. ADELSON 2007 REMAINDER TRUST", false, true, "Former 10% Owner"],
+      ["SHELDON G. ADELSON 2007 FRIENDS & FAMILY TRUST", false, true, "Former 10% Owner"],
+    ]);
+    expect(filing.signatures.map((x) => x.name)).toEqual([
+      "/s/ Miriam Adelson",
+      "General Trust under the Sheldon G. Adelson 2007 Remainder Trust, By: /s/ Miriam Adelson, Trustee",
+      "General Trust under the Sheldon G. Adelson 2007 Friends & Family Trust, By: /s/ Miriam Adelson, Trustee",
+    ]);
+    expect(filing.nonDerivative.at(-1)).toMatchObject({ kind: "holding", sharesOwnedFollowing: 165443496, footnoteIds: ["2"] });
+  });
+});
+
 describe("parseEdgarXml rejects what it cannot trust", () => {
   it("refuses a DOCTYPE or entity declaration (billion laughs, external entities) at once", () => {
     const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ""};`.repeat(10)}">`).join("")}]><ownershipDocument><remarks>&lol9;</remarks></ownershipDocument>`;
@@ -587,6 +702,12 @@ describe("parseEdgarXml rejects what it cannot trust", () => {
   it("refuses binary data", () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expectRejected(() => parseEdgarXml(new TextDecoder().decode(bytes)), /malformed|not an EDGAR ownership document/);
+  });
+
+  it("says a document cut inside a tag is truncated", () => {
+    const full = fixture("form4-374water-x0508.xml");
+    const cut = full.slice(0, full.indexOf("<rptOwnerName>") + 7);
+    expectRejected(() => parseEdgarXml(cut), /^the XML is malformed: it ends before <\/ownershipDocument> \(the file looks truncated\)$/);
   });
 
   it("refuses a document that is not an ownership document, or names no issuer or owner", () => {

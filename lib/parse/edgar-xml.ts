@@ -36,6 +36,8 @@ const parser = new XMLParser({
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // Filer software that qualifies every element (<edgar:issuer>) still files the same document.
+  removeNSPrefix: true,
   // Rows keep their source offset so transactions and holdings can be put back in document order.
   captureMetaData: true,
   // Callbacks get a matcher instead of a freshly built path string per element: measurably faster.
@@ -78,6 +80,19 @@ function triState(v: unknown): boolean | null {
   return null;
 }
 
+/** "2023-02-30" has the shape of a date but names no day; passing it on would put a false date in the record. */
+function isCalendarDate(d: IsoDate): boolean {
+  const [y, m, day] = d.split("-").map(Number);
+  const back = new Date(Date.UTC(y, m - 1, day));
+  return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === day;
+}
+
+/** EDGAR's own form of a CIK is ten digits, zero-padded; filer software sometimes drops the zeros. */
+function cik(v: unknown): string | null {
+  const s = clean(v);
+  return s !== null && /^\d{1,10}$/.test(s) ? s.padStart(10, "0") : s;
+}
+
 const bareFootnoteId = (id: string) => id.trim().replace(/^F/i, "");
 
 /** Turns filed strings into typed values; what cannot be read becomes null plus a warning, never an abort. */
@@ -93,8 +108,9 @@ export class FieldReader {
   date(raw: string | null, where: string): IsoDate | null {
     if (raw === null) return null;
     const d = this.isoDate(raw);
-    if (d === null) this.warnings.push(`${where}: "${raw}" is not a date; left empty`);
-    return d;
+    if (d !== null && isCalendarDate(d)) return d;
+    this.warnings.push(`${where}: "${raw}" is not a date; left empty`);
+    return null;
   }
 
   number(raw: string | null, where: string): number | null {
@@ -154,6 +170,19 @@ function position(node: Node, previous: number): number {
   return meta?.startIndex ?? previous;
 }
 
+/**
+ * The amount column: shares, or for a row reported by dollar value (transactionTotalValue, a swap or a note) that
+ * value, as the form prints it in the same column and as the holdings after it (valueOwnedFollowingTransaction) and
+ * the underlying amount (underlyingSecurityValue) are read too; the warning keeps it from passing as a share count.
+ */
+function amount(r: FieldReader, amounts: Node | undefined, where: string): number | null {
+  const shares = valueOf(amounts?.transactionShares);
+  if (shares !== null) return r.number(shares, `${where} shares`);
+  const total = r.number(valueOf(amounts?.transactionTotalValue), `${where} total value`);
+  if (total !== null) r.warnings.push(`${where}: the amount ${total} is a dollar value (transactionTotalValue), not a number of shares`);
+  return total;
+}
+
 function commonColumns(r: FieldReader, node: Node, where: string) {
   const coding = asNode(node.transactionCoding);
   const amounts = asNode(node.transactionAmounts);
@@ -168,10 +197,10 @@ function commonColumns(r: FieldReader, node: Node, where: string) {
     deemedExecutionDate: r.date(valueOf(node.deemedExecutionDate), `${where} deemed execution date`),
     transactionCode: r.code(clean(coding?.transactionCode), where),
     equitySwap: flag(coding?.equitySwapInvolved),
-    // A row reported by dollar value (transactionTotalValue) has no share count.
-    shares: r.number(valueOf(amounts?.transactionShares), `${where} shares`),
+    shares: amount(r, amounts, where),
     acquiredDisposed: r.choice(valueOf(amounts?.transactionAcquiredDisposedCode), ["A", "D"] as const, `${where} (A) or (D)`),
-    price: r.number(valueOf(amounts?.transactionPricePerShare), `${where} price`),
+    // Schema X0101 (2003) named the per-share price transactionValue.
+    price: r.number(valueOf(amounts?.transactionPricePerShare) ?? valueOf(amounts?.transactionValue), `${where} price`),
     sharesOwnedFollowing: r.number(
       valueOf(post?.sharesOwnedFollowingTransaction) ?? valueOf(post?.valueOwnedFollowingTransaction),
       `${where} amount owned following`,
@@ -182,56 +211,66 @@ function commonColumns(r: FieldReader, node: Node, where: string) {
   };
 }
 
-function nonDerivativeRows(r: FieldReader, table: Node | undefined): NonDerivativeRow[] {
-  if (!table) return [];
+type RowKind = "transaction" | "holding";
+
+/**
+ * Each row element of a table with its kind. Schema X0101 (2003) had no tables: its rows stood directly under the
+ * document as nonDerivativeSecurity / derivativeSecurity, a transaction when dated or coded, else a holding.
+ */
+function rowNodes(table: Node | undefined, legacy: unknown, keys: readonly [string, string]): { node: Node; kind: RowKind; k: number }[] {
+  const out: { node: Node; kind: RowKind; k: number }[] = [];
+  for (const [key, kind] of [[keys[0], "transaction"], [keys[1], "holding"]] as const) {
+    asList(table?.[key]).forEach((item, k) => out.push({ node: asNode(item) ?? {}, kind, k }));
+  }
+  asList(legacy).forEach((item, k) => {
+    const node = asNode(item) ?? {};
+    out.push({ node, kind: node.transactionDate !== undefined || node.transactionCoding !== undefined ? "transaction" : "holding", k });
+  });
+  return out;
+}
+
+function nonDerivativeRows(r: FieldReader, doc: Node): NonDerivativeRow[] {
   const located: Located<NonDerivativeRow>[] = [];
-  for (const [key, kind] of [["nonDerivativeTransaction", "transaction"], ["nonDerivativeHolding", "holding"]] as const) {
-    asList(table[key]).forEach((item, k) => {
-      const node = asNode(item) ?? {};
-      const at = position(node, located.at(-1)?.at ?? 0);
-      located.push({ at, row: { kind, ...commonColumns(r, node, `Table I ${kind} ${k + 1}`) } });
-    });
+  for (const { node, kind, k } of rowNodes(asNode(doc.nonDerivativeTable), doc.nonDerivativeSecurity, ["nonDerivativeTransaction", "nonDerivativeHolding"])) {
+    const at = position(node, located.at(-1)?.at ?? 0);
+    located.push({ at, row: { kind, ...commonColumns(r, node, `Table I ${kind} ${k + 1}`) } });
   }
   return inDocumentOrder(located);
 }
 
-function derivativeRows(r: FieldReader, table: Node | undefined): DerivativeRow[] {
-  if (!table) return [];
+function derivativeRows(r: FieldReader, doc: Node): DerivativeRow[] {
   const located: Located<DerivativeRow>[] = [];
-  for (const [key, kind] of [["derivativeTransaction", "transaction"], ["derivativeHolding", "holding"]] as const) {
-    asList(table[key]).forEach((item, k) => {
-      const where = `Table II ${kind} ${k + 1}`;
-      const node = asNode(item) ?? {};
-      const underlying = asNode(node.underlyingSecurity);
-      const common = commonColumns(r, node, where);
-      located.push({
-        at: position(node, located.at(-1)?.at ?? 0),
-        row: {
-          kind,
-          securityTitle: common.securityTitle,
-          conversionOrExercisePrice: r.number(valueOf(node.conversionOrExercisePrice), `${where} conversion or exercise price`),
-          transactionDate: common.transactionDate,
-          deemedExecutionDate: common.deemedExecutionDate,
-          transactionCode: common.transactionCode,
-          equitySwap: common.equitySwap,
-          shares: common.shares,
-          acquiredDisposed: common.acquiredDisposed,
-          exerciseDate: r.date(valueOf(node.exerciseDate), `${where} date exercisable`),
-          // The XML schema has no "Immediately" value: an immediately exercisable grant says so in a footnote.
-          exercisableImmediately: false,
-          expirationDate: r.date(valueOf(node.expirationDate), `${where} expiration date`),
-          underlyingTitle: valueOf(underlying?.underlyingSecurityTitle),
-          underlyingShares: r.number(
-            valueOf(underlying?.underlyingSecurityShares) ?? valueOf(underlying?.underlyingSecurityValue),
-            `${where} underlying amount`,
-          ),
-          price: common.price,
-          sharesOwnedFollowing: common.sharesOwnedFollowing,
-          directOrIndirect: common.directOrIndirect,
-          natureOfOwnership: common.natureOfOwnership,
-          footnoteIds: common.footnoteIds,
-        },
-      });
+  for (const { node, kind, k } of rowNodes(asNode(doc.derivativeTable), doc.derivativeSecurity, ["derivativeTransaction", "derivativeHolding"])) {
+    const where = `Table II ${kind} ${k + 1}`;
+    const underlying = asNode(node.underlyingSecurity);
+    const common = commonColumns(r, node, where);
+    located.push({
+      at: position(node, located.at(-1)?.at ?? 0),
+      row: {
+        kind,
+        securityTitle: common.securityTitle,
+        conversionOrExercisePrice: r.number(valueOf(node.conversionOrExercisePrice), `${where} conversion or exercise price`),
+        transactionDate: common.transactionDate,
+        deemedExecutionDate: common.deemedExecutionDate,
+        transactionCode: common.transactionCode,
+        equitySwap: common.equitySwap,
+        shares: common.shares,
+        acquiredDisposed: common.acquiredDisposed,
+        exerciseDate: r.date(valueOf(node.exerciseDate), `${where} date exercisable`),
+        // The XML schema has no "Immediately" value: an immediately exercisable grant says so in a footnote.
+        exercisableImmediately: false,
+        expirationDate: r.date(valueOf(node.expirationDate), `${where} expiration date`),
+        underlyingTitle: valueOf(underlying?.underlyingSecurityTitle),
+        underlyingShares: r.number(
+          valueOf(underlying?.underlyingSecurityShares) ?? valueOf(underlying?.underlyingSecurityValue),
+          `${where} underlying amount`,
+        ),
+        price: common.price,
+        sharesOwnedFollowing: common.sharesOwnedFollowing,
+        directOrIndirect: common.directOrIndirect,
+        natureOfOwnership: common.natureOfOwnership,
+        footnoteIds: common.footnoteIds,
+      },
     });
   }
   return inDocumentOrder(located);
@@ -250,7 +289,7 @@ function owner(r: FieldReader, item: unknown, n: number): ReportingOwner {
   if (!name) r.warnings.push(`reporting owner ${n + 1} has no name`);
   return {
     ...emptyOwner(name ?? ""),
-    cik: clean(id?.rptOwnerCik),
+    cik: cik(id?.rptOwnerCik),
     street1: clean(address?.rptOwnerStreet1),
     street2: clean(address?.rptOwnerStreet2),
     city: clean(address?.rptOwnerCity),
@@ -265,14 +304,24 @@ function owner(r: FieldReader, item: unknown, n: number): ReportingOwner {
   };
 }
 
-function formType(r: FieldReader, doc: Node): FormType {
-  const raw = clean(doc.documentType);
+/** What the surroundings of the document say when the document itself does not (an X0101/X0201 XML has neither). */
+export interface DocumentContext {
+  /** The submission's type, as its header gives it ("4", "4/A"). */
+  formType?: string | null;
+  /** The submission header's period of report, ISO. */
+  periodOfReport?: string | null;
+}
+
+function formType(r: FieldReader, doc: Node, context: DocumentContext): FormType {
+  const filed = clean(doc.documentType);
+  const raw = filed ?? clean(context.formType);
   if (raw === null) {
     r.warnings.push("the document has no documentType; taken as Form 4");
-    return doc.dateOfOriginalSubmission ? "4/A" : "4";
+    return clean(doc.dateOfOriginalSubmission) !== null ? "4/A" : "4";
   }
   const m = /^([345])\s*(\/?\s*A)?$/i.exec(raw);
   if (!m) throw new ParseError(`it is an EDGAR document of type "${raw}", not a Form 3, 4 or 5`);
+  if (filed === null) r.warnings.push(`the document has no documentType; the submission header's type ${raw} is used`);
   const amended = m[2] !== undefined || clean(doc.dateOfOriginalSubmission) !== null;
   return (amended ? `${m[1]}/A` : m[1]) as FormType;
 }
@@ -335,16 +384,32 @@ function describeInvalid(err: { msg: string; line: number }): string {
   return `${err.msg.replace(/\s+/g, " ")} (line ${err.line})`;
 }
 
-/** Parses one EDGAR ownership XML document (`<ownershipDocument>`, schemas X0202 to X0508). */
-export function parseEdgarXml(text: string): Filing {
-  const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/**
+ * The document without what may come before its declaration: a byte-order mark, blank lines, or the <XML> tag that
+ * wraps it inside a submission (a document cut out of one keeps it). The validator refuses a declaration that is
+ * not at the very start.
+ */
+function unwrap(text: string): string {
+  const xml = text.replace(/^\uFEFF?\s*/, "");
+  const wrapped = /^<XML>\s*/i.exec(xml);
+  return wrapped ? xml.slice(wrapped[0].length).replace(/\s*<\/XML>\s*$/i, "") : xml;
+}
+
+/** Parses one EDGAR ownership XML document (`<ownershipDocument>`, schemas X0101 to X0609). */
+export function parseEdgarXml(text: string, context: DocumentContext = {}): Filing {
+  const xml = unwrap(text);
   // Ownership filings never declare a DTD; refusing one up front rules out entity expansion attacks entirely.
   if (/<!\s*(DOCTYPE|ENTITY)/i.test(xml)) {
     throw new ParseError("the XML declares a DOCTYPE or entities, which EDGAR ownership documents never do; refused for safety");
   }
   // fast-xml-parser tolerates unclosed tags silently, so a truncated file would otherwise lose its tail unnoticed.
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new ParseError(`the XML is malformed: ${describeInvalid(valid.err)}`);
+  if (valid !== true) {
+    // Cut inside a tag, the validator only sees a broken tag; the missing end of the document is the reason to give.
+    const opened = /<((?:[\w.-]+:)?ownershipDocument)[\s>]/.exec(xml)?.[1];
+    if (opened && !xml.includes(`</${opened}>`)) throw new ParseError(`the XML is malformed: it ends before </${opened}> (the file looks truncated)`);
+    throw new ParseError(`the XML is malformed: ${describeInvalid(valid.err)}`);
+  }
   let root: Node;
   try {
     root = parser.parse(xml) as Node;
@@ -358,22 +423,22 @@ export function parseEdgarXml(text: string): Filing {
   }
   const issuer = asNode(doc.issuer);
   const issuerName = clean(issuer?.issuerName);
-  const issuerCik = clean(issuer?.issuerCik);
+  const issuerCik = cik(issuer?.issuerCik);
   if (!issuer || (!issuerName && !issuerCik)) throw new ParseError("the ownership document names no issuer");
   const ownerNodes = asList(doc.reportingOwner);
   if (ownerNodes.length === 0) throw new ParseError("the ownership document names no reporting owner");
 
   const r = new FieldReader();
   const filing = emptyFiling("edgar-xml");
-  filing.formType = formType(r, doc);
+  filing.formType = formType(r, doc, context);
   filing.issuer = { name: issuerName ?? "", ticker: clean(issuer.issuerTradingSymbol), cik: issuerCik };
   filing.reportingOwners = ownerNodes.map((o, i) => owner(r, o, i));
   filing.jointFiling = filing.reportingOwners.length > 1;
-  filing.periodOfReport = r.date(clean(doc.periodOfReport), "period of report");
+  filing.periodOfReport = r.date(clean(doc.periodOfReport) ?? clean(context.periodOfReport), "period of report");
   filing.dateOfOriginalSubmission = r.date(clean(doc.dateOfOriginalSubmission), "date of original submission");
   filing.aff10b5One = triState(doc.aff10b5One);
-  filing.nonDerivative = nonDerivativeRows(r, asNode(doc.nonDerivativeTable));
-  filing.derivative = derivativeRows(r, asNode(doc.derivativeTable));
+  filing.nonDerivative = nonDerivativeRows(r, doc);
+  filing.derivative = derivativeRows(r, doc);
   filing.footnotes = footnotes(doc);
   filing.remarks = clean(doc.remarks);
   filing.signatures = asList(doc.ownerSignature).map((s) => {

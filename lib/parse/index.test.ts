@@ -1,4 +1,5 @@
 // The entry point's guards: hostile or non-filing input ends in a clear ParseError, never a hang or crash.
+import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import { parseFiling, detectFormat, ParseError } from "./index";
 
@@ -45,6 +46,44 @@ describe("parseFiling guards", () => {
   it("rejects a truncated XML document with a reason", async () => {
     const truncated = `<?xml version="1.0"?><ownershipDocument><schemaVersion>X0306</schemaVersion><documentType>4</documentType><issuer><issuerCik>0001`;
     await expect(parseFiling(enc(truncated))).rejects.toBeInstanceOf(ParseError);
+  });
+});
+
+describe("XML that is not an ownership document", () => {
+  it("is refused with its root element named, not read as OCR text", async () => {
+    const form25 = `<?xml version="1.0"?>\n<notificationOfRemoval><schemaVersion>X0203</schemaVersion><issuer><entityName>Issuer Name Inc</entityName></issuer><reportingPerson>x</reportingPerson></notificationOfRemoval>`;
+    expect(detectFormat(form25)).toBe("edgar-xml");
+    expect(await reason(enc(form25))).toBe("it is not an EDGAR ownership document (the root element is <notificationOfRemoval>)");
+  });
+});
+
+describe("decodeText", () => {
+  it("reads a Latin-1 file (an accented name) instead of turning its letters into replacement characters", async () => {
+    const head = `<?xml version="1.0" encoding="ISO-8859-1"?><ownershipDocument><documentType>4</documentType><issuer><issuerCik>1</issuerCik><issuerName>Soci`;
+    const tail = ` X</issuerName></issuer><reportingOwner><reportingOwnerId><rptOwnerName>A</rptOwnerName></reportingOwnerId></reportingOwner></ownershipDocument>`;
+    const latin1 = Uint8Array.from([...enc(head), 0xe9, ...enc("t"), 0xe9, ...enc(tail)]);
+    expect((await parseFiling(latin1)).issuer.name).toBe("Soci\u00e9t\u00e9 X");
+    expect((await parseFiling(enc(`${head}\u00e9t\u00e9${tail}`))).issuer.name).toBe("Soci\u00e9t\u00e9 X");
+  });
+});
+
+describe("the same real filing in other encodings and line ends", () => {
+  it("reads the same with CRLF line ends, a byte-order mark, or as UTF-16", async () => {
+    const xml = readFileSync(new URL("./fixtures/xml/more/form4-lvs-joint-other-gifts.xml", import.meta.url), "utf8");
+    const plain = await parseFiling(enc(xml));
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const out = new Uint8Array(2 + text.length * 2);
+      out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        out.set(bigEndian ? [c >> 8, c & 0xff] : [c & 0xff, c >> 8], 2 + i * 2);
+      }
+      return out;
+    };
+    for (const bytes of [enc(xml.replace(/\n/g, "\r\n")), enc(`\uFEFF${xml}`), utf16(xml, false), utf16(xml.replace(/\n/g, "\r\n"), true)]) {
+      const filing = await parseFiling(bytes);
+      expect({ ...filing, source: null }).toEqual({ ...plain, source: null });
+    }
   });
 });
 

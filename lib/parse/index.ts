@@ -38,6 +38,9 @@ export function decodeText(bytes: Uint8Array): string {
       throw new ParseError(`it is a ${what}, not a text, XML, HTML or PDF filing (scanned images are not read yet)`);
     }
   }
+  // A file saved as "Unicode" by Windows tools is UTF-16 with a byte-order mark; its zero bytes are not binary data.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (utf16) return decodeText(new TextEncoder().encode(new TextDecoder(utf16).decode(bytes)));
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
@@ -45,17 +48,28 @@ export function decodeText(bytes: Uint8Array): string {
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   if (control > sample.length * 0.05) throw new ParseError("it is binary data, not a text, XML, HTML or PDF filing");
-  let text = new TextDecoder("utf-8").decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: older filings (and files saved on Windows) are Latin-1/Windows-1252, where "é" is one byte.
+    text = new TextDecoder("windows-1252").decode(bytes);
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text;
 }
 
 /** Tells the format from the content alone. */
+// A namespace prefix (<edgar:ownershipDocument>) does not make it another document.
+const OWNERSHIP_ROOT = /<(?:[\w.-]+:)?ownershipDocument[\s/>]/;
+
 export function detectFormat(text: string): DetectedFormat {
   const head = text.slice(0, 200_000);
-  if (/<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-HEADER>/i.test(head) && /<ownershipDocument[\s/>]/.test(text)) return "edgar-submission";
+  if (/<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-HEADER>/i.test(head) && OWNERSHIP_ROOT.test(text)) return "edgar-submission";
   // A DOCTYPE before the root still goes to the XML parser, which refuses it with the reason (no entity expansion).
-  if (/<ownershipDocument[\s/>]/.test(head) && !/<html[\s>]/i.test(head)) return "edgar-xml";
+  if (OWNERSHIP_ROOT.test(head) && !/<html[\s>]/i.test(head)) return "edgar-xml";
+  // Other XML (a Form 144, a 13F, a Form 25) goes to the XML parser too, which names its root element in the refusal.
+  if (/^\s*<\?xml[\s?]/.test(head) && !/<html[\s>]/i.test(head)) return "edgar-xml";
   if (/<html[\s>]|<body[\s>]|<table[\s>]/i.test(head)) return "edgar-html";
   const pipeLines = head.split("\n", 5000).filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
   if (pipeLines >= 3) return "ocr-markdown";
