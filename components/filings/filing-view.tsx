@@ -9,6 +9,7 @@ import type { HistoryItem } from "@/components/review/history-list";
 import type { ControlValue } from "@/components/review/field-control";
 import { RowControls } from "@/components/review/row-controls";
 import { GrantVesting } from "@/components/vesting/grant-vesting";
+import { storedModel } from "@/lib/vesting/model";
 
 const yesNo = (b: boolean | null) => (b === null ? "—" : b ? "Yes" : "No");
 const fnRefs = (json: string) => {
@@ -198,7 +199,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                   filingId={review.filingId}
                   version={review.version}
                   rowIndex={i}
-                  schedule={r.vesting && { origin: r.vesting.origin, model: JSON.parse(r.vesting.modelJson), tranches: r.vesting.tranches.map((t) => ({ date: t.date, shares: t.shares })) }}
+                  schedule={r.vesting && { origin: r.vesting.origin, model: storedModel(r.vesting.modelJson) ?? null, tranches: r.vesting.tranches.map((t) => ({ date: t.date, shares: t.shares })) }}
                   grant={{ date: r.transactionDate ?? filing.periodOfReport, shares: r.shares ?? r.underlyingShares }}
                   footnotes={footnotesOf(filing, r.vesting ? r.vesting.sourceFootnoteIds : r.footnoteIds)}
                   expiration={r.expirationDate}

@@ -91,10 +91,9 @@ export function GrantVesting(props: GrantVestingProps) {
         )}
       </div>
       {!schedule && !draft && <p className="mt-1 text-slate-500">No schedule could be read for this grant.</p>}
-      {/* Schedules stored before notes were kept, or written by the bulk loader, have a model without them. */}
-      {!draft && schedule?.origin !== "analyst" && (schedule?.model?.notes?.length ?? 0) > 0 && (
+      {!draft && schedule?.origin !== "analyst" && (schedule?.model?.notes.length ?? 0) > 0 && (
         <ul aria-label="What to check in this schedule" className="mt-1 list-disc pl-5 text-xs text-amber-900">
-          {schedule!.model!.notes!.map((n) => (
+          {schedule!.model!.notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>

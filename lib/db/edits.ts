@@ -7,6 +7,7 @@ import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, 
 import { openUncertain } from "../review/uncertain";
 import { readSchedule, rowsAffectedBy, vestingLabel, vestingRowOf } from "../review/vesting";
 import { revertScheduleEdit } from "./vesting";
+import { storedModel } from "../vesting/model";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
 const ROW_ACTIONS = ["add-row", "remove-row", "move-row"] as const;
@@ -540,7 +541,7 @@ export async function loadCurrent(db: Tx, id: number): Promise<Filing | null> {
       commencementDate: v.commencementDate,
       sourceFootnoteIds: JSON.parse(v.sourceFootnoteIds),
       tranches: v.tranches.map((t) => ({ date: t.date, shares: t.shares })),
-      model: JSON.parse(v.modelJson),
+      model: storedModel(v.modelJson),
     })),
     source: parsed.source,
     fieldConfidence: JSON.parse(f.confidenceJson),

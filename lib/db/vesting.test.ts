@@ -5,7 +5,7 @@ import { getCurrentFiling, history, revertEdit, updateField } from "./edits";
 import { saveSchedule } from "./vesting";
 import { emptyFiling, emptyOwner, type DerivativeRow } from "../parse/types";
 import { deriveVesting } from "../vesting/derive";
-import type { VestingModel } from "../vesting/model";
+import { storedModel, type VestingModel } from "../vesting/model";
 import { ConflictError, ValidationError } from "../errors";
 
 const db = createTestDb();
@@ -56,6 +56,13 @@ const quarterly: VestingModel = {
 
 const scheduleOf = async (id: number, row: number) => (await getCurrentFiling(id, db))!.vesting.find((v) => v.row.index === row) ?? null;
 const originOf = async (id: number, row: number) => (await db.vestingSchedule.findFirst({ where: { filingId: id, rowIndex: row }, select: { origin: true } }))?.origin;
+
+describe("storedModel", () => {
+  it("is no model for the bulk loader's empty one, and a model always has its notes", () => {
+    expect(storedModel("{}")).toBeUndefined();
+    expect(storedModel(JSON.stringify({ kind: "immediate", commencementDate: "2020-01-01", totalShares: 10 }))).toEqual({ kind: "immediate", commencementDate: "2020-01-01", totalShares: 10, notes: [] });
+  });
+});
 
 describe("saveSchedule", () => {
   it("replaces the tranches, makes the schedule the analyst's and records old and new in one edit; revert puts the parser's back", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma as defaultPrisma } from "./client";
 import { VALUE_ACTIONS, decode, mutate, same, type Db, type MutationResult, type Tx } from "./mutate";
 import type { Tranche } from "../parse/types";
-import { buildTranches, type VestingModel } from "../vesting/model";
+import { buildTranches, storedModel, type VestingModel } from "../vesting/model";
 import { ZVestingModel } from "../validation/vesting";
 import { rowsAffectedBy, vestingPointer, vestingRowOf } from "../review/vesting";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -28,7 +28,7 @@ async function readSnapshot(tx: Tx, filingId: number, rowIndex: number): Promise
     totalShares: s.totalShares,
     commencementDate: s.commencementDate,
     sourceFootnoteIds: JSON.parse(s.sourceFootnoteIds),
-    model: JSON.parse(s.modelJson),
+    model: storedModel(s.modelJson),
     tranches: s.tranches.map((t) => ({ date: t.date, shares: t.shares })),
   };
 }

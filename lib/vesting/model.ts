@@ -184,3 +184,9 @@ export function vestedAsOf(input: VestingModel | Tranche[], date: string): { ves
   }
   return { vested, unvested: total - vested };
 }
+
+/** A model as stored in the database; schedules written without one (the bulk loader's) hold "{}", which is no model. */
+export function storedModel(json: string): VestingModel | undefined {
+  const m = JSON.parse(json) as Partial<VestingModel> | null;
+  return m && typeof m.kind === "string" ? ({ ...m, notes: m.notes ?? [] } as VestingModel) : undefined;
+}
