@@ -967,11 +967,17 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
       confidence[key] = 0.8;
       return null;
     }
-    const r = readNumber(t.tok.text, kind);
+    // "196.356" is 196,356 shares or 196.356 of a unit; a count like "12,629.042" on the same row
+    // shows the filer reports fractions.
+    const fraction = kind === "shares" && fractionalRow && /^[0-9]{1,3}\.[0-9]{3}$/.test(t.tok.text.trim());
+    const r = readNumber(t.tok.text, fraction ? "any" : kind);
     if (r?.note) warnings.push(r.note);
-    confidence[key] = r ? r.confidence : 0.4;
+    confidence[key] = r ? (fraction ? Math.min(r.confidence, 0.85) : r.confidence) : 0.4;
     return r?.value ?? null;
   };
+  const fractionalRow = (["amount", "owned", "undAmount"] as Slot[]).some((s) =>
+    (got.get(s) ?? []).some((t) => /^[0-9,]*[0-9]\.[0-9]+$/.test(t.tok.text.trim()) && !/^[0-9]{1,3}(\.[0-9]{3})+$/.test(t.tok.text.trim())),
+  );
   const titleToks = got.get("title");
   const title = repairTitle(textOf("title") ?? "", warnings);
   const securityTitle = title.text;
@@ -1194,7 +1200,8 @@ export function crossCheck(filing: Filing): void {
     const p = `/derivative/${i}`;
     if (r.transactionDate) txDates.push(r.transactionDate);
     if (r.shares !== null && r.underlyingShares !== null) {
-      if (r.shares === r.underlyingShares) {
+      // Two readings that were both unsure agree by the same misreading as often as by being right.
+      if (r.shares === r.underlyingShares && Math.max(conf[`${p}/shares`] ?? 1, conf[`${p}/underlyingShares`] ?? 1) >= 0.8) {
         raise(`${p}/shares`);
         raise(`${p}/underlyingShares`);
       } else if (r.transactionCode === "A" && r.underlyingTitle && /common/i.test(r.underlyingTitle) && /option/i.test(r.securityTitle)) {

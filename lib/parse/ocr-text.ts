@@ -657,11 +657,16 @@ function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences
   const r = row as unknown as Record<string, unknown>;
   const missing = wanted.filter((k) => r[k] === null);
   if (row.natureOfOwnership) {
-    // A stray rule or tick before the nature: "\\ Trust", "f Trust".
-    const bare = row.natureOfOwnership.replace(/^(?:[^A-Za-z0-9(\s]+|[a-z])\s+(?=[A-Z])/, "");
-    if (bare !== row.natureOfOwnership) {
-      row.natureOfOwnership = bare;
+    // A stray rule or tick before the nature ("\\ Trust", "f Trust"), or the column-6 "I" itself
+    // misread and run into it ("oi Trust", "iD Trust", "I Limited Partnership").
+    const lead = /^(?:[^A-Za-z0-9(\s]+|[a-z]{1,2}|[a-z][A-Z]|[Il1|]\)?)\s+(?=[A-Z])/.exec(row.natureOfOwnership);
+    if (lead) {
+      row.natureOfOwnership = row.natureOfOwnership.slice(lead[0].length);
       rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
+      if (!row.directOrIndirect) {
+        row.directOrIndirect = "I";
+        rc.directOrIndirect = 0.7;
+      }
     }
   }
   // Markers after the title that OCR turned into "oo)", "()2)" or "2)(3N6)": the digits left are a guess at the ids.
@@ -684,6 +689,13 @@ function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences
     warnings.push(`${where}: the title "${row.securityTitle}" holds pieces of other cells; the row needs review`);
   }
   for (const k of missing) rc[k] = Math.min(rc[k] ?? CLEAN, 0.5);
+  if (!row.directOrIndirect && missing.includes("directOrIndirect")) {
+    // The lost ownership form is almost always I when a nature of ownership is printed and D when
+    // none is: a flagged guess the reviewer confirms is less work than an empty cell.
+    row.directOrIndirect = row.natureOfOwnership ? "I" : "D";
+    rc.directOrIndirect = 0.5;
+    warnings.push(`${where}: ownership form not read; taken as ${row.directOrIndirect} ${row.natureOfOwnership ? "from the nature of ownership" : "as no nature of ownership is given"}`);
+  }
   if (missing.length >= 3) {
     for (const k of Object.keys(row)) rc[k] = Math.min(rc[k] ?? CLEAN, 0.7);
     warnings.push(`${where}: ${missing.join(", ")} not read; the row's other values need review too`);
