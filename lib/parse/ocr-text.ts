@@ -309,11 +309,24 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     c["/issuer/name"] = issuerName ? 0.5 : 0.2;
     warnings.push(`issuer ticker not found${issuerName ? `; issuer name guessed as "${issuerName}"` : ""}`);
   }
+  // "Anterix inc.": a suffix in lower case after a capitalised name is the capital misread.
+  const suffixCase = /^(.*[A-Z][a-z].*\s)(inc|corp|co|ltd|plc|llc)(\.?)$/.exec(issuerName);
+  if (suffixCase) {
+    issuerName = `${suffixCase[1]}${suffixCase[2][0].toUpperCase()}${suffixCase[2].slice(1)}${suffixCase[3]}`;
+    c["/issuer/name"] = Math.min(c["/issuer/name"], 0.8);
+  }
   c["/issuer/cik"] = 0.95;
   if (!issuerName) warnings.push("issuer name not read");
   if (!ownerName) warnings.push("reporting person's name not read");
 
-  const owner = emptyOwner(ownerName.replace(/\*+$/, "").trim());
+  let ownerClean = ownerName.replace(/\*+$/, "").trim();
+  if (ownerClean === nameLine && /^[A-Z'\-]+ [A-Z'\-]{2,}$/.test(ownerClean) && /[A-Z] [|!]\s*$/.test(zone[nameIdx])) {
+    // "SACHS BRUCE |": a middle initial I comes out as a bar, which cleaning took for a rule.
+    ownerClean = `${ownerClean} I`;
+    c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.7);
+    warnings.push(`reporting person read as "${ownerClean}"; the bar after the name was taken for the middle initial I`);
+  }
+  const owner = emptyOwner(ownerClean);
   // Names are filed in capitals; lower-case letters mean a stray line (an OMB box, a label) was taken.
   if (owner.name && !ALL_CAPS.test(owner.name)) c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.5);
   c["/reportingOwners/0/cik"] = 0.95;
@@ -387,13 +400,32 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     addr.length = zipAt;
   }
   // "C/O" comes out as "CIO", "C/0" or "C|O".
-  for (let k = 0; k < addr.length; k++) addr[k] = addr[k].replace(/^C\s?[I|/l1]\s?[O0]\b/, "C/O");
+  const careOf = /^C\s?[I|/l1\\]\s?[O0]\b/;
+  for (let k = 0; k < addr.length; k++) addr[k] = addr[k].replace(careOf, "C/O");
+  let careMoved = false;
+  if (nameIdx >= 0 && !addr.some((a) => careOf.test(a))) {
+    // Tesseract may print the c/o line after the city line or below box 1's labels; it is always the first street line.
+    const issuerLab = zone.findIndex((l, i) => i > addrFrom && label(l, LANDMARKS.issuer, 0.65));
+    for (let i = addrFrom + 1; i < Math.min(zone.length, addrFrom + 24, issuerLab >= 0 ? issuerLab : Infinity); i++) {
+      const v = headerValue(zone[i]);
+      if (careOf.test(v) && ALL_CAPS.test(v.replace(careOf, "C/O"))) {
+        addr.unshift(v.replace(careOf, "C/O"));
+        careMoved = true;
+        break;
+      }
+    }
+  }
   owner.street1 = addr[0] ?? null;
   owner.street2 = addr.length > 1 ? addr.slice(1).join(" ") : null;
   const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? 0.85 : 0.5);
   c["/reportingOwners/0/street1"] = owner.street1 ? (addr.length > 2 ? 0.6 : streetConf(owner.street1)) : 0.4;
   // A c/o line is followed by the street: alone, the street line was lost.
   c["/reportingOwners/0/street2"] = owner.street2 ? Math.min(streetConf(owner.street2), 0.8) : owner.street1 && !/^C\/O\b/i.test(owner.street1) ? 0.85 : 0.4;
+  if (careMoved) {
+    c["/reportingOwners/0/street1"] = Math.min(c["/reportingOwners/0/street1"], 0.75);
+    c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.75);
+    warnings.push(`c/o line "${owner.street1}" found apart from the street lines and put first`);
+  }
   if (c["/reportingOwners/0/street1"] < 0.8) c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.6);
   if (cityLine) {
     const csz = readCityStateZip([cityLine]);
@@ -477,10 +509,13 @@ function splitNameAndIssuer(words: string[], ticker: string): { owner: string; i
     if (CORPORATE_END.test(first.replace(/,$/, ""))) score -= 3;
     if (left.length >= 2 && left.length <= 3) score += 1;
     if (left.length === 3 && /^[A-Z]\.?$/.test(left[2])) score += 0.5;
+    // Box 2's left rule often comes out as a quote mark glued to the issuer's first word.
+    if (/^['"]\w/.test(first)) score += 3;
     if (score > best.score) best = { k, score };
   }
   if (words.length < 2) return { owner: words.join(" "), issuer: "", confidence: 0.3 };
-  return { owner: words.slice(0, best.k).join(" "), issuer: words.slice(best.k).join(" "), confidence: best.score >= 3 ? 0.85 : 0.6 };
+  const issuer = words.slice(best.k).join(" ").replace(/^['"]+(?=\w)/, "");
+  return { owner: words.slice(0, best.k).join(" "), issuer, confidence: best.score >= 3 ? 0.85 : 0.6 };
 }
 
 // ---------------------------------------------------------------------------
