@@ -110,6 +110,7 @@ export function parseOcrText(text: string): Filing {
   }
   // Lines with a dollar amount and a thousands figure are table rows, read or not.
   flagMissingTrailer(filing, lines.filter((l) => /\$\s?[0-9]/.test(l) && /[0-9],[0-9]{3}\b/.test(l)).length);
+  splitRunTogetherIds(filing);
   crossCheck(filing);
   flagOutlyingPrices(filing);
   for (const [p, c] of inferred) conf[p] = Math.min(conf[p] ?? 1, c);
@@ -806,9 +807,69 @@ function fillFromOwnedChain(filing: Filing): Map<string, number> {
 function flagOutlyingPrices(filing: Filing): void {
   for (const table of ["nonDerivative", "derivative"] as const) {
     filing[table].forEach((r, i) => {
-      if (r.price === null || r.price < 10_000 || !Number.isInteger(r.price)) return;
+      if (r.price === null) return;
+      const range = priceRange(filing, r.footnoteIds);
+      if (range) {
+        const p = `/${table}/${i}/price`;
+        const inRange = (v: number) => v >= range[0] && v <= range[1];
+        if (inRange(r.price)) {
+          if ((filing.fieldConfidence[p] ?? 1) >= 0.5) filing.fieldConfidence[p] = Math.max(filing.fieldConfidence[p] ?? 0, 0.95);
+          return;
+        }
+        // A weighted average lies inside the range its footnote gives: a lost decimal point
+        // ("$152655") or a "$" read as a digit ("5151.814") is undone by the reading that fits.
+        const text = String(r.price);
+        const fixes = [1, 2, 3, 4].map((k) => r.price! / 10 ** k).concat(/^[58]/.test(text) ? [Number(text.slice(1))] : []);
+        const fix = fixes.find(inRange);
+        filing.fieldConfidence[p] = fix !== undefined ? 0.75 : Math.min(filing.fieldConfidence[p] ?? 1, 0.6);
+        filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} lies outside the footnote's range $${range[0]} to $${range[1]}${fix !== undefined ? `; read as ${fix}` : ""}`);
+        if (fix !== undefined) r.price = Math.round(fix * 10_000) / 10_000;
+        return;
+      }
+      if (r.price < 10_000 || !Number.isInteger(r.price)) return;
       filing.fieldConfidence[`/${table}/${i}/price`] = Math.min(filing.fieldConfidence[`/${table}/${i}/price`] ?? 1, 0.5);
-      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} is implausible for one share; decimal point probably lost`);
+      // Sales of one day trade close together: the decimal point goes where the price meets the others.
+      const others = filing[table].map((o) => o.price).filter((v): v is number => v !== null && v > 0 && v < 10_000).sort((a, b) => a - b);
+      const median = others[Math.floor(others.length / 2)];
+      const fix = median === undefined ? undefined : [1, 2, 3, 4].map((k) => r.price! / 10 ** k).find((v) => Math.abs(v - median) <= median * 0.1);
+      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} is implausible for one share; decimal point probably lost${fix !== undefined ? `; read as ${fix} like the other rows' prices` : ""}`);
+      if (fix !== undefined) r.price = Math.round(fix * 10_000) / 10_000;
+    });
+  }
+}
+
+/** The price range a weighted-average footnote of the row states ("from $150.300 to $151.295"). */
+function priceRange(filing: Filing, ids: string[]): [number, number] | null {
+  for (const f of filing.footnotes) {
+    if (!ids.includes(f.id)) continue;
+    const m = /\$\s?([0-9][0-9,.]*[0-9])\s?(?:to|-|–|and|through)\s?\$\s?([0-9][0-9,.]*[0-9])/.exec(f.text);
+    if (!m) continue;
+    // Either end may have its decimal point read as a comma ("$152,300 to $153.090").
+    const readings = (t: string) => [Number(t.replace(/,/g, "")), Number(t.replace(/,(?=[0-9]+$)/, ".").replace(/,/g, ""))];
+    for (const lo of readings(m[1])) for (const hi of readings(m[2])) if (lo > 0 && hi >= lo && hi < lo * 2) return [lo, hi];
+  }
+  return null;
+}
+
+/**
+ * Markers printed together lose their parentheses ("(2)(4)" read as "(24)"): an id no footnote
+ * carries whose digits are all footnote ids is those ids.
+ */
+function splitRunTogetherIds(filing: Filing): void {
+  const known = new Set(filing.footnotes.map((f) => f.id));
+  if (!known.size) return;
+  for (const table of ["nonDerivative", "derivative"] as const) {
+    filing[table].forEach((r, i) => {
+      if (r.footnoteIds.every((id) => known.has(id))) return;
+      const ids: string[] = [];
+      for (const id of r.footnoteIds) {
+        const parts = !known.has(id) && id.length > 1 && [...id].every((d) => known.has(d)) ? [...id] : [id];
+        for (const part of parts) if (!ids.includes(part)) ids.push(part);
+      }
+      if (ids.join() === r.footnoteIds.join()) return;
+      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: footnote markers ${r.footnoteIds.join(", ")} read as ${ids.join(", ")}`);
+      r.footnoteIds = ids;
+      filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.7);
     });
   }
 }
@@ -852,6 +913,17 @@ function checkTrailer(filing: Filing): void {
   const conf = filing.fieldConfidence;
   const gap = filing.footnotes.findIndex((f, i) => f.id !== String(i + 1));
   filing.footnotes.forEach((f, i) => {
+    // A decimal point read as a comma in a price: "$66,8350" (four digits after it), or one end
+    // of a range written unlike the other ("$152,300 to $153.090").
+    const repaired = f.text
+      .replace(/\$\s?([0-9]+),([0-9]{4,})\b/g, "$$$1.$2")
+      .replace(/\$\s?([0-9]{1,3}),([0-9]{3})(\s?(?:to|and|-|–)\s?\$\s?[0-9]+\.[0-9]{2,4}\b)/g, "$$$1.$2$3")
+      .replace(/(\$\s?[0-9]+\.[0-9]{2,4}\s?(?:to|and|-|–)\s?)\$\s?([0-9]{1,3}),([0-9]{3})\b/g, "$1$$$2.$3");
+    if (repaired !== f.text) {
+      f.text = repaired;
+      conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.75);
+      filing.warnings.push(`footnote (${f.id}): a comma in a price read as a decimal point`);
+    }
     // Past a couple of lines a footnote rarely comes through a scan without a misread letter.
     const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > 200;
     if (!doubtful) return;
