@@ -10,6 +10,7 @@ import {
   CLEAN,
   LANDMARKS,
   crossCheck,
+  editDistance,
   findDates,
   findLabel,
   readCityStateZip,
@@ -390,7 +391,10 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
       if (titleText) v = v.replace(titleText, " ").trim();
       // Garbled "(First)", "(City)", "(Street)" labels come out as "rst)", "ciy)", "asp (est)": lower-case scraps, never an address.
       const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v);
+      // Box 3's damaged label may follow the street on its line: the capitals before it are the street.
+      const lead = scrap ? /^(?:[A-Z0-9#.,&'\-\/]+ ){2,}(?=\S*[a-z])/.exec(`${v} `)?.[0].trim() : undefined;
       if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) addr.push(v);
+      else if (lead && /[A-Z]{3}/.test(lead) && /[0-9]/.test(lead)) addr.push(lead);
     }
   }
   // The city line is the first with a ZIP; what follows the ZIP on it is garbled (City) (State) (Zip) labels.
@@ -530,7 +534,7 @@ const UNDERLYING_HEAD = /^(?:Common|Class(?: [A-Z])?(?: Common)?|Ordinary|Series
 const COMPLETE_TITLE = /(?:Stock|Shares|Units?|Warrants?|Notes?|Interests?|\)|Rights?|Options?)\.?$/i;
 
 function hasValue(line: string): boolean {
-  return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:,[0-9OlI]{3})+(?:\.[0-9]+)?(?=\s|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
+  return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:[,.][0-9OlI]{3})+(?:\.[0-9]+)?(?=\s|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
 }
 
 function readTable(
@@ -991,6 +995,19 @@ function readJointFilers(lines: string[], filing: Filing): void {
         owner.otherText = other?.[1].trim() || null;
       }
     }
+  }
+  const first = filing.reportingOwners[0];
+  const twin = filing.reportingOwners.slice(1).find((o) => o.street1 && first.street1 && o.city && editDistance(o.street1, first.street1, 3) <= 2);
+  if (twin && !first.city && !first.zip) {
+    // Joint filers often share an address: the sheet's clean copy stands in for box 1's lost city line.
+    Object.assign(first, { city: twin.city, state: twin.state, zip: twin.zip });
+    for (const k of ["city", "state", "zip"]) conf[`/reportingOwners/0/${k}`] = 0.7;
+    // What box 1 held below the street was then the damaged city line, not a second street line.
+    if (first.street2 && !twin.street2) {
+      first.street2 = null;
+      conf["/reportingOwners/0/street2"] = 0.6;
+    }
+    filing.warnings.push(`city line of box 1 not read; taken from joint filer ${twin.name}, who has the same street`);
   }
   if (filing.jointFiling && filing.reportingOwners.length === 1) {
     for (const k of Object.keys(filing.reportingOwners[0])) conf[`/reportingOwners/1/${k}`] = 0.2;
