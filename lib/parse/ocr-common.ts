@@ -592,7 +592,7 @@ export interface Trailer {
 }
 
 const FOOTNOTE_START = /^(?:[-*] )?\(?([0-9]{1,2})[.)]\)? ?(?=\S)/;
-const BOILERPLATE = /^(?:[-*] )?(?:\*+ ?)?(?:Reminder:|If the form is filed by more|Intentional misstatements|Note: File three copies|Persons who respond to the collection|SEC \d{4}|Potential persons who are to respond)/i;
+const BOILERPLATE = /^(?:[-*+'] ?)?(?:\*+ ?)?(?:Reminder:|If ?the form is f\w{0,3}ed by more|Intentional misstatements|Note: File three copies|Persons who respond to the collection|SEC \d{4}|Potential persons who are to respond)/i;
 
 /**
  * Reads the part of the form under the tables, given as plain lines (markdown already cleaned):
@@ -638,6 +638,8 @@ export function readTrailer(lines: string[]): Trailer {
       body.length -= 1;
     } else if (signatures.length === 0 && looksLikeSignatureName(last) && last.length < 100) {
       signatures.unshift({ sig: { name: cleanSignatureName(last), date: null }, conf: 0.3 });
+      // Without its date the line may be any text left above the label, not a signature at all.
+      confidence["/signatures"] = 0.6;
       warnings.push("signature date not found");
       body.length -= 1;
     } else break;
@@ -688,7 +690,7 @@ function readSignaturesBelow(lines: string[], labelAt: number, out: { sig: Signa
 
 function looksLikeSignatureName(line: string): boolean {
   const t = line.trim();
-  return t.length >= 3 && t.length <= 160 && /[A-Za-z]{2}/.test(t) && !/^(date|remarks?:?|signature)/i.test(t) && !BOILERPLATE.test(t);
+  return t.length >= 3 && t.length <= 160 && /[A-Za-z]{2}/.test(t) && !/^(date|remarks?:?|signature)/i.test(t) && !BOILERPLATE.test(t) && !/^\W{0,2}(?:Name|Address|Relationship)\s?[:;]/i.test(t);
 }
 
 function cleanSignatureName(line: string): string {

@@ -100,6 +100,7 @@ export function parseOcrText(text: string): Filing {
   }
   filing.warnings.push(...trailer.warnings);
   readJointFilers(trailerLines, filing);
+  checkSignatureNames(filing);
 
   if (!filing.periodOfReport) {
     const dates = [...filing.nonDerivative, ...filing.derivative].map((r) => r.transactionDate).filter((d): d is string => Boolean(d));
@@ -328,7 +329,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.7);
     warnings.push(`reporting person read as "${ownerClean}"; the bar after the name was taken for the middle initial I`);
   }
-  const owner = emptyOwner(ownerClean);
+  const owner = emptyOwner(romanNumerals(ownerClean));
   // Names are filed in capitals; lower-case letters mean a stray line (an OMB box, a label) was taken.
   if (owner.name && !ALL_CAPS.test(owner.name)) c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.5);
   c["/reportingOwners/0/cik"] = 0.95;
@@ -842,6 +843,9 @@ function flagOutlyingPrices(filing: Filing): void {
   }
 }
 
+/** Fund and trust names carry Roman numerals ("Fund II", "Partners III") that OCR reads as "Il", "lI", "1I". */
+const romanNumerals = (name: string) => name.replace(/(?<=[A-Za-z] )(?=[Il1]*[l1])[Il1]{2,3}(?= [A-Z]|,|$)/g, (m) => "I".repeat(m.length));
+
 /** The price range a weighted-average footnote of the row states ("from $150.300 to $151.295"). */
 function priceRange(filing: Filing, ids: string[]): [number, number] | null {
   for (const f of filing.footnotes) {
@@ -942,6 +946,43 @@ function checkTrailer(filing: Filing): void {
   });
 }
 
+/**
+ * The person signing is usually a reporting person, whose name box 1 gives too: a signature word
+ * one or two letters off an owner's name word is that word misread, one that stops at a prefix of
+ * it was cut at the line's end. Attorneys-in-fact sign with a fixed phrase, checked the same way.
+ */
+function checkSignatureNames(filing: Filing): void {
+  const known = [...filing.reportingOwners.flatMap((o) => o.name.split(/[\s,]+/)), "Attorney"].filter((w) => /^[A-Za-z'\-]{4,}$/.test(w));
+  filing.signatures.forEach((sig, i) => {
+    const p = `/signatures/${i}/name`;
+    let doubt = false;
+    const parts = sig.name.replace(/,(?=[A-Z])/g, ", ").split(" ");
+    const fixed = parts.map((part, k) => {
+      const m = /^([^A-Za-z]*)([A-Za-z']+)(.*)$/.exec(part);
+      if (!m || m[2].length < 3) return part;
+      const w = m[2];
+      const lw = w.toLowerCase();
+      if (known.some((o) => o.toLowerCase() === lw)) return part;
+      const near = w.length >= 5 ? known.find((o) => Math.abs(o.length - w.length) <= 1 && editDistance(o.toLowerCase(), lw, 2) <= (w.length >= 7 ? 2 : 1)) : undefined;
+      if (near) {
+        doubt = true;
+        const cased = w === w.toUpperCase() ? near.toUpperCase() : w[0] === w[0].toUpperCase() ? near[0].toUpperCase() + near.slice(1).toLowerCase() : near.toLowerCase();
+        return `${m[1]}${cased}${m[3]}`;
+      }
+      const whole = k === parts.length - 1 && !m[3] ? known.find((o) => o.length > w.length + 1 && o.toLowerCase().startsWith(lw)) : undefined;
+      if (whole) {
+        doubt = true;
+        return `${m[1]}${w}${w === w.toUpperCase() ? whole.slice(w.length).toUpperCase() : whole.slice(w.length).toLowerCase()}`;
+      }
+      return part;
+    });
+    const name = fixed.join(" ");
+    if (name !== sig.name) filing.warnings.push(`signature "${sig.name}" read as "${name}" after the reporting persons' names`);
+    sig.name = name;
+    if (doubt) filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, 0.75);
+  });
+}
+
 // Instructions printed under the remarks that Tesseract can run into them, and the joint filer sheet.
 const REMARKS_NOISE =
   /(?:^|\s)\W?(?:Joint Filer Information\b.*$|\*?\s?If ?the form is f\w{1,3}ed by more than one[^.]*\.?|for each class of securities beneficially owned[^.]*\.?|\**\s?Intentional misstatements[^.]*\.?|'?Note: File three copies[^.]*\.?|If space is insufficient[^.]*\.?|Persons who respond to the collection[^.]*\.?)/gi;
@@ -970,7 +1011,7 @@ function readJointFilers(lines: string[], filing: Filing): void {
       const key = m[1].toLowerCase();
       const value = m[2].trim();
       if (key === "name") {
-        owner = emptyOwner(value);
+        owner = emptyOwner(romanNumerals(value));
         filing.reportingOwners.push(owner);
         const at = `/reportingOwners/${filing.reportingOwners.length - 1}`;
         conf[`${at}/name`] = /^[A-Za-z0-9][A-Za-z0-9 ,.&'\-]+$/.test(value) ? 0.85 : 0.5;
