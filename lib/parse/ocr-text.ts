@@ -293,6 +293,9 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     let before = zone[tickIdx].slice(0, m.index);
     const lab = /Issuer|Ticker|Trading/i.test(before) ? findLabel(before, LANDMARKS.issuer, 0.6) : null;
     if (lab) before = before.slice(lab.end);
+    // EDGAR names carry a state after a slash ("INC / MA", "CORP /DE/"); the slash comes out as a bar.
+    const stateSlash = /\b(INC|CORP|CO|LTD|LP|LLC|TRUST)\.? ?\| ?([A-Z]{2,3})\b(?! [A-Z]{3})/.exec(before);
+    if (stateSlash) before = before.replace(stateSlash[0], `${stateSlash[1]} / ${stateSlash[2]}`);
     before = cleanValue(before.replace(LEFT_LABELS, " "));
     if (tickIdx === nameIdx) {
       const split = splitNameAndIssuer(before.split(" "), ticker);
@@ -303,7 +306,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
       if (split.confidence < 0.8) warnings.push(`reporting person and issuer ran together as "${before}"; split as "${ownerName}" / "${issuerName}"`);
     } else {
       issuerName = before;
-      c["/issuer/name"] = issuerName.length >= 3 ? 0.9 : 0.3;
+      c["/issuer/name"] = issuerName.length >= 3 ? (stateSlash ? 0.75 : 0.9) : 0.3;
     }
   } else {
     const lab = zone.findIndex((l) => label(l, LANDMARKS.issuer, 0.65));
@@ -560,6 +563,10 @@ function readTable(
       continue;
     }
     const bare = stripFootnoteMarkers(l).text;
+    if (numberedHeading(bare)) {
+      pending = [];
+      continue;
+    }
     // "$0.01 per share" under "Common Stock, par value" is the title going on, not a row.
     const titleTail = /^\$?[0-9][0-9.,]* [a-z]+(?: [a-z]+){0,3}$/.test(bare);
     const words = (/[A-Za-z]{2}/.test(bare) && bare.split(" ").length <= 8 && /^[A-Za-z(]/.test(bare)) || titleTail;
@@ -730,6 +737,11 @@ function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences
     warnings.push(`${where}: the title "${row.securityTitle}" holds pieces of other cells; the row needs review`);
   }
   for (const k of missing) rc[k] = Math.min(rc[k] ?? CLEAN, 0.5);
+  if (derivative && !row.exerciseDate && !row.expirationDate && !row.exercisableImmediately && !row.footnoteIds.length) {
+    // Column 6 is never blank on a filed form: with no date in it, the markers that stood for them were lost.
+    rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.6);
+    warnings.push(`${where}: no date and no footnote marker in column 6; markers were probably lost`);
+  }
   if (!row.directOrIndirect && missing.includes("directOrIndirect")) {
     // The lost ownership form is almost always I when a nature of ownership is printed and D when
     // none is: a flagged guess the reviewer confirms is less work than an empty cell.
@@ -757,6 +769,16 @@ const HEADING_WORDS = new Set("date exercisable expiration title amount or numbe
 
 function isHeadingWords(text: string): boolean {
   return text.toLowerCase().split(/[^a-z]+/).every((w) => !w || HEADING_WORDS.has(w));
+}
+
+/**
+ * The column headings' numbers with their damaged words ("3 Tarsasionbue 3A Deaned 4 Tesacion 7 TWeanan
+ * 10 Oveeate"): three or more column numbers in order, each before a word, and no date, are not a row.
+ */
+function numberedHeading(line: string): boolean {
+  if (/[0-9OlI]\/[0-9OlI]{1,2}\//.test(line)) return false;
+  const nums = [...line.matchAll(/(?:^|\s)(1[0-2]|[1-9])[A-Z]?[.,]?\s(?=[A-Z][A-Za-z]{3})/g)].map((m) => Number(m[1]));
+  return nums.length >= 3 && nums.every((n, i) => i === 0 || n >= nums[i - 1]) && nums[nums.length - 1] > nums[0];
 }
 
 // A row that has not reached its last columns (owned after, D/I) continues on the next value line.
