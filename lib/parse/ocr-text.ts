@@ -921,7 +921,7 @@ function recoverSignatureDate(lines: string[], trailer: ReturnType<typeof readTr
   }
   const at = lines.findIndex((l) => l.length < 80 && label(l, LANDMARKS.signature, 0.7));
   // Nearest lone date to the label, above or below it.
-  const order = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5].map((k) => at + k).filter((i) => at >= 0 && i >= 0 && i < lines.length);
+  const order = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8, 9, -9, 10, -10].map((k) => at + k).filter((i) => at >= 0 && i >= 0 && i < lines.length);
   for (const i of order) {
     const d = findDates(lines[i]);
     if (d.length === 1 && lines[i].replace(/\bDate\b/i, "").trim().length <= d[0].end - d[0].index + 2) {
@@ -1140,7 +1140,9 @@ function footnoteStart(line: string, next: number, seen: (id: string) => boolean
   // Columns of footnotes come out of order ("4." before "2."): any number not seen yet starts one.
   return /^[0-9]{1,2}$/.test(m[1]) && m[2] && !seen(m[1]) ? { id: m[1], length: m[0].length } : null;
 }
-const NOT_FOOTNOTE = /^(?:\*|Reminder|Remarks|Note:|Persons who|Date$|\/s\/|[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/)/i;
+const NOT_FOOTNOTE = /^(?:\*|Reminder|Remarks|Note:|Persons who|Date$|\/s\/|\W?[s5][/|il1]\s?[A-Z]|[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/)/i;
+// Right-hand halves of the form's instruction lines, which Tesseract prints as lines of their own.
+const INSTRUCTION_TAIL = /beneficially owned directly or indirectly|Instruction 4 ?\(b|U\.?S\.?C\.?|manually signed|space is insuf|for procedure|required to respond|valid OMB|Criminal Violations/i;
 
 /**
  * Tesseract splits a footnote block into columns of lines and prints them out of order:
@@ -1163,7 +1165,7 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
       started = true;
       continue;
     }
-    if (!started || NOT_FOOTNOTE.test(l) || (l.length < 80 && label(l, LANDMARKS.signature, 0.7))) continue;
+    if (!started || NOT_FOOTNOTE.test(l) || INSTRUCTION_TAIL.test(l) || (l.length < 80 && label(l, LANDMARKS.signature, 0.7))) continue;
     const k = Number(notes[notes.length - 1]?.id ?? 0);
     const m = footnoteStart(l, k + 1, (id) => notes.some((n) => n.id === id));
     if (m) {
@@ -1171,7 +1173,7 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
       loose = [];
       notes.push({ id: m.id, text: l.slice(m.length), lines: 1 });
     } else if (/^[A-Z]/.test(l) && l.length > 30 && finished(l) && (!notes.length || finished(notes[notes.length - 1].text))) loose.push(l);
-    else if (/^[a-z$(0-9]/.test(l) || (/^[A-Z]/.test(l) && notes.length && !finished(notes[notes.length - 1].text))) {
+    else if (/^[a-z$(0-9]|^[;:,.'](?=[a-z])/.test(l) || (/^[A-Z]/.test(l) && notes.length && !finished(notes[notes.length - 1].text))) {
       const last = notes[notes.length - 1];
       if (last && !finished(last.text)) {
         last.text = `${last.text} ${l}`;
@@ -1188,6 +1190,17 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
       if (trailer.remarks?.includes(line)) trailer.remarks = singleSpace(trailer.remarks.replace(line, "")) || null;
       trailer.confidence[`/footnotes/${byId.indexOf(n)}/text`] = 0.75;
     }
+  }
+  const left = orphans.filter((o) => o.length > 30 && !INSTRUCTION_TAIL.test(o));
+  if (left.length) {
+    // A continuation line no unfinished footnote took belongs inside one that looks whole: the
+    // footnotes pieced together from several lines are the ones it may have been cut out of.
+    const joined = byId.filter((n) => n.lines > 1);
+    for (const n of joined.length ? joined : byId) {
+      const k = byId.indexOf(n);
+      trailer.confidence[`/footnotes/${k}/text`] = Math.min(trailer.confidence[`/footnotes/${k}/text`] ?? 1, 0.6);
+    }
+    trailer.warnings.push(`footnote text "${left[0].slice(0, 40)}..." belongs to no footnote; the footnotes need review`);
   }
   const changed = byId.some((n, i) => trailer.footnotes[i]?.id !== n.id || trailer.footnotes[i]?.text !== singleSpace(n.text));
   if (!changed) return;
