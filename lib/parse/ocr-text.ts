@@ -598,7 +598,15 @@ function readTable(
     const rc = reading.confidence;
     if (g.guessed) rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.6);
     // Rule debris and lower-case scraps ("cy Common") before the underlying title.
-    if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = singleSpace(row.underlyingTitle.replace(/[|{}_~"]/g, " ")).replace(/^[a-z]{1,2} (?=[A-Z])/, "") || null;
+    if ("underlyingTitle" in row && row.underlyingTitle) {
+      row.underlyingTitle = singleSpace(row.underlyingTitle.replace(/[|{}_~"]/g, " ")).replace(/^[a-z]{1,2} (?=[A-Z])/, "") || null;
+      // "o 'common": a speck and the cell's left rule before a lower-cased "Common".
+      const lower = row.underlyingTitle && /^(?:[a-z]{1,2} )?['‘’]?(common|ordinary)\b(.*)$/.exec(row.underlyingTitle);
+      if (lower) {
+        row.underlyingTitle = `${lower[1][0].toUpperCase()}${lower[1].slice(1)}${lower[2]}`;
+        rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.75);
+      }
+    }
     // Values with nothing to their left and a figure-free row are not a row (page furniture, a stray number).
     const valueCount = [row.transactionDate, row.shares, row.sharesOwnedFollowing, row.price].filter((v) => v !== null).length;
     if (valueCount === 0 && !("underlyingShares" in row && row.underlyingShares !== null)) continue;
@@ -941,6 +949,13 @@ function recoverSignatureDate(lines: string[], trailer: ReturnType<typeof readTr
  */
 function checkTrailer(filing: Filing): void {
   const conf = filing.fieldConfidence;
+  const first = filing.footnotes[0];
+  if (first && /^[47]$/.test(first.id) && !filing.footnotes.some((f) => f.id === "1") && !filing.footnotes.some((f) => f.id === String(Number(first.id) - 1))) {
+    // Numbering starts at 1; a blurred "1." is read as "4." or "7.".
+    filing.warnings.push(`first footnote numbered (${first.id}); read as (1)`);
+    first.id = "1";
+    conf["/footnotes/0/id"] = Math.min(conf["/footnotes/0/id"] ?? 1, 0.7);
+  }
   const gap = filing.footnotes.findIndex((f, i) => f.id !== String(i + 1));
   filing.footnotes.forEach((f, i) => {
     // A decimal point read as a comma in a price: "$66,8350" (four digits after it), or one end
@@ -1009,9 +1024,13 @@ function checkSignatureNames(filing: Filing): void {
 const REMARKS_NOISE =
   /(?:^|\s)\W?(?:Joint Filer Information\b.*$|\*?\s?If ?the form is f\w{1,3}ed by more than one[^.]*\.?|for each class of securities beneficially owned[^.]*\.?|\**\s?Intentional misstatements[^.]*\.?|'?Note: File three copies[^.]*\.?|If space is insufficient[^.]*\.?|Persons who respond to the collection[^.]*\.?)/gi;
 
+// An instruction sentence too damaged for REMARKS_NOISE still keeps a few of its words.
+const INSTRUCTION_SENTENCE = /by more than one|Instruction 4|U\.?S\.?C?\.? ?(?:1001|78)|Criminal V|three copies|valid OMB/i;
+
 function cleanRemarks(remarks: string | null): string | null {
   if (!remarks) return remarks;
-  return singleSpace(remarks.replace(REMARKS_NOISE, " ")) || null;
+  const kept = remarks.replace(REMARKS_NOISE, " ").split(/(?<=[.)])\s+(?=\S)/).filter((sentence) => !INSTRUCTION_SENTENCE.test(sentence));
+  return singleSpace(kept.join(" ")) || null;
 }
 
 // Remarks that read like a footnote's body or the form's instructions are lines Tesseract moved.
@@ -1096,6 +1115,13 @@ function flagMissingTrailer(filing: Filing, rowLike: number): void {
   // Footnotes no row cites, or a Form 4/5 with both tables empty: Tesseract dropped rows
   // (it does with heavily ruled tables). The rows cannot be rebuilt; their place is flagged.
   const uncited = filing.footnotes.some((f) => !cited.has(f.id));
+  const blank = filing.derivative.filter((r) => !r.exerciseDate && !r.expirationDate && !r.exercisableImmediately && !r.footnoteIds.length);
+  if (uncited && blank.length === 1) {
+    // The one Table II row whose column-6 markers were lost most likely cited the footnotes no row cites.
+    const i = filing.derivative.indexOf(blank[0]);
+    blank[0].footnoteIds = filing.footnotes.filter((f) => !cited.has(f.id)).map((f) => f.id);
+    filing.warnings.push(`Table II row ${i + 1}: markers lost; footnotes ${blank[0].footnoteIds.join(", ")}, which no row cites, taken as its`);
+  }
   if (uncited) {
     // Some row lost its marker; which one is unknown, so every row's markers need a look.
     for (const table of ["nonDerivative", "derivative"] as const) {
