@@ -275,6 +275,15 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   } else {
     for (let i = (lastIdx >= 0 ? lastIdx : Math.min(zone.length, labelIdx + 3)) - 1; i >= 0 && i >= labelIdx - 12 && nameIdx < 0; i--) if (isName(i)) nameIdx = i;
   }
+  if (nameIdx >= 0 && labelIdx >= 0 && labelIdx < nameIdx && TICKER.test(zone[nameIdx])) {
+    // Box 2's value lies between box 1's label and "(Last)"; box 1's own name is the line under its label.
+    const under = zone.slice(labelIdx + 1, nameIdx).findIndex((l) => l.trim() !== "");
+    const i = under >= 0 ? labelIdx + 1 + under : -1;
+    if (i >= 0 && isName(i) && !TICKER.test(zone[i]) && !/[0-9]/.test(zone[i]) && !RIGHT_BOXES.test(` ${zone[i]}`)) {
+      nameIdx = i;
+      addrFrom = lastIdx;
+    }
+  }
   const nameLine = nameIdx >= 0 ? headerValue(zone[nameIdx]) : "";
 
   // Box 2 (box 3 on Form 3): issuer name and [TICKER].
@@ -389,6 +398,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   if (addrFrom < 0) addrFrom = nameIdx;
   const cityIdx = zone.findIndex((l, i) => i > addrFrom && /\(\s?(?:City|Clty|Gity)\s?\)|\(State\)|\(Zip\)/i.test(l));
   const addr: string[] = [];
+  let spilled = false;
   if (nameIdx >= 0) {
     for (let i = addrFrom + 1; i < (cityIdx >= 0 ? cityIdx : Math.min(zone.length, addrFrom + 7)); i++) {
       let v = headerValue(zone[i]);
@@ -397,7 +407,12 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
       const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v);
       // Box 3's damaged label may follow the street on its line: the capitals before it are the street.
       const lead = scrap ? /^(?:[A-Z0-9#.,&'\-\/]+ ){2,}(?=\S*[a-z])/.exec(`${v} `)?.[0].trim() : undefined;
-      if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) addr.push(v);
+      if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) {
+        // Street lines are in capitals: a trailing token with lower case ("o1si/2022") is another box's value.
+        const spill = /^((?:[A-Z0-9#.,&'\-\/]+ ){2,}[A-Z0-9#.,&'\-\/]+)(?: \S*[a-z]\S*)+$/.exec(v);
+        addr.push(spill ? spill[1] : v);
+        if (spill) spilled = true;
+      } else if (lead && /[A-Z]{3}/.test(lead) && /[0-9]/.test(lead)) addr.push(lead);
       else if (lead && /[A-Z]{3}/.test(lead) && /[0-9]/.test(lead)) addr.push(lead);
     }
   }
@@ -430,10 +445,10 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   c["/reportingOwners/0/street1"] = owner.street1 ? (addr.length > 2 ? 0.6 : streetConf(owner.street1)) : 0.4;
   // A c/o line is followed by the street: alone, the street line was lost.
   c["/reportingOwners/0/street2"] = owner.street2 ? Math.min(streetConf(owner.street2), 0.8) : owner.street1 && !/^C\/O\b/i.test(owner.street1) ? 0.85 : 0.4;
-  if (careMoved) {
+  if (careMoved || spilled) {
     c["/reportingOwners/0/street1"] = Math.min(c["/reportingOwners/0/street1"], 0.75);
     c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.75);
-    warnings.push(`c/o line "${owner.street1}" found apart from the street lines and put first`);
+    warnings.push(careMoved ? `c/o line "${owner.street1}" found apart from the street lines and put first` : "a street line ran into another box's value; the address needs review");
   }
   if (c["/reportingOwners/0/street1"] < 0.8) c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.6);
   if (cityLine) {
