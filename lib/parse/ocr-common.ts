@@ -591,7 +591,7 @@ export interface Trailer {
   warnings: string[];
 }
 
-const FOOTNOTE_START = /^(?:[-*] )?\(?([0-9]{1,2})[.)]\)? ?(?=\S)/;
+const FOOTNOTE_START = /^(?:[-*] )?\(?([0-9]{1,2})(?:[.)]|,(?= [A-Z]))\)? ?(?=\S)/;
 const BOILERPLATE = /^(?:[-*+'] ?)?(?:\*+ ?)?(?:Reminder:|If ?the form is f\w{0,3}ed by more|Intentional misstatements|Note: File three copies|Persons who respond to the collection|SEC \d{4}|Potential persons who are to respond)/i;
 
 /**

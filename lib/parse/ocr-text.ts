@@ -549,6 +549,9 @@ function splitNameAndIssuer(words: string[], ticker: string): { owner: string; i
 const HEADING = /Instr|Month|Title of|Date Exercisable|Expiration Date|Amount or|Number of|Ownership Form|Beneficially|Transaction\(s\)|Conversion or|Price of|Deemed|\(A\) or|Code\s*V|Execution|Owned Following/i;
 // Column headings as a blurred scan prints them: "(MontvDayrvear)", "(inst. 8)", "Transacton(s)".
 const HEADING_DAMAGED = /Mon\w{0,3}.?Day|Day.?Y\w{0,2}ear|[(\[]\s?[il1]nst\b|Transac\w{0,4}\(s\)|Owned Follow/i;
+const NATURE_ONLY = /^(?:\S{1,2}\s)?(?:By|See|Held|Through|Trust|Family|Spouse|Custodian|IRA|LLC|Limited|Partnership|Fund|GRAT|Foundation)\b[^0-9]{0,40}$/;
+// Boxes 5 and 6 of the header, which Tesseract may print in the middle of Table I.
+const HEADER_BOX_TEXT = /Check all applicable|Form filed by|Officer ?\(give|Other ?\(specify|10 ?% Owner|Relationship of Reporting|Individual or Joint|^\W{0,2}X?\s?Director$/i;
 const UNDERLYING_HEAD = /^(?:Common|Class(?: [A-Z])?(?: Common)?|Ordinary|Series [A-Z])$/i;
 const COMPLETE_TITLE = /(?:Stock|Shares|Units?|Warrants?|Notes?|Interests?|\)|Rights?|Options?)\.?$/i;
 
@@ -569,11 +572,13 @@ function readTable(
   const groups: { start: string; before: string[]; more: string[]; guessed: boolean }[] = [];
   // Title words printed above the first value line (a PDF text layer wraps cells top-down).
   let pending: string[] = [];
+  // Columns 6 and 7 printed as lines of their own under the rows ("fl Trust", "' Trust").
+  const natureLines: string[] = [];
   for (let i = from; i < to; i++) {
     const l = tableLine(lines[i]);
     // A blank line only separates Tesseract's blocks; a title block stays pending for the values after it.
     if (!l) continue;
-    if (HEADING.test(l) || HEADING_DAMAGED.test(l)) {
+    if (HEADING.test(l) || HEADING_DAMAGED.test(l) || HEADER_BOX_TEXT.test(l)) {
       pending = [];
       continue;
     }
@@ -603,10 +608,12 @@ function readTable(
         groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd) });
       }
       pending = [];
-    } else if (groups.length && words && !isHeadingWords(bare)) groups[groups.length - 1].more.push(l);
+    } else if (groups.length && NATURE_ONLY.test(bare)) natureLines.push(bare);
+    else if (groups.length && words && !isHeadingWords(bare)) groups[groups.length - 1].more.push(l);
     else if (words && !isHeadingWords(bare)) pending.push(l);
   }
   const rows: (NonDerivativeRow | DerivativeRow)[] = [];
+  const guessedForm: number[] = [];
   for (const g of groups) {
     const reading = readRow(tokenizeCells([g.start]), table as "nonDerivative", layout);
     const row = reading.row as NonDerivativeRow | DerivativeRow;
@@ -687,11 +694,20 @@ function readTable(
     const index = rows.length;
     const where = `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}`;
     if (table === "derivative") placeLoneDate(row as DerivativeRow, rc, where, warnings);
-    flagMissingCells(row, rc, layout, where, warnings);
+    if (flagMissingCells(row, rc, layout, where, warnings)) guessedForm.push(index);
     for (const [k, v] of Object.entries(rc)) conf[`/${table}/${index}/${k}`] = v;
     warnings.push(...reading.warnings.map((w) => `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}: ${w}`));
     rows.push(row);
   }
+  // Indirect holdings come last on a form, so the stray natures go to the last rows whose ownership form was lost.
+  const takers = natureLines.length ? guessedForm.filter((k) => !rows[k].natureOfOwnership).slice(-natureLines.length) : [];
+  takers.forEach((k, j) => {
+    const text = natureLines[natureLines.length - takers.length + j].replace(/^\S{1,2}\s(?=[A-Z])/, "");
+    rows[k].natureOfOwnership = text;
+    rows[k].directOrIndirect = "I";
+    for (const f of ["natureOfOwnership", "directOrIndirect"]) conf[`/${table}/${k}/${f}`] = 0.6;
+    warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${k + 1}: nature of ownership "${text}" found on a line of its own below the rows`);
+  });
   return rows;
 }
 
@@ -720,7 +736,7 @@ const DERIVATIVE_CELLS = ["underlyingTitle", "underlyingShares", "expirationDate
  * A null where the form always has a value is a cell OCR lost, not an empty cell: it is flagged.
  * A row missing several such cells was read out of its columns, so its other values are flagged too.
  */
-function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences, layout: LayoutForm, where: string, warnings: string[]): void {
+function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences, layout: LayoutForm, where: string, warnings: string[]): boolean {
   const derivative = "underlyingTitle" in row;
   const wanted: string[] = row.kind === "transaction" && layout !== "3" ? [...TRANSACTION_CELLS] : [derivative ? "directOrIndirect" : "sharesOwnedFollowing", "directOrIndirect"];
   if (derivative) wanted.push(...DERIVATIVE_CELLS.filter((k) => k !== "expirationDate" || !row.exercisableImmediately));
@@ -765,17 +781,20 @@ function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences
     rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.6);
     warnings.push(`${where}: no date and no footnote marker in column 6; markers were probably lost`);
   }
+  let guessed = false;
   if (!row.directOrIndirect && missing.includes("directOrIndirect")) {
     // The lost ownership form is almost always I when a nature of ownership is printed and D when
     // none is: a flagged guess the reviewer confirms is less work than an empty cell.
     row.directOrIndirect = row.natureOfOwnership ? "I" : "D";
     rc.directOrIndirect = 0.5;
     warnings.push(`${where}: ownership form not read; taken as ${row.directOrIndirect} ${row.natureOfOwnership ? "from the nature of ownership" : "as no nature of ownership is given"}`);
+    guessed = true;
   }
   if (missing.length >= 3) {
     for (const k of Object.keys(row)) rc[k] = Math.min(rc[k] ?? CLEAN, 0.7);
     warnings.push(`${where}: ${missing.join(", ")} not read; the row's other values need review too`);
   }
+  return guessed;
 }
 
 /**
@@ -924,6 +943,17 @@ function splitRunTogetherIds(filing: Filing): void {
       r.footnoteIds = ids;
       filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.7);
     });
+  }
+  // One marker that names no footnote and one footnote that no row cites: the marker was misread ("(1)" as "(4)").
+  const rows = [...filing.nonDerivative.map((r, i) => ({ r, p: `/nonDerivative/${i}` })), ...filing.derivative.map((r, i) => ({ r, p: `/derivative/${i}` }))];
+  const unknown = rows.flatMap(({ r, p }) => r.footnoteIds.filter((id) => !known.has(id)).map((id) => ({ r, p, id })));
+  const cited = new Set(rows.flatMap(({ r }) => r.footnoteIds));
+  const uncited = [...known].filter((id) => !cited.has(id));
+  if (unknown.length === 1 && uncited.length === 1) {
+    const { r, p, id } = unknown[0];
+    r.footnoteIds = r.footnoteIds.map((x) => (x === id ? uncited[0] : x));
+    filing.fieldConfidence[`${p}/footnoteIds`] = Math.min(filing.fieldConfidence[`${p}/footnoteIds`] ?? 1, 0.7);
+    filing.warnings.push(`marker (${id}) names no footnote; read as (${uncited[0]}), the one footnote no row cites`);
   }
 }
 
