@@ -590,7 +590,9 @@ function readTable(
     // "$0.01 per share" under "Common Stock, par value" is the title going on, not a row.
     const titleTail = /^\$?[0-9][0-9.,]* [a-z]+(?: [a-z]+){0,3}$/.test(bare);
     const words = (/[A-Za-z]{2}/.test(bare) && bare.split(" ").length <= 8 && /^[A-Za-z(]/.test(bare)) || titleTail;
-    if (hasValue(bare) && !titleTail) {
+    // A lone column number among heading scraps ("| 5 : | cane") is not a row's value.
+    const headingNumber = /^\W*(?:[0-9]|1[0-2])\W*(?:\s[a-z]{1,6}\W*)?$/.test(bare);
+    if (hasValue(bare) && !titleTail && !headingNumber) {
       const odd = /\((?:a|l|i|I)\)|(?:^| )@(?= |$)/.exec(l);
       if (odd) warnings.push(`footnote marker read as "${odd[0].trim()}" taken as (1)`);
       // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in lower case.
