@@ -747,6 +747,8 @@ function isValueWord(bare: string): boolean {
   return Boolean(readDate(bare) || readNumber(bare) || /^\\?\$/.test(bare) || /^[0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9]{0,3}$/.test(bare));
 }
 
+const UNDERLYING_START = /^(?:Class|Common|Ordinary|Series)$/;
+
 // In a grid a marker shares its value's cell; in a line of text a spaced-out marker may stand for a whole column.
 function splitValues(text: string, markersAttach: boolean, afterText: boolean): RowToken[] {
   // Dates written with spaces ("Dec. 17, 2007") are protected by reading them first.
@@ -774,7 +776,11 @@ function splitValues(text: string, markersAttach: boolean, afterText: boolean): 
     if (s.text === "") {
       // A bare marker: it belongs to the value before it, or stands alone in its cell.
       const prev = textRun.length ? null : out[out.length - 1];
-      if (textRun.length) runIds.push(...s.footnoteIds);
+      // In a line of text, a marker between a title and "Class B Common Stock" ends the first title.
+      if (textRun.length && !markersAttach && UNDERLYING_START.test(bare[i + 1]?.text ?? "")) {
+        runIds.push(...s.footnoteIds);
+        flush();
+      } else if (textRun.length) runIds.push(...s.footnoteIds);
       else if (prev && markersAttach) prev.footnoteIds.push(...s.footnoteIds);
       else out.push({ text: "", footnoteIds: s.footnoteIds });
       continue;
@@ -1101,6 +1107,10 @@ function repairTitle(text: string, warnings: string[]): { text: string; confiden
   if (whole) {
     warnings.push(`title "${text}" read as "${whole}" (front eaten by OCR)`);
     return { text: whole, confidence: 0.75 };
+  }
+  // "series E Preferred Stock": only the capital of a whole first word was lost.
+  if (/^(?:series|class|common|restricted|deferred|performance|phantom|ordinary|preferred|stock)\s[A-Z(]/.test(text)) {
+    return { text: text[0].toUpperCase() + text.slice(1), confidence: 0.75 };
   }
   return { text, confidence: 0.6 };
 }

@@ -617,9 +617,11 @@ function readTable(
   const rows: (NonDerivativeRow | DerivativeRow)[] = [];
   const guessedForm: number[] = [];
   for (const g of groups) {
-    const reading = readRow(tokenizeCells([g.start]), table as "nonDerivative", layout);
+    const blobs = markerBlobs(g.start);
+    const reading = readRow(tokenizeCells([blobs.line]), table as "nonDerivative", layout);
     const row = reading.row as NonDerivativeRow | DerivativeRow;
     const rc = reading.confidence;
+    if (blobs.found) rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.5);
     if (g.guessed) rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.6);
     // Rule debris and lower-case scraps ("cy Common") before the underlying title.
     if ("underlyingTitle" in row && row.underlyingTitle) {
@@ -748,7 +750,7 @@ function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences
   if (row.natureOfOwnership) {
     // A stray rule or tick before the nature ("\\ Trust", "f Trust"), or the column-6 "I" itself
     // misread and run into it ("oi Trust", "iD Trust", "I Limited Partnership").
-    const lead = /^(?:[^A-Za-z0-9(\s]+|[a-z]{1,2}|[a-z][A-Z]|[Il1|]\)?)\s+(?=[A-Z])/.exec(row.natureOfOwnership);
+    const lead = /^(?:(?:[^A-Za-z0-9(\s]+|[a-z]{1,2}|[a-z][A-Z]|[Il1|]\)?)\s+){1,2}(?=[A-Z])/.exec(row.natureOfOwnership);
     if (lead) {
       row.natureOfOwnership = row.natureOfOwnership.slice(lead[0].length);
       rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
@@ -832,8 +834,23 @@ function unfinished(start: string, table: TableKind, layout: LayoutForm): boolea
   return row.kind === "transaction" && row.sharesOwnedFollowing === null && row.directOrIndirect === null;
 }
 
-// "Class ACommon Stock", "ClassA Common Stock": the class letter loses a space.
-const joinClassLetter = (title: string) => title.replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ");
+// "Class ACommon Stock", "ClassA Common Stock": the class letter loses a space; "Class 8" is a B.
+const joinClassLetter = (title: string) => title.replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ").replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ");
+
+/**
+ * Markers printed together blur into blobs ("(5)2)(3N6)", "((2)@X4)"): their digits are the ids,
+ * as separate markers, so that the blob still parts the two titles it sits between. A class "8"
+ * is a B, made before the 8 is taken for a number.
+ */
+function markerBlobs(line: string): { line: string; found: boolean } {
+  let found = false;
+  const out = line.replace(/(?<=^|\s)[(0-9@®©?NX\\)]{4,}(?=\s|$)/g, (blob) => {
+    if ((blob.match(/[()]/g) ?? []).length < 2 || !/[0-9]/.test(blob) || /^\([0-9]{1,2}\)$/.test(blob) || /^(?:\([0-9]{1,2}\))+$/.test(blob)) return blob;
+    found = true;
+    return (blob.match(/[0-9]/g) ?? []).map((d) => `(${d})`).join("");
+  });
+  return { line: out.replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B "), found };
+}
 
 // Titles wrap inside narrow columns: "Non-" + "qualified" joins without a space.
 function joinTitle(head: string, tail: string): string {
@@ -1071,12 +1088,14 @@ function checkSignatureNames(filing: Filing): void {
 const REMARKS_NOISE =
   /(?:^|\s)\W?(?:Joint Filer Information\b.*$|\*?\s?If ?the form is f\w{1,3}ed by more than one[^.]*\.?|for each class of securities beneficially owned[^.]*\.?|\**\s?Intentional misstatements[^.]*\.?|'?Note: File three copies[^.]*\.?|If space is insufficient[^.]*\.?|Persons who respond to the collection[^.]*\.?)/gi;
 
+// The tail of the "Criminal Violations" line: "S.C. 1001 and 15 U.S.C. 78tf(a)."
+const USC_TAIL = /\s*(?:[0-9]{2}\s)?(?:U\.?\s?)?S\.\s?C\.?,?\s?1001\b.*?(?:\(a\)\W*|$)/g;
 // An instruction sentence too damaged for REMARKS_NOISE still keeps a few of its words.
 const INSTRUCTION_SENTENCE = /by more than one|Instruction 4|U\.?S\.?C?\.? ?(?:1001|78)|Criminal V|three copies|valid OMB/i;
 
 function cleanRemarks(remarks: string | null): string | null {
   if (!remarks) return remarks;
-  const kept = remarks.replace(REMARKS_NOISE, " ").split(/(?<=[.)])\s+(?=\S)/).filter((sentence) => !INSTRUCTION_SENTENCE.test(sentence));
+  const kept = remarks.replace(REMARKS_NOISE, " ").replace(USC_TAIL, " ").split(/(?<=[.)])\s+(?=\S)/).filter((sentence) => !INSTRUCTION_SENTENCE.test(sentence));
   return singleSpace(kept.join(" ")) || null;
 }
 
