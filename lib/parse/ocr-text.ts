@@ -113,6 +113,7 @@ export function parseOcrText(text: string): Filing {
   // Lines with a dollar amount and a thousands figure are table rows, read or not.
   flagMissingTrailer(filing, lines.filter((l) => /\$\s?[0-9]/.test(l) && /[0-9],[0-9]{3}\b/.test(l)).length);
   splitRunTogetherIds(filing);
+  fillFromExercise(filing);
   crossCheck(filing);
   flagOutlyingPrices(filing);
   for (const [p, c] of inferred) conf[p] = Math.min(conf[p] ?? 1, c);
@@ -889,6 +890,30 @@ function fillFromOwnedChain(filing: Filing): Map<string, number> {
 }
 
 /**
+ * An exercise or conversion is reported twice: the derivative given up in Table II and the
+ * shares received in Table I, same code, same count, same day. A Table I row that lost its
+ * title or date takes them from its Table II twin (flagged: the pairing is inferred).
+ */
+function fillFromExercise(filing: Filing): void {
+  filing.nonDerivative.forEach((r, i) => {
+    if ((r.securityTitle && r.transactionDate) || !r.transactionCode || !"MXCO".includes(r.transactionCode) || r.shares === null) return;
+    const twin = filing.derivative.find((d) => d.transactionCode === r.transactionCode && (d.shares === r.shares || d.underlyingShares === r.shares));
+    if (!twin) return;
+    const p = `/nonDerivative/${i}`;
+    if (!r.securityTitle && twin.underlyingTitle) {
+      r.securityTitle = twin.underlyingTitle;
+      filing.fieldConfidence[`${p}/securityTitle`] = 0.6;
+      filing.warnings.push(`Table I row ${i + 1}: title not read; taken as ${twin.underlyingTitle}, the security its Table II exercise delivers`);
+    }
+    if (!r.transactionDate && twin.transactionDate) {
+      r.transactionDate = twin.transactionDate;
+      filing.fieldConfidence[`${p}/transactionDate`] = 0.6;
+      filing.warnings.push(`Table I row ${i + 1}: date not read; taken as ${twin.transactionDate}, the date of its Table II exercise`);
+    }
+  });
+}
+
+/**
  * A share price of $10,000 or more is all but unknown; a whole number that large in the price
  * column is a price whose decimal point OCR lost ("$152655" for $152.655).
  */
@@ -1023,15 +1048,16 @@ function checkTrailer(filing: Filing): void {
   const gap = filing.footnotes.findIndex((f, i) => f.id !== String(i + 1));
   filing.footnotes.forEach((f, i) => {
     // A decimal point read as a comma in a price: "$66,8350" (four digits after it), or one end
-    // of a range written unlike the other ("$152,300 to $153.090").
+    // of a range written unlike the other ("$152,300 to $153.090"); "Rule 10bS-1" is Rule 10b5-1.
     const repaired = f.text
       .replace(/\$\s?([0-9]+),([0-9]{4,})\b/g, "$$$1.$2")
       .replace(/\$\s?([0-9]{1,3}),([0-9]{3})(\s?(?:to|and|-|–)\s?\$\s?[0-9]+\.[0-9]{2,4}\b)/g, "$$$1.$2$3")
-      .replace(/(\$\s?[0-9]+\.[0-9]{2,4}\s?(?:to|and|-|–)\s?)\$\s?([0-9]{1,3}),([0-9]{3})\b/g, "$1$$$2.$3");
+      .replace(/(\$\s?[0-9]+\.[0-9]{2,4}\s?(?:to|and|-|–)\s?)\$\s?([0-9]{1,3}),([0-9]{3})\b/g, "$1$$$2.$3")
+      .replace(/\b(Rule )?10b[Ss]-1\b/g, "$110b5-1");
     if (repaired !== f.text) {
       f.text = repaired;
       conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.75);
-      filing.warnings.push(`footnote (${f.id}): a comma in a price read as a decimal point`);
+      filing.warnings.push(`footnote (${f.id}): a comma read as a decimal point in a price, or an S as the 5 of Rule 10b5-1`);
     }
     // Past a couple of lines a footnote rarely comes through a scan without a misread letter.
     const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > 200;
