@@ -100,6 +100,7 @@ export function parseOcrText(text: string): Filing {
   }
   filing.warnings.push(...trailer.warnings);
   readJointFilers(trailerLines, filing);
+  checkOwnerAgainstSignature(filing, header.nameCandidates);
   checkSignatureNames(filing);
 
   if (!filing.periodOfReport) {
@@ -222,6 +223,8 @@ interface Header {
   amendment: string | null;
   joint: boolean;
   confidence: Confidences;
+  /** Every line of box 1's neighbourhood that could be the name, for a later check against the signature. */
+  nameCandidates: string[];
 }
 
 // Where the value of the left box (name, street, city) ends on a run-together line: the next box's label or value.
@@ -265,7 +268,8 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   let nameIdx = -1;
   const isName = (i: number) => {
     const v = headerValue(zone[i]);
-    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v);
+    // Garbled labels ("(as)" for "(Last)", "cy)") are lower-case scraps, never a name.
+    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v);
   };
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
@@ -369,7 +373,11 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     if (/Form filed|If Amend|Individual|Relationship/i.test(noLabels)) continue;
     const m = TITLE_START.exec(noLabels);
     if (!m) continue;
-    titleText = cleanValue(noLabels.slice(m.index).replace(CHECK_ALL, ""));
+    // Abbreviations joined to the title word: "COB and CEO", "EVP & CFO".
+    const joined = /(?:^|\s)((?:[A-Z]{2,5},? (?:and|&) )+)$/.exec(noLabels.slice(0, m.index));
+    titleText = cleanValue(noLabels.slice(joined ? m.index - joined[1].length : m.index).replace(CHECK_ALL, ""));
+    // "Chief Legal officer": a lower-cased title word among capitalised ones lost its capital.
+    if (/^[A-Z]/.test(titleText)) titleText = titleText.replace(/(?<=[A-Z][a-z]+ )(officer|president|counsel|secretary|treasurer|controller|director)\b/g, (w) => w[0].toUpperCase() + w.slice(1));
     // A PDF text layer wraps the title box one word a line: "Chief" / "Technology" / "Officer".
     for (let j = i + 1; j < Math.min(wide.length, i + 4) && TITLE_WRAP.test(wide[j]) && !TITLE_WRAP_STOP.test(wide[j]); j++) {
       titleText = `${titleText} ${wide[j]}`;
@@ -400,9 +408,15 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const cityIdx = zone.findIndex((l, i) => i > addrFrom && /\(\s?(?:City|Clty|Gity)\s?\)|\(State\)|\(Zip\)/i.test(l));
   const addr: string[] = [];
   let spilled = false;
+  let barOne = false;
   if (nameIdx >= 0) {
     for (let i = addrFrom + 1; i < (cityIdx >= 0 ? cityIdx : Math.min(zone.length, addrFrom + 7)); i++) {
       let v = headerValue(zone[i]);
+      // A street number 1 read as a bar or an l: "|. META WAY".
+      if (/^\W{0,2}[|lI!]\.?\s+[A-Z]{2}/.test(zone[i].trim()) && !/^[0-9]/.test(v)) {
+        v = `1 ${v.replace(/^[lI!]\.?\s+/, "")}`;
+        barOne = true;
+      }
       if (titleText) v = v.replace(titleText, " ").trim();
       // Garbled "(First)", "(City)", "(Street)" labels come out as "rst)", "ciy)", "asp (est)": lower-case scraps, never an address.
       const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v);
@@ -442,14 +456,15 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   }
   owner.street1 = addr[0] ?? null;
   owner.street2 = addr.length > 1 ? addr.slice(1).join(" ") : null;
-  const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? 0.85 : 0.5);
+  // A street line has a number; one without (and not a c/o line) lost it or is not the street.
+  const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? (/[0-9]/.test(v) || /^C\/O\b|^P\.?\s?O\.? BOX/i.test(v) ? 0.85 : 0.7) : 0.5);
   c["/reportingOwners/0/street1"] = owner.street1 ? (addr.length > 2 ? 0.6 : streetConf(owner.street1)) : 0.4;
   // A c/o line is followed by the street: alone, the street line was lost.
   c["/reportingOwners/0/street2"] = owner.street2 ? Math.min(streetConf(owner.street2), 0.8) : owner.street1 && !/^C\/O\b/i.test(owner.street1) ? 0.85 : 0.4;
-  if (careMoved || spilled) {
+  if (careMoved || spilled || barOne) {
     c["/reportingOwners/0/street1"] = Math.min(c["/reportingOwners/0/street1"], 0.75);
     c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.75);
-    warnings.push(careMoved ? `c/o line "${owner.street1}" found apart from the street lines and put first` : "a street line ran into another box's value; the address needs review");
+    warnings.push(careMoved ? `c/o line "${owner.street1}" found apart from the street lines and put first` : barOne ? "a bar before a street read as the street number 1" : "a street line ran into another box's value; the address needs review");
   }
   if (c["/reportingOwners/0/street1"] < 0.8) c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.6);
   if (cityLine) {
@@ -503,6 +518,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     amendment: amendment?.value ?? null,
     joint: more && !one,
     confidence: c,
+    nameCandidates: zone.map((_, i) => i).filter((i) => i >= labelIdx - 12 && i <= Math.max(labelIdx, lastIdx) + 8 && isName(i)).map((i) => headerValue(zone[i])),
   };
 }
 
@@ -921,6 +937,15 @@ function flagOutlyingPrices(filing: Filing): void {
   for (const table of ["nonDerivative", "derivative"] as const) {
     filing[table].forEach((r, i) => {
       if (r.price === null) return;
+      if (r.transactionCode && "GW".includes(r.transactionCode) && r.price !== 0) {
+        // A gift or a bequest has no price; "$0" with its $ read as a 3, 5 or 8 gives 30, 50, 80.
+        const p = `/${table}/${i}/price`;
+        const dollarZero = [30, 50, 80].includes(r.price);
+        filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} on a code ${r.transactionCode} row, which has none${dollarZero ? "; read as $0" : ""}`);
+        if (dollarZero) r.price = 0;
+        filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, dollarZero ? 0.7 : 0.6);
+        return;
+      }
       const range = priceRange(filing, r.footnoteIds);
       if (range) {
         const p = `/${table}/${i}/price`;
@@ -1068,9 +1093,37 @@ function checkTrailer(filing: Filing): void {
   if (gap >= 0) filing.warnings.push(`footnote numbers out of step from (${filing.footnotes[gap].id}); footnotes from there need review`);
   filing.signatures.forEach((s, i) => {
     // "/s/" comes out as "Js/", "{si", "'s/".
-    s.name = s.name.replace(/^[\\/J{|(\['!]?s[/il1|]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "");
+    s.name = s.name.replace(/^[\\/J{|(\['!]?[sS][/il1|L]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "");
     if (/[0-9{}|\\~@]|[a-z][.,][a-z]/.test(s.name)) conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
   });
+}
+
+const NOT_NAME_WORDS = new Set("attorney fact for the and power behalf himself herself itself each other reporting person persons hereunder its general partner manager authorized signatory".split(" "));
+const nameWords = (text: string) => text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !NOT_NAME_WORDS.has(w));
+
+/**
+ * The signature usually names the reporting person ("/s/ X, attorney-in-fact for Mark Zuckerberg").
+ * A box-1 name the signature bears out is confirmed; one that shares no word with a signature
+ * that names someone else, when another line near box 1 does, was the wrong line.
+ */
+function checkOwnerAgainstSignature(filing: Filing, candidates: string[]): void {
+  const owner = filing.reportingOwners[0];
+  const signed = new Set(filing.signatures.flatMap((s) => nameWords(s.name)));
+  if (!owner || !signed.size) return;
+  const overlap = (name: string) => nameWords(name).filter((w) => signed.has(w)).length;
+  const own = nameWords(owner.name);
+  if (own.length >= 2 && overlap(owner.name) === own.length) {
+    // Borne out word for word; a doubt raised for another reason (a word lost) stays.
+    const c = filing.fieldConfidence["/reportingOwners/0/name"] ?? 1;
+    if (c >= 0.8) filing.fieldConfidence["/reportingOwners/0/name"] = Math.max(c, 0.95);
+    return;
+  }
+  if (overlap(owner.name) > 0) return;
+  const best = candidates.filter((c) => c !== owner.name && overlap(c) >= Math.min(2, nameWords(c).length) && overlap(c) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+  if (!best) return;
+  filing.warnings.push(`reporting person read as "${owner.name}", which the signature does not name; "${best}", which it does, taken instead`);
+  owner.name = best;
+  filing.fieldConfidence["/reportingOwners/0/name"] = 0.75;
 }
 
 /**
@@ -1252,6 +1305,8 @@ function footnoteStart(line: string, next: number, seen: (id: string) => boolean
   if (!m) return null;
   const digits = m[1].replace(/[lLI]/g, "1").replace(/O/g, "0");
   const want = String(next);
+  // "1L The ...": the period came out as an L.
+  if (!m[2] && /^[0-9]+[lL]$/.test(m[1]) && m[1].slice(0, -1) === want && /^[A-Z]/.test(line.slice(m[0].length))) return { id: want, length: m[0].length };
   if (digits === want || (digits.length > want.length && digits.endsWith(want) && m[2])) {
     return m[2] || /^[A-Z]/.test(line.slice(m[0].length)) ? { id: want, length: m[0].length } : null;
   }
@@ -1271,6 +1326,7 @@ const INSTRUCTION_TAIL = /beneficially owned directly or indirectly|Instruction 
  */
 function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTrailer>): void {
   const notes: { id: string; text: string; lines: number }[] = [];
+  const used: string[] = [];
   const orphans: string[] = [];
   // Sentences between footnotes k and m whose numbers were lost or printed apart ("6." alone):
   // when there are exactly m - k - 1 of them, they are footnotes k+1 .. m-1 in order.
@@ -1290,11 +1346,13 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
       if (loose.length && loose.length === Number(m.id) - k - 1) loose.forEach((text, j) => notes.push({ id: String(k + 1 + j), text, lines: 1 }));
       loose = [];
       notes.push({ id: m.id, text: l.slice(m.length), lines: 1 });
+      used.push(l);
     } else if (/^[A-Z]/.test(l) && l.length > 30 && finished(l) && (!notes.length || finished(notes[notes.length - 1].text))) loose.push(l);
     else if (/^[a-z$(0-9]|^[;:,.'](?=[a-z])/.test(l) || (/^[A-Z]/.test(l) && notes.length && !finished(notes[notes.length - 1].text))) {
       const last = notes[notes.length - 1];
       if (last && !finished(last.text)) {
         last.text = `${last.text} ${l}`;
+        used.push(l);
         last.lines++;
       } else orphans.push(l);
     }
@@ -1323,6 +1381,8 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
   const changed = byId.some((n, i) => trailer.footnotes[i]?.id !== n.id || trailer.footnotes[i]?.text !== singleSpace(n.text));
   if (!changed) return;
   trailer.footnotes = byId.map((n) => ({ id: n.id, text: singleSpace(n.text) }));
+  // readTrailer may have kept lines it could not number as remarks; now they are footnote text.
+  for (const l of used) if (trailer.remarks?.includes(l)) trailer.remarks = singleSpace(trailer.remarks.replace(l, "")) || null;
   byId.forEach((n, i) => {
     trailer.confidence[`/footnotes/${i}/id`] = 0.9;
     trailer.confidence[`/footnotes/${i}/text`] = Math.min(trailer.confidence[`/footnotes/${i}/text`] ?? 0.85, finished(n.text) ? 0.85 : 0.6);
