@@ -1073,16 +1073,20 @@ function checkTrailer(filing: Filing): void {
   const gap = filing.footnotes.findIndex((f, i) => f.id !== String(i + 1));
   filing.footnotes.forEach((f, i) => {
     // A decimal point read as a comma in a price: "$66,8350" (four digits after it), or one end
-    // of a range written unlike the other ("$152,300 to $153.090"); "Rule 10bS-1" is Rule 10b5-1.
+    // of a range written unlike the other ("$152,300 to $153.090"); "Rule 10bS-1" is Rule 10b5-1,
+    // "Class 8" Class B, "ffb/o" f/b/o; a footnote ends with a period, never a comma.
     const repaired = f.text
       .replace(/\$\s?([0-9]+),([0-9]{4,})\b/g, "$$$1.$2")
       .replace(/\$\s?([0-9]{1,3}),([0-9]{3})(\s?(?:to|and|-|–)\s?\$\s?[0-9]+\.[0-9]{2,4}\b)/g, "$$$1.$2$3")
       .replace(/(\$\s?[0-9]+\.[0-9]{2,4}\s?(?:to|and|-|–)\s?)\$\s?([0-9]{1,3}),([0-9]{3})\b/g, "$1$$$2.$3")
-      .replace(/\b(Rule )?10b[Ss]-1\b/g, "$110b5-1");
+      .replace(/\b(Rule )?10b[Ss]-1\b/g, "$110b5-1")
+      .replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ")
+      .replace(/\bf{1,2}\/?b\/o\b/g, "f/b/o")
+      .replace(/,$/, ".");
     if (repaired !== f.text) {
       f.text = repaired;
       conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.75);
-      filing.warnings.push(`footnote (${f.id}): a comma read as a decimal point in a price, or an S as the 5 of Rule 10b5-1`);
+      filing.warnings.push(`footnote (${f.id}): misread characters repaired ("${f.text.slice(0, 30)}...")`);
     }
     // Past a couple of lines a footnote rarely comes through a scan without a misread letter.
     const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > 200;
