@@ -14,6 +14,7 @@ import {
   findDates,
   findLabel,
   readCityStateZip,
+  US_STATES,
   readRow,
   readTrailer,
   singleSpace,
@@ -423,20 +424,30 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
       // Box 3's damaged label may follow the street on its line: the capitals before it are the street.
       const lead = scrap ? /^(?:[A-Z0-9#.,&'\-\/]+ ){2,}(?=\S*[a-z])/.exec(`${v} `)?.[0].trim() : undefined;
       if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) {
-        // Street lines are in capitals: a trailing token with lower case ("o1si/2022") is another box's value.
-        const spill = /^((?:[A-Z0-9#.,&'\-\/]+ ){2,}[A-Z0-9#.,&'\-\/]+)(?: \S*[a-z]\S*)+$/.exec(v);
-        addr.push(spill ? spill[1] : v);
+        // Street lines are in capitals: a trailing run with lower case or stray marks ("o1si/2022",
+        // "aa e cee F F", "; y") is another box's value or rule debris; "SUITE 3 A" alone is kept.
+        const tail = /^((?:[A-Z0-9#.,&'\-\/]+ ){2,}[A-Z0-9#.,&'\-\/]+)((?: (?:\S*[a-z]\S*|[^A-Za-z0-9\s]+|[A-Z]))+)$/.exec(v);
+        const spill = tail && /[a-z;:]/.test(tail[2]) ? tail[1] : null;
+        addr.push(spill ?? v);
         if (spill) spilled = true;
       } else if (lead && /[A-Z]{3}/.test(lead) && /[0-9]/.test(lead)) addr.push(lead);
-      else if (lead && /[A-Z]{3}/.test(lead) && /[0-9]/.test(lead)) addr.push(lead);
     }
   }
   // The city line is the first with a ZIP; what follows the ZIP on it is garbled (City) (State) (Zip) labels.
   let cityLine: string | null = null;
   const zipAt = addr.findIndex((a) => /\b[0-9OlI]{5}(?:-[0-9]{4})?\b/.test(a) && !/^[0-9OlI]{5}\b/.test(a));
+  // With the ZIP damaged ("CAMBRIDGE MA 0218 SI") the city line is still the one with a state code after the city.
+  const CITY_STATE = /^([A-Z][A-Z .'\-]*[A-Z]) ([A-Z]{2}) [0-9OlI]{2,5}\b/;
+  let partialCity: RegExpExecArray | null = null;
   if (zipAt >= 0) {
     cityLine = /^.*?\b[0-9OlI]{5}(?:-[0-9]{4})?\b/.exec(addr[zipAt])![0];
     addr.length = zipAt;
+  } else {
+    const at = addr.findIndex((a, k) => k > 0 && US_STATES.has(CITY_STATE.exec(a)?.[2] ?? ""));
+    if (at >= 0) {
+      partialCity = CITY_STATE.exec(addr[at]);
+      addr.length = at;
+    }
   }
   // "C/O" comes out as "CIO", "C/0" or "C|O".
   const careOf = /^C\s?[I|/l1\\]\s?[O0]\b/;
@@ -476,6 +487,13 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     c["/reportingOwners/0/state"] = csz.confidence.state;
     c["/reportingOwners/0/zip"] = csz.confidence.zip;
     warnings.push(...csz.notes);
+  } else if (partialCity) {
+    const [line, city, state] = partialCity;
+    Object.assign(owner, { city, state, zip: null });
+    c["/reportingOwners/0/city"] = 0.75;
+    c["/reportingOwners/0/state"] = 0.75;
+    c["/reportingOwners/0/zip"] = 0.3;
+    warnings.push(`ZIP code of the city line "${line}" not readable`);
   } else {
     for (const k of ["city", "state", "zip"]) c[`/reportingOwners/0/${k}`] = 0.3;
     warnings.push("city, state and ZIP line not read");
