@@ -1353,7 +1353,13 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
   // Sentences between footnotes k and m whose numbers were lost or printed apart ("6." alone):
   // when there are exactly m - k - 1 of them, they are footnotes k+1 .. m-1 in order.
   let loose: string[] = [];
+  // Whole sentences after the last numbered footnote whose numbers were lost (". The option ...")
+  // or took their first letters with them ("he option ..."): footnotes in order, ids guessed. A
+  // lower-case one may instead finish a footnote printed later, out of order: decided at the end.
+  let trail: { text: string; line: string; lower: boolean }[] = [];
+  const guessed = new Set<string>();
   let started = false;
+  let remarks = false;
   for (const raw of lines) {
     const l = raw.trim();
     if (!l) continue;
@@ -1361,14 +1367,22 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
       started = true;
       continue;
     }
+    if (/^\W{0,4}remarks?\W{0,3}(?::|$)/i.test(l)) remarks = true;
     if (!started || NOT_FOOTNOTE.test(l) || INSTRUCTION_TAIL.test(l) || (l.length < 80 && label(l, LANDMARKS.signature, 0.7))) continue;
     const k = Number(notes[notes.length - 1]?.id ?? 0);
     const m = footnoteStart(l, k + 1, (id) => notes.some((n) => n.id === id));
+    const lostNumber = /^[.,]\s+(?=[A-Z])/.exec(l);
     if (m) {
       if (loose.length && loose.length === Number(m.id) - k - 1) loose.forEach((text, j) => notes.push({ id: String(k + 1 + j), text, lines: 1 }));
+      orphans.push(...trail.filter((t) => t.lower).map((t) => t.line));
       loose = [];
+      trail = [];
       notes.push({ id: m.id, text: l.slice(m.length), lines: 1 });
       used.push(l);
+    } else if (!remarks && notes.length && notes.every((n) => finished(n.text)) && l.length > 30 && finished(l) && (lostNumber || /^[a-z]/.test(l))) {
+      const text = lostNumber ? l.slice(lostNumber[0].length) : l;
+      trail.push({ text, line: l, lower: !lostNumber });
+      if (lostNumber) loose.push(text);
     } else if (/^[A-Z]/.test(l) && l.length > 30 && finished(l) && (!notes.length || finished(notes[notes.length - 1].text))) loose.push(l);
     else if (/^[a-z$(0-9]|^[;:,.'](?=[a-z])/.test(l) || (/^[A-Z]/.test(l) && notes.length && !finished(notes[notes.length - 1].text))) {
       const last = notes[notes.length - 1];
@@ -1378,6 +1392,17 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
         last.lines++;
       } else orphans.push(l);
     }
+  }
+  const open = notes.some((n) => !finished(n.text));
+  if (open) orphans.push(...trail.filter((t) => t.lower).map((t) => t.line));
+  const tail = trail.filter((t) => !open || !t.lower);
+  if (tail.length && notes.length) {
+    const k = Number(notes[notes.length - 1].id);
+    tail.forEach((t, j) => {
+      notes.push({ id: String(k + 1 + j), text: t.text, lines: 1 });
+      guessed.add(String(k + 1 + j));
+      used.push(t.line);
+    });
   }
   if (notes.length < trailer.footnotes.length || notes.length === 0) return;
   const byId = [...notes].sort((a, b) => Number(a.id) - Number(b.id));
@@ -1406,8 +1431,8 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
   // readTrailer may have kept lines it could not number as remarks; now they are footnote text.
   for (const l of used) if (trailer.remarks?.includes(l)) trailer.remarks = singleSpace(trailer.remarks.replace(l, "")) || null;
   byId.forEach((n, i) => {
-    trailer.confidence[`/footnotes/${i}/id`] = 0.9;
-    trailer.confidence[`/footnotes/${i}/text`] = Math.min(trailer.confidence[`/footnotes/${i}/text`] ?? 0.85, finished(n.text) ? 0.85 : 0.6);
+    trailer.confidence[`/footnotes/${i}/id`] = guessed.has(n.id) ? 0.6 : 0.9;
+    trailer.confidence[`/footnotes/${i}/text`] = Math.min(trailer.confidence[`/footnotes/${i}/text`] ?? 0.85, finished(n.text) && !guessed.has(n.id) ? 0.85 : 0.6);
   });
   trailer.warnings.push("footnote lines came out of order; footnotes rebuilt from their numbers and unfinished sentences");
 }
