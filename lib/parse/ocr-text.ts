@@ -349,7 +349,9 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   }
   const owner = emptyOwner(romanNumerals(ownerClean));
   // Names are filed in capitals; lower-case letters mean a stray line (an OMB box, a label) was taken.
-  if (owner.name && !ALL_CAPS.test(owner.name)) c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.5);
+  // Names filed in mixed case ("Zuckerberg Mark") are capitalised words, nothing else.
+  const nameLike = /^(?:[A-Z][a-z'\-]+(?:[A-Z][a-z]+)?|[A-Z]\.?)(?: (?:[A-Z][a-z'\-]+(?:[A-Z][a-z]+)?|[A-Z]\.?)){1,3}$/.test(owner.name) && !/\b(?:Chief|Officer|President|Director|Counsel|Secretary|Treasurer|Vice|Owner|Reporting|Person)\b/.test(owner.name);
+  if (owner.name && !ALL_CAPS.test(owner.name) && !nameLike) c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.5);
   c["/reportingOwners/0/cik"] = 0.95;
 
   // Box 5 (box 4 on Form 3): ticks. A lone X before the label is the tick; OCR loses unticked boxes entirely.
