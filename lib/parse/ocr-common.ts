@@ -170,10 +170,18 @@ export function readDate(raw: string): DateReading | null {
   const m = NUMERIC_DATE.exec(fixed.text);
   if (!m) return null;
   const { year, twoDigit } = fullYear(m[5]);
-  const value = isoDate(year, Number(m[1]), Number(m[3]));
-  if (!value) return null;
   const notes: string[] = [];
   let confidence = CLEAN;
+  let value = isoDate(year, Number(m[1]), Number(m[3]));
+  if (!value) {
+    // "10/81/2025": a month or day that cannot be has one digit misread; the likeliest confusion that fits is taken.
+    const month = Number(m[1]);
+    const fits = (month < 1 || month > 12 ? digitSwaps(m[1]).map((mo) => isoDate(year, Number(mo), Number(m[3]))) : digitSwaps(m[3]).map((d) => isoDate(year, month, Number(d)))).filter((v): v is IsoDate => v !== null);
+    if (!fits.length) return null;
+    value = fits[0];
+    notes.push(`read "${text}" as ${value} (a digit of an impossible month or day taken as misread)`);
+    confidence = 0.6;
+  }
   if (fixed.changed) {
     notes.push(`read "${text}" as ${value} (letters taken for digits)`);
     confidence = REPAIRED;
@@ -184,6 +192,13 @@ export function readDate(raw: string): DateReading | null {
   }
   if (twoDigit) confidence = Math.min(confidence, 0.9);
   return { value, confidence, note: notes.length ? notes.join("; ") : null };
+}
+
+// Digits a blurred scan confuses, likeliest first; used only to mend a month or day that cannot exist.
+const DIGIT_CONFUSION: Record<string, string[]> = { "8": ["3", "0", "6"], "3": ["8"], "9": ["0"], "7": ["1"], "4": ["1"], "6": ["5"], "5": ["6"] };
+
+function digitSwaps(part: string): string[] {
+  return [...part].flatMap((ch, i) => (DIGIT_CONFUSION[ch] ?? []).map((to) => part.slice(0, i) + to + part.slice(i + 1)));
 }
 
 /** A date found inside longer text, with where it was. */

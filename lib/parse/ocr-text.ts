@@ -782,6 +782,21 @@ function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences
   const wanted: string[] = row.kind === "transaction" && layout !== "3" ? [...TRANSACTION_CELLS] : [derivative ? "directOrIndirect" : "sharesOwnedFollowing", "directOrIndirect"];
   if (derivative) wanted.push(...DERIVATIVE_CELLS.filter((k) => k !== "expirationDate" || !row.exercisableImmediately));
   if (row.directOrIndirect !== "D" && !row.natureOfOwnership) wanted.push("natureOfOwnership");
+  if (row.natureOfOwnership && !/[A-Z]/.test(row.natureOfOwnership) && !/[a-z]{4}/.test(row.natureOfOwnership)) {
+    // "sos ji ue": rule debris and specks in the last column, not a nature of ownership.
+    warnings.push(`${where}: dropped "${row.natureOfOwnership}" in the nature column as OCR noise`);
+    row.natureOfOwnership = null;
+    rc.natureOfOwnership = 0.6;
+    if (rc.directOrIndirect !== undefined && rc.directOrIndirect < 0.9) {
+      row.directOrIndirect = null;
+      if (!wanted.includes("directOrIndirect")) wanted.push("directOrIndirect");
+    }
+  }
+  // A speck after the nature: "By CZI Holdings, LLC z".
+  if (row.natureOfOwnership && / [a-z]$/.test(row.natureOfOwnership)) {
+    row.natureOfOwnership = row.natureOfOwnership.slice(0, -2);
+    rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
+  }
   const r = row as unknown as Record<string, unknown>;
   const missing = wanted.filter((k) => r[k] === null);
   if (row.natureOfOwnership) {
