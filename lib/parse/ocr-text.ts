@@ -632,19 +632,24 @@ function readTable(
     if (hasValue(bare) && !titleTail && !headingNumber) {
       const odd = /\((?:a|l|i|I)\)|(?:^| )@(?= |$)/.exec(l);
       if (odd) warnings.push(`footnote marker read as "${odd[0].trim()}" taken as (1)`);
-      // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in lower case.
+      // "$6280)": a price whose raised marker lost its opening parenthesis; which marker is unknown.
+      const halfMarker = /(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/.exec(l);
+      if (halfMarker) warnings.push(`"${halfMarker[0]}" read as the price ${halfMarker[1]} and a damaged footnote marker`);
+      // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in
+      // lower case, sometimes behind a speck or two ("10/31/2025 : © c").
       const line = l
         .replace(/\((?:a|l|i|I)\)|(?<=^| )@(?= |$)/g, "(1)")
-        .replace(/(\/[0-9]{2,4}) ([acdfgjmps])(?= )/g, (_m, d: string, c: string) => `${d} ${c.toUpperCase()}`);
+        .replace(/(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/, "$1")
+        .replace(/(\/[0-9]{2,4})(?: [^A-Za-z0-9\s]{1,2}){0,2} ([acdfgjmps])(?= )/g, (_m, d: string, c: string) => `${d} ${c.toUpperCase()}`);
       const last = groups[groups.length - 1];
       // The row itself wrapped: "... 04/29/2035 Common" / "Stock 757,576 $0 757,756 D", or each cell
       // came out as its own block: "04/30/2025" / "757,756 A $0 757,756".
       const wrapped = /^[A-Za-z]/.test(bare) || (last && !/[0-9],[0-9]{3}/.test(last.start));
       if (last && wrapped && !/[0-9OlI]\/[0-9OlI]{1,2}\//.test(bare) && unfinished(last.start, table, layout)) {
         last.start = `${last.start} ${line}`;
-        last.guessed ||= Boolean(odd);
+        last.guessed ||= Boolean(odd || halfMarker);
       } else {
-        groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd) });
+        groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd || halfMarker) });
       }
       pending = [];
     } else if (groups.length && NATURE_ONLY.test(bare)) natureLines.push(bare);
