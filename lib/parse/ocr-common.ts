@@ -1283,7 +1283,9 @@ export function crossCheck(filing: Filing): void {
         raise(`${p}/sharesOwnedFollowing`, 0.97);
         raise(`${p}/acquiredDisposed`, 0.97);
       } else {
+        // Either count may be the misread one (or the row above's).
         lower(`${p}/sharesOwnedFollowing`, 0.78);
+        lower(`${p}/shares`, 0.78);
         filing.warnings.push(`non-derivative row ${i + 1}: ${before} ${r.acquiredDisposed === "A" ? "+" : "-"} ${r.shares} does not give ${r.sharesOwnedFollowing}`);
       }
     }

@@ -188,6 +188,14 @@ function findLandmarks(lines: string[]): Landmarks {
     } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)) m.tablesEnd = i;
   }
   if (m.tableI < 0 && titleI >= 0) m.tableI = titleI;
+  if (m.tableI < 0 && m.tableII < 0) {
+    // Both headings too blurred to find: Table I starts at its first row, a security title with a date.
+    const first = lines.findIndex((l, i) => i > Math.max(m.person, 5) && TABLE_I_ROW.test(l));
+    if (first > 0) {
+      m.tableI = first - 1;
+      if (m.tablesEnd < first) m.tablesEnd = lines.findIndex((l, i) => i > first && l.length < 80 && (Boolean(label(l, LANDMARKS.explanation, 0.5)) || /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)));
+    }
+  }
   if (m.tableII < 0 && titleII > m.tableI) m.tableII = titleII;
   if (m.tableII >= 0) m.tableIIRows = m.tableII + 1;
   else if (m.tableI >= 0) {
@@ -202,11 +210,16 @@ function findLandmarks(lines: string[]): Landmarks {
   return m;
 }
 
+const TITLE_WORDS = new Set(
+  "stock stocks share shares per par value option options right rights to buy sell units unit restricted class common preferred series convertible warrant warrants phantom performance deferred employee incentive qualified non of the and ordinary depositary american notes note interests interest limited partnership membership award awards equity appreciation receipts receipt subordinated senior voting nonvoting non-voting exchangeable purchase call put swap total return cash settled settlement based time vested vesting market director directors plan profits beneficial trust fund held by in on for or with at no".split(" "),
+);
+const TABLE_I_ROW = /^\W{0,3}(?:Common|Class [A-Z]|Ordinary|Series [A-Z]|Shares|Units)\b.{0,40}?[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/[0-9OlI]{2,4}/i;
 const DERIVATIVE_TITLE = /^\W{0,3}(?:Non-?\s?qualified|Incentive|Employee|Stock Options?|Options?|Warrants?|Call|Put|Restricted Stock Units?|Performance|Convertible|Phantom)\b/i;
 
 function readFormType(lines: string[], marks: Landmarks): { type: FormType; confidence: number } {
   const top = lines.slice(0, Math.min(lines.length, marks.person >= 0 ? marks.person + 1 : 15, 25)).join(" ");
-  const amended = /\bAMENDMENT\b|\bFORM\s*[345]\s*\/\s*A\b/i.test(top);
+  // Box 4's label "If Amendment, Date of Original Filed" is on every form; only a title or "Amendment No." marks one.
+  const amended = /\bFORM\s*[345]\s*\/\s*A\b|(?<!If\s?)\bAMENDMENT\b(?!,?\s*Date)/i.test(top);
   const printed = /\bFORM\s*([345])\b/i.exec(top)?.[1];
   const byTitle = /INITIAL\s*STATEMENT/i.test(top) ? "3" : /ANNUAL\s*STATEMENT/i.test(top) ? "5" : /STATEMENT\s*OF\s*CHANGES/i.test(top) ? "4" : null;
   const base = printed ?? byTitle ?? "4";
@@ -330,10 +343,11 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     c["/issuer/name"] = issuerName ? 0.5 : 0.2;
     warnings.push(`issuer ticker not found${issuerName ? `; issuer name guessed as "${issuerName}"` : ""}`);
   }
-  // "Anterix inc.": a suffix in lower case after a capitalised name is the capital misread.
-  const suffixCase = /^(.*[A-Z][a-z].*\s)(inc|corp|co|ltd|plc|llc)(\.?)$/.exec(issuerName);
+  // "Anterix inc.", "Snowflake ine.": a suffix in lower case after a capitalised name is the capital misread.
+  const suffixCase = /^(.*[A-Z][a-z].*\s)(inc|ine|lnc|corp|co|ltd|plc|llc)(\.?)$/.exec(issuerName);
   if (suffixCase) {
-    issuerName = `${suffixCase[1]}${suffixCase[2][0].toUpperCase()}${suffixCase[2].slice(1)}${suffixCase[3]}`;
+    const suffix = /^(?:ine|lnc)$/.test(suffixCase[2]) ? "inc" : suffixCase[2];
+    issuerName = `${suffixCase[1]}${suffix[0].toUpperCase()}${suffix.slice(1)}${suffixCase[3]}`;
     c["/issuer/name"] = Math.min(c["/issuer/name"], 0.8);
   }
   c["/issuer/cik"] = 0.95;
@@ -630,7 +644,7 @@ function readTable(
     // A lone column number among heading scraps ("| 5 : | cane") is not a row's value.
     const headingNumber = /^\W*(?:[0-9]|1[0-2])\W*(?:\s[a-z]{1,6}\W*)?$/.test(bare);
     if (hasValue(bare) && !titleTail && !headingNumber) {
-      const odd = /\((?:a|l|i|I)\)|(?:^| )@(?= |$)/.exec(l);
+      const odd = /\((?:a|l|i|I|@)\)|(?:^| )@(?= |$)/.exec(l);
       if (odd) warnings.push(`footnote marker read as "${odd[0].trim()}" taken as (1)`);
       // "$6280)": a price whose raised marker lost its opening parenthesis; which marker is unknown.
       const halfMarker = /(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/.exec(l);
@@ -638,7 +652,7 @@ function readTable(
       // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in
       // lower case, sometimes behind a speck or two ("10/31/2025 : © c").
       const line = l
-        .replace(/\((?:a|l|i|I)\)|(?<=^| )@(?= |$)/g, "(1)")
+        .replace(/\((?:a|l|i|I|@)\)|(?<=^| )@(?= |$)/g, "(1)")
         .replace(/(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/, "$1")
         .replace(/(\/[0-9]{2,4})(?: [^A-Za-z0-9\s]{1,2}){0,2} ([acdfgjmps])(?= )/g, (_m, d: string, c: string) => `${d} ${c.toUpperCase()}`);
       const last = groups[groups.length - 1];
@@ -694,6 +708,7 @@ function readTable(
       const s = stripFootnoteMarkers(extra);
       for (const id of s.footnoteIds) if (!row.footnoteIds.includes(id)) row.footnoteIds.push(id);
       let words = s.text.replace(/[|{}_~"]/g, " ").trim();
+      if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = row.underlyingTitle.replace(/\s+[—–\-=~]+$/, "");
       if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) {
         const tail = /(?:^|\s)((?:[A-Z] )?Common(?: Stock)?|Stock|Shares)$/.exec(words);
         if (tail) {
@@ -716,7 +731,13 @@ function readTable(
         rc.securityTitle = 0.7;
       }
     }
-    row.securityTitle = joinClassLetter(singleSpace(row.securityTitle.replace(/[|{}_~"]/g, " ")).replace(/^[^A-Za-z0-9(]+/, "").replace(/(?<=[a-z])\.$/, ""));
+    row.securityTitle = joinClassLetter(singleSpace(row.securityTitle.replace(/[|{}_~"]/g, " ").replace(/ [—–-] /g, " ")).replace(/^[^A-Za-z0-9(]+/, "").replace(/(?<=[a-z])\.$/, ""));
+    const strange = row.securityTitle.split(" ").find((w) => /^[a-z]{3,}$/.test(w.replace(/[(),.]/g, "")) && !TITLE_WORDS.has(w.replace(/[(),.]/g, "")));
+    if (strange) {
+      // Titles use a small vocabulary; a lower-case word outside it is a misreading ("par value Sao nesters").
+      rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.7);
+      warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: "${strange}" in the title looks misread`);
+    }
     if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = joinClassLetter(row.underlyingTitle.replace(/^[^A-Za-z0-9(]+/, ""));
     if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.6);
     // A row whose values came without their title, or a derivative "titled" Common Stock, means
@@ -892,7 +913,7 @@ function unfinished(start: string, table: TableKind, layout: LayoutForm): boolea
 }
 
 // "Class ACommon Stock", "ClassA Common Stock": the class letter loses a space; "Class 8" is a B.
-const joinClassLetter = (title: string) => title.replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ").replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ");
+const joinClassLetter = (title: string) => title.replace(/\b(Class|Series)[.,] ?/g, "$1 ").replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ").replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ");
 
 /**
  * Markers printed together blur into blobs ("(5)2)(3N6)", "((2)@X4)"): their digits are the ids,
@@ -901,7 +922,12 @@ const joinClassLetter = (title: string) => title.replace(/\b(Class|Series) ?([A-
  */
 function markerBlobs(line: string): { line: string; found: boolean } {
   let found = false;
-  const out = line.replace(/(?<=^|\s)[(0-9@®©?NX\\)]{4,}(?=\s|$)/g, (blob) => {
+  const out = line.replace(/(?<=^|\s)[(0-9@®©?NX\\)]{4,}(?=\s|$)|(?<=^|\s)\(?[A-Za-z]{0,3}[@®©][^\s]*\)(?=\s|$)/g, (blob) => {
+    if (/[@®©]/.test(blob) && !/[0-9]/.test(blob)) {
+      // "@y@vaye)": markers too blurred for any digit; one unknown marker stands in, flagged.
+      found = true;
+      return "(1)";
+    }
     if ((blob.match(/[()]/g) ?? []).length < 2 || !/[0-9]/.test(blob) || /^\([0-9]{1,2}\)$/.test(blob) || /^(?:\([0-9]{1,2}\))+$/.test(blob)) return blob;
     found = true;
     return (blob.match(/[0-9]/g) ?? []).map((d) => `(${d})`).join("");
@@ -1235,19 +1261,32 @@ function readJointFilers(lines: string[], filing: Filing): void {
   const start = lines.findIndex((l) => /Joint Filer Info/i.test(l));
   if (start >= 0) {
     let owner: Filing["reportingOwners"][number] | null = null;
+    let related = false;
+    const addOwner = (name: string) => {
+      const added = emptyOwner(romanNumerals(name));
+      related = false;
+      filing.reportingOwners.push(added);
+      const at = `/reportingOwners/${filing.reportingOwners.length - 1}`;
+      // A lower-case word in a name ("Onis venment i Master Fund") is a misreading.
+      conf[`${at}/name`] = /^[A-Za-z0-9][A-Za-z0-9 ,.&'\-]+$/.test(name) && !/(?:^| )[a-z]/.test(name) ? 0.85 : name ? 0.5 : 0.2;
+      conf[`${at}/cik`] = 0.95;
+      for (const k of ["street1", "street2", "city", "state", "zip", "officerTitle", "otherText"]) conf[`${at}/${k}`] = 0.7;
+      for (const k of ["isDirector", "isOfficer", "isTenPercentOwner", "isOther"]) conf[`${at}/${k}`] = 0.85;
+      return added;
+    };
     for (const l of lines.slice(start + 1, start + 60)) {
-      const m = /^\W{0,2}(Name|Address|Relationship)\s?[:;.]\s?(.*)$/i.exec(l.trim());
+      // The colon may be lost ("Name Oasis Investments ...").
+      const m = /^\W{0,2}(Name|Address|Relationship)(?:\s?[:;.]\s?|\s)(.*)$/i.exec(l.trim());
       if (!m) continue;
       const key = m[1].toLowerCase();
       const value = m[2].trim();
+      if (key === "relationship" && (!owner || related)) {
+        // A second relationship with no name between them: that person's "Name:" line was lost.
+        owner = addOwner("");
+        filing.warnings.push("joint filer information: a person's name line was lost");
+      }
       if (key === "name") {
-        owner = emptyOwner(romanNumerals(value));
-        filing.reportingOwners.push(owner);
-        const at = `/reportingOwners/${filing.reportingOwners.length - 1}`;
-        conf[`${at}/name`] = /^[A-Za-z0-9][A-Za-z0-9 ,.&'\-]+$/.test(value) ? 0.85 : 0.5;
-        conf[`${at}/cik`] = 0.95;
-        for (const k of ["street1", "street2", "city", "state", "zip", "officerTitle", "otherText"]) conf[`${at}/${k}`] = 0.7;
-        for (const k of ["isDirector", "isOfficer", "isTenPercentOwner", "isOther"]) conf[`${at}/${k}`] = 0.85;
+        owner = addOwner(value);
       } else if (owner && key === "address") {
         const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
         const csz = parts.length && /[0-9OlI]{5}/.test(parts[parts.length - 1]) ? readCityStateZip([parts.slice(-2).join(" ")]) : null;
@@ -1256,6 +1295,7 @@ function readJointFilers(lines: string[], filing: Filing): void {
         owner.street2 = streets.length > 1 ? streets.slice(1).join(", ") : null;
         if (csz) Object.assign(owner, { city: csz.city, state: csz.state, zip: csz.zip });
       } else if (owner && key === "relationship") {
+        related = true;
         owner.isDirector = /Director/i.test(value);
         owner.isTenPercentOwner = /10 ?%/.test(value);
         const officer = /Officer\s?\(([^)]*)\)?/i.exec(value);
@@ -1321,10 +1361,10 @@ function flagMissingTrailer(filing: Filing, rowLike: number): void {
   if (uncited || nothing) {
     for (const [table, fields] of [["nonDerivative", ND_FIELDS], ["derivative", D_FIELDS]] as const) {
       const rows = filing[table];
-      if (rows.length > 0 && !nothing) continue;
-      filing.fieldConfidence[`/${table}`] = 0.3;
-      // About one lost row per uncited footnote; at least one.
+      // About one lost row per uncited footnote; at least one. A table with rows may have lost
+      // some after them too: where the lost rows would sit is flagged in either table.
       const lost = Math.min(10, Math.max(1, rowLike, filing.footnotes.filter((f) => !cited.has(f.id)).length));
+      if (rows.length === 0 || nothing) filing.fieldConfidence[`/${table}`] = 0.3;
       for (let k = 0; k < lost; k++) for (const f of fields) filing.fieldConfidence[`/${table}/${rows.length + k}/${f}`] = 0.2;
     }
     filing.warnings.push(nothing ? "no table row was read; rows were probably lost by OCR" : "some footnotes are cited by no row; a table row was probably lost by OCR");
