@@ -22,9 +22,10 @@ function load(name: string) {
 
 /**
  * Floors per fixture set (first letter of the name): t synthetic pages, b the same with black
- * rules, p real EDGAR filings drawn as degraded paper scans, r real sec.gov renderings; held-out
- * is the p fixtures drawn after the parser's tuning, the honest measure of how it generalises. The
- * degraded scans change with every Tesseract build, so sets are held to a floor, not exact values.
+ * rules, p real EDGAR filings drawn as degraded paper scans, n the same filings scanned again with
+ * other degradations, r real sec.gov renderings; held-out is the p fixtures drawn after the
+ * parser's tuning, the honest measure of how it generalises. The degraded scans change with every
+ * Tesseract build, so sets are held to a floor, not exact values.
  */
 const SET_FLOORS: Record<string, { right: number; flagged: number }> = {
   // p13-p20: real filings added after the parser was tuned on p01-p12 (see the fixtures README).
@@ -33,6 +34,7 @@ const SET_FLOORS: Record<string, { right: number; flagged: number }> = {
   b: { right: 0.95, flagged: 0.95 },
   p: { right: 0.9, flagged: 0.95 },
   r: { right: 0.38, flagged: 0.95 },
+  n: { right: 0.8, flagged: 0.9 },
   all: { right: 0.86, flagged: 0.95 },
 };
 
