@@ -136,7 +136,7 @@ function cleanLine(line: string): string {
     v = v.replace(/ \| (?=(?:By|See|Held|Through|Owned)\b)/g, " I ");
   }
   // ... and a "1", "f", "i)" or "|" when the nature of indirect ownership follows.
-  if (/\S [|f1il!]\)? [A-Z]/.test(v)) v = v.replace(/(\S) [|f1il!]\)? (?=(?:By|See|Held|Through|Owned|Trust|Family|Spouse|Custodian|IRA|LLC|L\.?P\.?|Limited|Partnership|Fund|GRAT|Foundation|The)\b)/g, "$1 I ");
+  if (/\S [|f1il!]\)? [\[(|]?[A-Z]/.test(v)) v = v.replace(/(\S) [|f1il!]\)? [\[(|]?(?=(?:By|See|Held|Through|Owned|Trust|Family|Spouse|Custodian|IRA|LLC|L\.?P\.?|Limited|Partnership|Fund|GRAT|Foundation|The)\b)/g, "$1 I ");
   return v;
 }
 
@@ -373,8 +373,8 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const ticked = (label: string) => new RegExp(`(?:^|[\\s|(\\[])${TICK}[\\s_|—–\\-\\]]{0,4}${label}`, "m").test(zoneText);
   owner.isDirector = ticked("Director");
   owner.isTenPercentOwner = ticked("10 ?%");
-  owner.isOfficer = ticked("Officer ?\\(");
-  owner.isOther = ticked("Other ?\\(");
+  owner.isOfficer = ticked("Officer ?(?:\\(|give)");
+  owner.isOther = ticked("Other ?(?:\\(|specify)");
   const anyTick = owner.isDirector || owner.isTenPercentOwner || owner.isOfficer || owner.isOther;
   const relSeen = /Director|10 ?% ?Own|Officer ?\(/i.test(zoneText);
   const flagConf = anyTick ? 0.9 : 0.5;
@@ -382,7 +382,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   if (!anyTick) warnings.push(relSeen ? "no tick read in the relationship box; every relationship left unchecked" : "relationship box not found");
 
   // The title line sits under "Officer (give title below)"; it may share its line with the street label.
-  const offIdx = wide.findIndex((l) => /Officer ?\(/i.test(l));
+  const offIdx = wide.findIndex((l) => /Officer ?(?:\(|give)/i.test(l));
   let titleText: string | null = null;
   const searchFrom = offIdx >= 0 ? offIdx + 1 : 0;
   for (let i = searchFrom; i < Math.min(wide.length, searchFrom + 6) && !titleText; i++) {
@@ -626,7 +626,8 @@ function readTable(
   // Columns 6 and 7 printed as lines of their own under the rows ("fl Trust", "' Trust").
   const natureLines: string[] = [];
   for (let i = from; i < to; i++) {
-    const l = tableLine(lines[i]);
+    // "(2.755": a count behind a stray parenthesis.
+    const l = tableLine(lines[i]).replace(/(?<=^| )\((?=[0-9][0-9.,]*[0-9](?: |$))/g, "");
     // A blank line only separates Tesseract's blocks; a title block stays pending for the values after it.
     if (!l) continue;
     if (HEADING.test(l) || HEADING_DAMAGED.test(l) || HEADER_BOX_TEXT.test(l)) {
@@ -646,14 +647,16 @@ function readTable(
     if (hasValue(bare) && !titleTail && !headingNumber) {
       const odd = /\((?:a|l|i|I|@)\)|(?:^| )@(?= |$)/.exec(l);
       if (odd) warnings.push(`footnote marker read as "${odd[0].trim()}" taken as (1)`);
-      // "$6280)": a price whose raised marker lost its opening parenthesis; which marker is unknown.
-      const halfMarker = /(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/.exec(l);
-      if (halfMarker) warnings.push(`"${halfMarker[0]}" read as the price ${halfMarker[1]} and a damaged footnote marker`);
+      // "$6280)": a price whose raised marker lost its opening parenthesis, which marker unknown;
+      // "26)", "@4)": markers that lost theirs.
+      const halfMarker = /(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)|(?<=^| )[@a]?[0-9]{1,2}\)(?= |$)/.exec(l);
+      if (halfMarker) warnings.push(`"${halfMarker[0]}" read as ${halfMarker[1] ? `the price ${halfMarker[1]} and ` : ""}a footnote marker that lost its opening parenthesis`);
       // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in
       // lower case, sometimes behind a speck or two ("10/31/2025 : © c").
       const line = l
         .replace(/\((?:a|l|i|I|@)\)|(?<=^| )@(?= |$)/g, "(1)")
         .replace(/(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/, "$1")
+        .replace(/(?<=^| )[@a]?([0-9]{1,2})\)(?= |$)/g, "($1)")
         .replace(/(\/[0-9]{2,4})(?: [^A-Za-z0-9\s]{1,2}){0,2} ([acdfgjmps])(?= )/g, (_m, d: string, c: string) => `${d} ${c.toUpperCase()}`);
       const last = groups[groups.length - 1];
       // The row itself wrapped: "... 04/29/2035 Common" / "Stock 757,576 $0 757,756 D", or each cell
@@ -707,7 +710,7 @@ function readTable(
     for (const extra of g.more) {
       const s = stripFootnoteMarkers(extra);
       for (const id of s.footnoteIds) if (!row.footnoteIds.includes(id)) row.footnoteIds.push(id);
-      let words = s.text.replace(/[|{}_~"]/g, " ").trim();
+      let words = s.text.replace(/[|{}_~"]/g, " ").trim().replace(/^['‘’`]+(?=[A-Za-z])/, "");
       if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = row.underlyingTitle.replace(/\s+[—–\-=~]+$/, "");
       if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) {
         const tail = /(?:^|\s)((?:[A-Z] )?Common(?: Stock)?|Stock|Shares)$/.exec(words);
