@@ -805,7 +805,9 @@ function splitValues(text: string, markersAttach: boolean, afterText: boolean): 
     const prevIsText = textRun.length > 0 || (i === 0 && afterText);
     const next = bare[i + 1];
     const nextIsText = next !== undefined && !isValue[i + 1] && !/^[A-Z]$/.test(next.text) && next.text !== "";
-    if (isValue[i] || (single && !(prevIsText && nextIsText))) {
+    // "Class A 200,000": the class letter belongs to its title even with a number after it.
+    const classLetter = single && /^(?:Class|Series)$/.test(textRun[textRun.length - 1] ?? "");
+    if (isValue[i] || (single && !classLetter && !(prevIsText && nextIsText))) {
       flush();
       out.push({ text: s.text, footnoteIds: s.footnoteIds });
     } else {

@@ -626,8 +626,8 @@ function readTable(
   // Columns 6 and 7 printed as lines of their own under the rows ("fl Trust", "' Trust").
   const natureLines: string[] = [];
   for (let i = from; i < to; i++) {
-    // "(2.755": a count behind a stray parenthesis.
-    const l = tableLine(lines[i]).replace(/(?<=^| )\((?=[0-9][0-9.,]*[0-9](?: |$))/g, "");
+    // "(2.755": a count behind a stray parenthesis; "'Common": a cell's left rule read as a quote mark.
+    const l = tableLine(lines[i]).replace(/(?<=^| )\((?=[0-9][0-9.,]*[0-9](?: |$))/g, "").replace(/^['‘’`]+(?=[A-Za-z])/, "");
     // A blank line only separates Tesseract's blocks; a title block stays pending for the values after it.
     if (!l) continue;
     if (HEADING.test(l) || HEADING_DAMAGED.test(l) || HEADER_BOX_TEXT.test(l)) {
@@ -685,6 +685,14 @@ function readTable(
     // Rule debris and lower-case scraps ("cy Common") before the underlying title.
     if ("underlyingTitle" in row && row.underlyingTitle) {
       row.underlyingTitle = singleSpace(row.underlyingTitle.replace(/[|{}_~"]/g, " ")).replace(/^[a-z]{1,2} (?=[A-Z])/, "") || null;
+      // "osi26/20z9 Class A": an expiration date too damaged to read ran into the title beside it.
+      const lostDate = row.underlyingTitle && /^\S*[0-9]\S*\/\S*[0-9]\S* (?=[A-Z])/.exec(row.underlyingTitle);
+      if (lostDate) {
+        row.underlyingTitle = row.underlyingTitle!.slice(lostDate[0].length);
+        rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.75);
+        if (!(row as DerivativeRow).expirationDate) rc.expirationDate = Math.min(rc.expirationDate ?? CLEAN, 0.4);
+        warnings.push(`Table II row ${rows.length + 1}: "${lostDate[0].trim()}" before the underlying title taken for an unreadable date`);
+      }
       // "o 'common": a speck and the cell's left rule before a lower-cased "Common".
       const lower = row.underlyingTitle && /^(?:[a-z]{1,2} )?['‘’]?(common|ordinary)\b(.*)$/.exec(row.underlyingTitle);
       if (lower) {
@@ -710,7 +718,7 @@ function readTable(
     for (const extra of g.more) {
       const s = stripFootnoteMarkers(extra);
       for (const id of s.footnoteIds) if (!row.footnoteIds.includes(id)) row.footnoteIds.push(id);
-      let words = s.text.replace(/[|{}_~"]/g, " ").trim().replace(/^['‘’`]+(?=[A-Za-z])/, "");
+      let words = s.text.replace(/[|{}_~"]/g, " ").trim();
       if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = row.underlyingTitle.replace(/\s+[—–\-=~]+$/, "");
       if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) {
         const tail = /(?:^|\s)((?:[A-Z] )?Common(?: Stock)?|Stock|Shares)$/.exec(words);
