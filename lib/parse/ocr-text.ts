@@ -1165,8 +1165,8 @@ function checkTrailer(filing: Filing): void {
       conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.75);
       filing.warnings.push(`footnote (${f.id}): misread characters repaired ("${f.text.slice(0, 30)}...")`);
     }
-    // Past a couple of lines a footnote rarely comes through a scan without a misread letter.
-    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > 200;
+    // Past a line or so (120 characters) a footnote rarely comes through a scan without a misread letter.
+    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > 120;
     if (!doubtful) return;
     conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.6);
     if (gap >= 0 && i >= gap) conf[`/footnotes/${i}/id`] = Math.min(conf[`/footnotes/${i}/id`] ?? 1, 0.5);
@@ -1443,19 +1443,23 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
     if (/^\W{0,4}remarks?\W{0,3}(?::|$)/i.test(l)) remarks = true;
     if (!started || NOT_FOOTNOTE.test(l) || INSTRUCTION_TAIL.test(l) || (l.length < 80 && label(l, LANDMARKS.signature, 0.7))) continue;
     const k = Number(notes[notes.length - 1]?.id ?? 0);
-    const m = footnoteStart(l, k + 1, (id) => notes.some((n) => n.id === id));
-    const lostNumber = /^[.,]\s+(?=[A-Z])/.exec(l);
+    // A number lost or misread as a speck (". The option", "a the price") after a finished footnote starts the next one.
+    const lostNumber = notes.length && finished(notes[notes.length - 1].text) && l.length > 30 ? /^(?:[.,]|[a-z]{1,2}|[^\w\s]{1,2})\s+(?=[A-Z]|the\b)/.exec(l) : null;
+    let m = footnoteStart(l, k + 1, (id) => notes.some((n) => n.id === id));
+    if (!m && lostNumber && !remarks) {
+      m = { id: String(k + 1), length: lostNumber[0].length };
+      guessed.add(m.id);
+    }
     if (m) {
       if (loose.length && loose.length === Number(m.id) - k - 1) loose.forEach((text, j) => notes.push({ id: String(k + 1 + j), text, lines: 1 }));
       orphans.push(...trail.filter((t) => t.lower).map((t) => t.line));
       loose = [];
       trail = [];
-      notes.push({ id: m.id, text: l.slice(m.length), lines: 1 });
+      const text = l.slice(m.length);
+      notes.push({ id: m.id, text: guessed.has(m.id) ? text.replace(/^the\b/, "The") : text, lines: 1 });
       used.push(l);
-    } else if (!remarks && notes.length && notes.every((n) => finished(n.text)) && l.length > 30 && finished(l) && (lostNumber || /^[a-z]/.test(l))) {
-      const text = lostNumber ? l.slice(lostNumber[0].length) : l;
-      trail.push({ text, line: l, lower: !lostNumber });
-      if (lostNumber) loose.push(text);
+    } else if (!remarks && notes.length && notes.every((n) => finished(n.text)) && l.length > 30 && finished(l) && /^[a-z]/.test(l)) {
+      trail.push({ text: l, line: l, lower: true });
     } else if (/^[A-Z]/.test(l) && l.length > 30 && finished(l) && (!notes.length || finished(notes[notes.length - 1].text))) loose.push(l);
     else if (/^[a-z$(0-9]|^[;:,.'](?=[a-z])/.test(l) || (/^[A-Z]/.test(l) && notes.length && !finished(notes[notes.length - 1].text))) {
       const last = notes[notes.length - 1];
