@@ -579,6 +579,8 @@ function splitNameAndIssuer(words: string[], ticker: string): { owner: string; i
     const first = words[k];
     let score = 0;
     if (first[0]?.toUpperCase() === ticker[0]) score += 2;
+    // "374Water Inc.": a person's name never starts with a digit, a company's may.
+    if (/^[0-9]/.test(first)) score += 1.5;
     if (CORPORATE_END.test(left[left.length - 1].replace(/,$/, ""))) score += 2.5;
     if (left[left.length - 1].endsWith(",")) score -= 1.5;
     if (CORPORATE_END.test(first.replace(/,$/, ""))) score -= 3;
@@ -626,8 +628,8 @@ function readTable(
   // Columns 6 and 7 printed as lines of their own under the rows ("fl Trust", "' Trust").
   const natureLines: string[] = [];
   for (let i = from; i < to; i++) {
-    // "(2.755": a count behind a stray parenthesis; "'Common": a cell's left rule read as a quote mark.
-    const l = tableLine(lines[i]).replace(/(?<=^| )\((?=[0-9][0-9.,]*[0-9](?: |$))/g, "").replace(/^['‘’`]+(?=[A-Za-z])/, "");
+    // "(2.755", "(04/14/2028": a value behind a stray parenthesis; "'Common": a cell's left rule read as a quote mark.
+    const l = tableLine(lines[i]).replace(/(?<=^| )\((?=[0-9][0-9.,/]*[0-9](?: |$))/g, "").replace(/^['‘’`]+(?=[A-Za-z])/, "");
     // A blank line only separates Tesseract's blocks; a title block stays pending for the values after it.
     if (!l) continue;
     if (HEADING.test(l) || HEADING_DAMAGED.test(l) || HEADER_BOX_TEXT.test(l)) {
@@ -923,13 +925,13 @@ function unfinished(start: string, table: TableKind, layout: LayoutForm): boolea
   return row.kind === "transaction" && row.sharesOwnedFollowing === null && row.directOrIndirect === null;
 }
 
-// "Class ACommon Stock", "ClassA Common Stock": the class letter loses a space; "Class 8" is a B.
-const joinClassLetter = (title: string) => title.replace(/\b(Class|Series)[.,] ?/g, "$1 ").replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ").replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ");
+// "Class ACommon Stock", "ClassA Common Stock": the class letter loses a space; "Class 8" is a B, "Glass B" a Class B.
+const joinClassLetter = (title: string) => title.replace(/\bGlass(?= [A-Z] | Common)/g, "Class").replace(/\b(Class|Series)[.,] ?/g, "$1 ").replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ").replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ");
 
 /**
  * Markers printed together blur into blobs ("(5)2)(3N6)", "((2)@X4)"): their digits are the ids,
  * as separate markers, so that the blob still parts the two titles it sits between. A class "8"
- * is a B, made before the 8 is taken for a number.
+ * is a B (and "Glass" a Class), mended before the 8 is taken for a number.
  */
 function markerBlobs(line: string): { line: string; found: boolean } {
   let found = false;
@@ -943,7 +945,7 @@ function markerBlobs(line: string): { line: string; found: boolean } {
     found = true;
     return (blob.match(/[0-9]/g) ?? []).map((d) => `(${d})`).join("");
   });
-  return { line: out.replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B "), found };
+  return { line: out.replace(/\bGlass(?= [A-Z8] | Common)/g, "Class").replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B "), found };
 }
 
 // Titles wrap inside narrow columns: "Non-" + "qualified" joins without a space.
@@ -1174,7 +1176,15 @@ function checkTrailer(filing: Filing): void {
   if (gap >= 0) filing.warnings.push(`footnote numbers out of step from (${filing.footnotes[gap].id}); footnotes from there need review`);
   filing.signatures.forEach((s, i) => {
     // "/s/" comes out as "Js/", "{si", "'s/".
-    s.name = s.name.replace(/^[\\/J{|(\['!]?[sS][/il1|L]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "");
+    s.name = s.name.replace(/^[\\/J{|(\['!]?[sS][/il1|L]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
+    // A date too damaged to be read as one ("32/1412022") stays glued to the name.
+    const glued = / \S*[0-9]\S*\/\S*[0-9]\S*$/.exec(s.name);
+    if (glued) {
+      s.name = s.name.slice(0, glued.index);
+      conf[`/signatures/${i}/date`] = Math.min(conf[`/signatures/${i}/date`] ?? 1, 0.3);
+      conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.75);
+      filing.warnings.push(`signature line ended in "${glued[0].trim()}", a date too damaged to read`);
+    }
     if (/[0-9{}|\\~@]|[a-z][.,][a-z]/.test(s.name)) conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
   });
 }
