@@ -1142,6 +1142,7 @@ function recoverSignatureDate(lines: string[], trailer: ReturnType<typeof readTr
  */
 function checkTrailer(filing: Filing): void {
   const conf = filing.fieldConfidence;
+  const noisy = Object.values(conf).filter((c) => c < 0.8).length >= 3;
   const first = filing.footnotes[0];
   if (first && /^[47]$/.test(first.id) && !filing.footnotes.some((f) => f.id === "1") && !filing.footnotes.some((f) => f.id === String(Number(first.id) - 1))) {
     // Numbering starts at 1; a blurred "1." is read as "4." or "7.".
@@ -1167,8 +1168,9 @@ function checkTrailer(filing: Filing): void {
       conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.75);
       filing.warnings.push(`footnote (${f.id}): misread characters repaired ("${f.text.slice(0, 30)}...")`);
     }
-    // Past a line or so (120 characters) a footnote rarely comes through a scan without a misread letter.
-    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > 120;
+    // On a page whose other fields show misreadings, a footnote past a line or so (120 characters)
+    // rarely comes through without one; past 200 it rarely does on any scan.
+    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > (noisy ? 120 : 200);
     if (!doubtful) return;
     conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.6);
     if (gap >= 0 && i >= gap) conf[`/footnotes/${i}/id`] = Math.min(conf[`/footnotes/${i}/id`] ?? 1, 0.5);
