@@ -1032,6 +1032,9 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     confidence.shares = 0.9;
   }
   let price = numOf("price", "price", "price");
+  // Prices are printed with "$"; one without it that starts with 3, 5 or 8 may be the "$" misread ("3628" for $628).
+  const priceTok = one("price");
+  if (price !== null && priceTok?.num && !priceTok.num.money && /^[358S][0-9]{2,}/.test(priceTok.tok.text)) confidence.price = Math.min(confidence.price, 0.7);
   if (kind === "holding" && price !== null && table === "nonDerivative") {
     // A holding has no transaction, so no price: the number is a stray mark from the empty columns.
     warnings.push(`dropped "${price}" in the price column of a holding as OCR noise`);

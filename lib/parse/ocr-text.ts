@@ -283,7 +283,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const isName = (i: number) => {
     const v = headerValue(zone[i]);
     // Garbled labels ("(as)" for "(Last)", "cy)") are lower-case scraps, never a name.
-    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v);
+    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2;
   };
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
@@ -343,10 +343,10 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     c["/issuer/name"] = issuerName ? 0.5 : 0.2;
     warnings.push(`issuer ticker not found${issuerName ? `; issuer name guessed as "${issuerName}"` : ""}`);
   }
-  // "Anterix inc.", "Snowflake ine.": a suffix in lower case after a capitalised name is the capital misread.
-  const suffixCase = /^(.*[A-Z][a-z].*\s)(inc|ine|lnc|corp|co|ltd|plc|llc)(\.?)$/.exec(issuerName);
+  // "Anterix inc.", "Snowflake ine.": a suffix in lower case after a capitalised name is the capital misread; "Ine." is Inc.
+  const suffixCase = /^(.*[A-Z][a-z].*\s)(inc|ine|lnc|Ine|Lnc|corp|co|ltd|plc|llc)(\.?)$/.exec(issuerName);
   if (suffixCase) {
-    const suffix = /^(?:ine|lnc)$/.test(suffixCase[2]) ? "inc" : suffixCase[2];
+    const suffix = /^(?:ine|lnc)$/i.test(suffixCase[2]) ? "inc" : suffixCase[2];
     issuerName = `${suffixCase[1]}${suffix[0].toUpperCase()}${suffix.slice(1)}${suffixCase[3]}`;
     c["/issuer/name"] = Math.min(c["/issuer/name"], 0.8);
   }
@@ -385,7 +385,8 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const offIdx = wide.findIndex((l) => /Officer ?(?:\(|give)/i.test(l));
   let titleText: string | null = null;
   const searchFrom = offIdx >= 0 ? offIdx + 1 : 0;
-  for (let i = searchFrom; i < Math.min(wide.length, searchFrom + 6) && !titleText; i++) {
+  // Blank lines and box 5's other labels may come between: up to ten lines down.
+  for (let i = searchFrom; i < Math.min(wide.length, searchFrom + (offIdx >= 0 ? 10 : 6)) && !titleText; i++) {
     const noLabels = wide[i].replace(LEFT_LABELS, " ");
     if (/Form filed|If Amend|Individual|Relationship/i.test(noLabels)) continue;
     const m = TITLE_START.exec(noLabels);
@@ -694,6 +695,12 @@ function readTable(
         rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.75);
         if (!(row as DerivativeRow).expirationDate) rc.expirationDate = Math.min(rc.expirationDate ?? CLEAN, 0.4);
         warnings.push(`Table II row ${rows.length + 1}: "${lostDate[0].trim()}" before the underlying title taken for an unreadable date`);
+      }
+      // "Me Common": a speck read as a word before the title.
+      const speck = row.underlyingTitle && /^\S{1,2} (?=(?:Common|Class|Ordinary|Series)\b)/.exec(row.underlyingTitle);
+      if (speck) {
+        row.underlyingTitle = row.underlyingTitle!.slice(speck[0].length);
+        rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.75);
       }
       // "o 'common": a speck and the cell's left rule before a lower-cased "Common".
       const lower = row.underlyingTitle && /^(?:[a-z]{1,2} )?['‘’]?(common|ordinary)\b(.*)$/.exec(row.underlyingTitle);
@@ -1144,8 +1151,9 @@ function checkTrailer(filing: Filing): void {
   const conf = filing.fieldConfidence;
   const noisy = Object.values(conf).filter((c) => c < 0.8).length >= 3;
   const first = filing.footnotes[0];
-  if (first && /^[47]$/.test(first.id) && !filing.footnotes.some((f) => f.id === "1") && !filing.footnotes.some((f) => f.id === String(Number(first.id) - 1))) {
-    // Numbering starts at 1; a blurred "1." is read as "4." or "7.".
+  const lone = filing.footnotes.length === 1 || filing.footnotes[1]?.id === "2";
+  if (first && /^[0-9]$/.test(first.id) && first.id !== "1" && lone && !filing.footnotes.some((f) => f.id === "1")) {
+    // Numbering starts at 1; a blurred "1." is read as "4.", "5." or "7.".
     filing.warnings.push(`first footnote numbered (${first.id}); read as (1)`);
     first.id = "1";
     conf["/footnotes/0/id"] = Math.min(conf["/footnotes/0/id"] ?? 1, 0.7);
@@ -1177,8 +1185,8 @@ function checkTrailer(filing: Filing): void {
   });
   if (gap >= 0) filing.warnings.push(`footnote numbers out of step from (${filing.footnotes[gap].id}); footnotes from there need review`);
   filing.signatures.forEach((s, i) => {
-    // "/s/" comes out as "Js/", "{si", "'s/".
-    s.name = s.name.replace(/^[\\/J{|(\['!]?[sS][/il1|L]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
+    // "/s/" comes out as "Js/", "{si", "'s/", "Is/".
+    s.name = s.name.replace(/^[\\/J{|(\['!Il]?[sS][/il1|L]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
     // A date too damaged to be read as one ("32/1412022") stays glued to the name.
     const glued = / \S*[0-9]\S*\/\S*[0-9]\S*$/.exec(s.name);
     if (glued) {
@@ -1187,7 +1195,7 @@ function checkTrailer(filing: Filing): void {
       conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.75);
       filing.warnings.push(`signature line ended in "${glued[0].trim()}", a date too damaged to read`);
     }
-    if (/[0-9{}|\\~@]|[a-z][.,][a-z]/.test(s.name)) conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
+    if (/[0-9{}|\\~@€©®°£§]|[a-z][.,][a-z]/.test(s.name)) conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
   });
 }
 
