@@ -1242,7 +1242,8 @@ export function crossCheck(filing: Filing): void {
         filing.warnings.push(`derivative row ${i + 1}: option grant of ${r.shares} but ${r.underlyingShares} underlying shares`);
       }
     }
-    if (r.transactionCode === "A") {
+    // A grant's zero price and echoing counts confirm them only when the code itself was read surely.
+    if (r.transactionCode === "A" && (conf[`${p}/transactionCode`] ?? 1) >= 0.8) {
       if (r.price === 0) raise(`${p}/price`);
       if (r.sharesOwnedFollowing !== null && r.shares !== null && r.sharesOwnedFollowing === r.shares) {
         raise(`${p}/sharesOwnedFollowing`, 0.95);

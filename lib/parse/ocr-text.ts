@@ -337,11 +337,20 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
       c["/issuer/name"] = issuerName.length >= 3 ? (stateSlash ? 0.75 : 0.9) : 0.3;
     }
   } else {
+    // No symbol: an issuer without one prints empty brackets after its name ("Example Issuer Corp [ ]").
+    const bare = zone.findIndex((l) => /\S\s?\[\s*\]/.test(l));
     const lab = zone.findIndex((l) => label(l, LANDMARKS.issuer, 0.65));
     const next = lab >= 0 ? zone.slice(lab + 1, lab + 3).map(headerValue).find((v) => /[A-Za-z]{3}/.test(v)) : undefined;
-    issuerName = next ?? "";
-    c["/issuer/name"] = issuerName ? 0.5 : 0.2;
-    warnings.push(`issuer ticker not found${issuerName ? `; issuer name guessed as "${issuerName}"` : ""}`);
+    issuerName = bare >= 0 ? cleanValue(zone[bare].slice(0, zone[bare].search(/\[\s*\]/)).replace(LEFT_LABELS, " ")) : (next ?? "");
+    c["/issuer/name"] = bare >= 0 && issuerName ? 0.8 : issuerName ? 0.5 : 0.2;
+    c["/issuer/ticker"] = bare >= 0 ? 0.8 : 0.3;
+    if (bare >= 0 && bare === nameIdx) {
+      // The issuer line was taken for box 1's name: the name is the next name-like line.
+      nameIdx = zone.findIndex((_, i) => i > bare && i < bare + 4 && isName(i) && !/\[/.test(zone[i]));
+      ownerName = nameIdx >= 0 ? headerValue(zone[nameIdx]) : "";
+      c["/reportingOwners/0/name"] = ownerName ? 0.7 : 0.2;
+    }
+    warnings.push(bare >= 0 ? `no ticker symbol printed; issuer read as "${issuerName}"` : `issuer ticker not found${issuerName ? `; issuer name guessed as "${issuerName}"` : ""}`);
   }
   // "Anterix inc.", "Snowflake ine.": a suffix in lower case after a capitalised name is the capital misread; "Ine." is Inc.
   const suffixCase = /^(.*[A-Z][a-z].*\s)(inc|ine|lnc|Ine|Lnc|corp|co|ltd|plc|llc)(\.?)$/.exec(issuerName);
@@ -604,6 +613,8 @@ const HEADING = /Instr|Month|Title of|Date Exercisable|Expiration Date|Amount or
 // Column headings as a blurred scan prints them: "(MontvDayrvear)", "(inst. 8)", "Transacton(s)".
 const HEADING_DAMAGED = /Mon\w{0,3}.?Day|Day.?Y\w{0,2}ear|[(\[]\s?[il1]nst\b|Transac\w{0,4}\(s\)|Owned Follow/i;
 const NATURE_ONLY = /^(?:\S{1,2}\s)?(?:By|See|Held|Through|Trust|Family|Spouse|Custodian|IRA|LLC|Limited|Partnership|Fund|GRAT|Foundation)\b[^0-9]{0,40}$/;
+// The page's title block and OMB box, which Tesseract may print among the rows ("hours per response: 0.5").
+const PAGE_FURNITURE = /OMB (?:APPROVAL|Number)|per response|average burden|STATEMENT OF CHANGES|BENEFICIAL OWNERSHIP|Filed pursuant to Section|Washington, D\.?C|SECURITIES AND EXCHANGE COMMISSION|Print or Type/i;
 // Boxes 5 and 6 of the header, which Tesseract may print in the middle of Table I.
 const HEADER_BOX_TEXT = /Check all applicable|Form filed by|Officer ?\(give|Other ?\(specify|10 ?% Owner|Relationship of Reporting|Individual or Joint|^\W{0,2}X?\s?Director$/i;
 const UNDERLYING_HEAD = /^(?:Common|Class(?: [A-Z])?(?: Common)?|Ordinary|Series [A-Z])$/i;
@@ -633,7 +644,7 @@ function readTable(
     const l = tableLine(lines[i]).replace(/(?<=^| )\((?=[0-9][0-9.,/]*[0-9](?: |$))/g, "").replace(/^['‘’`]+(?=[A-Za-z])/, "");
     // A blank line only separates Tesseract's blocks; a title block stays pending for the values after it.
     if (!l) continue;
-    if (HEADING.test(l) || HEADING_DAMAGED.test(l) || HEADER_BOX_TEXT.test(l)) {
+    if (HEADING.test(l) || HEADING_DAMAGED.test(l) || HEADER_BOX_TEXT.test(l) || PAGE_FURNITURE.test(l)) {
       pending = [];
       continue;
     }
