@@ -283,7 +283,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const isName = (i: number) => {
     const v = headerValue(zone[i]);
     // Garbled labels ("(as)" for "(Last)", "cy)") are lower-case scraps, never a name.
-    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2;
+    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v);
   };
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
@@ -1179,6 +1179,7 @@ function checkTrailer(filing: Filing): void {
       .replace(/\$\s?([0-9]{1,3}),([0-9]{3})(\s?(?:to|and|-|–)\s?\$\s?[0-9]+\.[0-9]{2,4}\b)/g, "$$$1.$2$3")
       .replace(/(\$\s?[0-9]+\.[0-9]{2,4}\s?(?:to|and|-|–)\s?)\$\s?([0-9]{1,3}),([0-9]{3})\b/g, "$1$$$2.$3")
       .replace(/\b(Rule )?10b[Ss]-1\b/g, "$110b5-1")
+      .replace(/\bRule 10[6b][5S]-1\b/g, "Rule 10b5-1")
       .replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ")
       .replace(/\bf{1,2}\/?b\/o\b/g, "f/b/o")
       .replace(/,$/, ".");
@@ -1196,8 +1197,8 @@ function checkTrailer(filing: Filing): void {
   });
   if (gap >= 0) filing.warnings.push(`footnote numbers out of step from (${filing.footnotes[gap].id}); footnotes from there need review`);
   filing.signatures.forEach((s, i) => {
-    // "/s/" comes out as "Js/", "{si", "'s/", "Is/".
-    s.name = s.name.replace(/^[\\/J{|(\['!Il]?[sS][/il1|L]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
+    // "/s/" comes out as "Js/", "{si", "'s/", "Is/", "Is!".
+    s.name = s.name.replace(/^[\\/J{|(\['!Il]?[sS][/il1|L!]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
     // A date too damaged to be read as one ("32/1412022") stays glued to the name.
     const glued = / \S*[0-9]\S*\/\S*[0-9]\S*$/.exec(s.name);
     if (glued) {
@@ -1291,7 +1292,8 @@ function cleanRemarks(remarks: string | null): string | null {
 }
 
 // Remarks that read like a footnote's body or the form's instructions are lines Tesseract moved.
-const REMARKS_DOUBT = /^(?:[0-9]{1,2}\s?[.,]|[a-z(])|Reporting Person|U\.?S\.?C|Instruction|misstatement|copies of|Federal|weighted|ranging from|undertakes|footnote/i;
+// A signature that lost its label reads as a remark: "{s/Travis Shrout.Attomey.in-Fact 03/11/2022 Date".
+const REMARKS_DOUBT = /^\W?[sS][/il1|L!]\s?[A-Z]|in-Fact\b|\bDate$|^(?:[0-9]{1,2}\s?[.,]|[a-z(])|Reporting Person|U\.?S\.?C|Instruction|misstatement|copies of|Federal|weighted|ranging from|undertakes|footnote/i;
 
 /**
  * Paper joint filings name the other reporting persons on an attached "Joint Filer Information"
