@@ -254,6 +254,8 @@ const TICK = "(?:[Xx×✓✔]|»¢)";
 // Officer titles and "other" descriptions start with words an address never does.
 const TITLE_START =
   /\b(?:Chief|President|Chairman|Chairwoman|Chair|CEO|CFO|COO|CTO|CAO|EVP|SVP|Executive|Senior|Sr\.|Vice|VP|General Counsel|Secretary|Treasurer|Controller|Principal|Managing|Interim|Head|Member|Former|Trustee|See Remarks|Group|Co-)\b/;
+// A street line ("106 EAST BABCOCK STREET"), never a name even when the street label was lost.
+const STREET_LINE = /^[0-9]+[A-Z]? .*\b(?:STREET|STRE\w?|AVENUE|AVE|ROAD|RD|DRIVE|DR|SUITE|BLVD|BOULEVARD|WAY|LANE|PLAZA|FLOOR|COURT|PARKWAY|PKWY|HIGHWAY|CENTER|CIRCLE|PLACE|SQUARE)\b/i;
 const TITLE_WRAP = /^[A-Z][A-Za-z&,.\-]*(?: [A-Za-z&,.\-]+){0,3}$/;
 const TITLE_WRAP_STOP = /below|Director|Owner|Form|Date|Amend|Individual|Line|Person|Check|Table|Street|City/i;
 const ALL_CAPS = /^[A-Z0-9][A-Z0-9 ,.&'\-\/#()]*$/;
@@ -277,13 +279,14 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const at = (re: RegExp) => zone.findIndex((l) => re.test(l));
 
   // Box 1: the name sits on the last value line above "(Last) (First) (Middle)".
-  const lastIdx = at(/\((?:Last|First|Middle)\b|\b(?:Last|First|Fist|Middle|Mice)\)/i);
+  // "(Last)" blurs to "(las)", "(ast)" or "(as)".
+  const lastIdx = at(/\((?:Last|First|Middle)\b|\b(?:Last|First|Fist|Middle|Mice)\)|^\W{0,2}\((?:[Ll]as|[Ll]?ast|as)\)/i);
   const labelIdx = zone.findIndex((l) => label(l, LANDMARKS.reportingPerson, 0.7));
   let nameIdx = -1;
   const isName = (i: number) => {
     const v = headerValue(zone[i]);
     // Garbled labels ("(as)" for "(Last)", "cy)") are lower-case scraps, never a name.
-    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v);
+    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v) && !STREET_LINE.test(v) && !/^C\s?[I|/l1\\]\s?[O0]\b/.test(v);
   };
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
@@ -479,7 +482,12 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const careOf = /^C\s?[I|/l1\\]\s?[O0]\b/;
   for (let k = 0; k < addr.length; k++) addr[k] = addr[k].replace(careOf, "C/O");
   let careMoved = false;
-  if (nameIdx >= 0 && !addr.some((a) => careOf.test(a))) {
+  const careAt = addr.findIndex((a) => careOf.test(a));
+  if (careAt > 0) {
+    addr.unshift(...addr.splice(careAt, 1));
+    careMoved = true;
+  }
+  if (nameIdx >= 0 && careAt < 0) {
     // Tesseract may print the c/o line after the city line or below box 1's labels; it is always the first street line.
     const issuerLab = zone.findIndex((l, i) => i > addrFrom && label(l, LANDMARKS.issuer, 0.65));
     for (let i = addrFrom + 1; i < Math.min(zone.length, addrFrom + 24, issuerLab >= 0 ? issuerLab : Infinity); i++) {
