@@ -184,7 +184,7 @@ export function readDate(raw: string): DateReading | null {
   }
   if (fixed.changed) {
     notes.push(`read "${text}" as ${value} (letters taken for digits)`);
-    confidence = REPAIRED;
+    confidence = Math.min(confidence, REPAIRED);
   }
   if (m[2] !== m[4] || m[2] === ",") {
     notes.push(`read "${text}" as ${value} (odd separators)`);
@@ -982,6 +982,11 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     confidence[key] = t.date ? t.date.confidence : 0.85;
     return t.date?.value ?? null;
   };
+  // "196.356" is 196,356 shares or 196.356 of a unit; a count like "12,629.042" on the same row
+  // shows the filer reports fractions.
+  const fractionalRow = (["amount", "owned", "undAmount"] as Slot[]).some((s) =>
+    (got.get(s) ?? []).some((t) => /^[0-9,]*[0-9]\.[0-9]+$/.test(t.tok.text.trim()) && !/^[0-9]{1,3}(\.[0-9]{3})+$/.test(t.tok.text.trim())),
+  );
   const numOf = (s: Slot, key: string, kind: NumberKind): number | null => {
     const t = one(s);
     if (!t) {
@@ -992,17 +997,12 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
       confidence[key] = 0.8;
       return null;
     }
-    // "196.356" is 196,356 shares or 196.356 of a unit; a count like "12,629.042" on the same row
-    // shows the filer reports fractions.
     const fraction = kind === "shares" && fractionalRow && /^[0-9]{1,3}\.[0-9]{3}$/.test(t.tok.text.trim());
     const r = readNumber(t.tok.text, fraction ? "any" : kind);
     if (r?.note) warnings.push(r.note);
     confidence[key] = r ? (fraction ? Math.min(r.confidence, 0.85) : r.confidence) : 0.4;
     return r?.value ?? null;
   };
-  const fractionalRow = (["amount", "owned", "undAmount"] as Slot[]).some((s) =>
-    (got.get(s) ?? []).some((t) => /^[0-9,]*[0-9]\.[0-9]+$/.test(t.tok.text.trim()) && !/^[0-9]{1,3}(\.[0-9]{3})+$/.test(t.tok.text.trim())),
-  );
   const titleToks = got.get("title");
   const title = repairTitle(textOf("title") ?? "", warnings);
   const securityTitle = title.text;
