@@ -22,8 +22,8 @@ function load(name: string) {
 
 /**
  * Floors per fixture set (first letter of the name): t synthetic pages, b the same with black
- * rules, p real EDGAR filings drawn as degraded paper scans, n, m and k the same filings scanned
- * again with other degradations (k drawn last), r real sec.gov renderings; held-out is the p fixtures drawn after the
+ * rules, p real EDGAR filings drawn as degraded paper scans, n, m, k and j the same filings scanned
+ * again with other degradations (j drawn last), r real sec.gov renderings; held-out is the p fixtures drawn after the
  * parser's tuning, the honest measure of how it generalises. The degraded scans change with every
  * Tesseract build, so sets are held to a floor, not exact values.
  */
@@ -37,6 +37,7 @@ const SET_FLOORS: Record<string, { right: number; flagged: number }> = {
   n: { right: 0.8, flagged: 0.9 },
   m: { right: 0.75, flagged: 0.85 },
   k: { right: 0.85, flagged: 0.8 },
+  j: { right: 0.88, flagged: 0.9 },
   all: { right: 0.86, flagged: 0.95 },
 };
 
