@@ -91,6 +91,7 @@ export function parseOcrText(text: string): Filing {
   filing.remarks = cleanRemarks(trailer.remarks);
   filing.signatures = trailer.signatures;
   Object.assign(conf, trailer.confidence);
+  signatureFromRemarks(filing);
   checkTrailer(filing);
   if (filing.remarks && REMARKS_DOUBT.test(filing.remarks)) {
     conf["/remarks"] = Math.min(conf["/remarks"] ?? 1, 0.5);
@@ -254,6 +255,7 @@ const TICK = "(?:[Xx×✓✔]|»¢)";
 // Officer titles and "other" descriptions start with words an address never does.
 const TITLE_START =
   /\b(?:Chief|President|Chairman|Chairwoman|Chair|CEO|CFO|COO|CTO|CAO|EVP|SVP|Executive|Senior|Sr\.|Vice|VP|General Counsel|Secretary|Treasurer|Controller|Principal|Managing|Interim|Head|Member|Former|Trustee|See Remarks|Group|Co-)\b/;
+const STREET_WORDS = ["STREET", "AVENUE", "ROAD", "DRIVE", "SUITE", "BOULEVARD", "PARKWAY", "PLAZA", "COURT", "CENTER", "FLOOR", "LANE", "PLACE", "CIRCLE", "HIGHWAY", "SQUARE", "TERRACE", "NORTH", "SOUTH", "EAST", "WEST"];
 // A street line ("106 EAST BABCOCK STREET"), never a name even when the street label was lost.
 const STREET_LINE = /^[0-9]+[A-Z]? .*\b(?:STREET|STRE\w?|AVENUE|AVE|ROAD|RD|DRIVE|DR|SUITE|BLVD|BOULEVARD|WAY|LANE|PLAZA|FLOOR|COURT|PARKWAY|PKWY|HIGHWAY|CENTER|CIRCLE|PLACE|SQUARE)\b/i;
 const TITLE_WRAP = /^[A-Z][A-Za-z&,.\-]*(?: [A-Za-z&,.\-]+){0,3}$/;
@@ -501,8 +503,10 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   }
   owner.street1 = addr[0] ?? null;
   owner.street2 = addr.length > 1 ? addr.slice(1).join(" ") : null;
-  // A street line has a number; one without (and not a c/o line) lost it or is not the street.
-  const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? (/[0-9]/.test(v) || /^C\/O\b|^P\.?\s?O\.? BOX/i.test(v) ? 0.85 : 0.7) : 0.5);
+  // A street line has a number; one without (and not a c/o line) lost it or is not the street. A word
+  // one or two letters off a street word ("STREI") was misread or cut.
+  const misspelt = (v: string) => v.split(/[\s,]+/).some((w) => w.length >= 4 && STREET_WORDS.some((sw) => sw !== w && editDistance(w, sw, 2) <= 2 && Math.abs(sw.length - w.length) <= 2 && w[0] === sw[0] && !STREET_WORDS.includes(w)));
+  const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? ((/[0-9]/.test(v) || /^C\/O\b|^P\.?\s?O\.? BOX/i.test(v)) && !misspelt(v) ? 0.85 : 0.7) : 0.5);
   c["/reportingOwners/0/street1"] = owner.street1 ? (addr.length > 2 ? 0.6 : streetConf(owner.street1)) : 0.4;
   // A c/o line is followed by the street: alone, the street line was lost.
   c["/reportingOwners/0/street2"] = owner.street2 ? Math.min(streetConf(owner.street2), 0.8) : owner.street1 && !/^C\/O\b/i.test(owner.street1) ? 0.85 : 0.4;
@@ -1205,8 +1209,8 @@ function checkTrailer(filing: Filing): void {
   });
   if (gap >= 0) filing.warnings.push(`footnote numbers out of step from (${filing.footnotes[gap].id}); footnotes from there need review`);
   filing.signatures.forEach((s, i) => {
-    // "/s/" comes out as "Js/", "{si", "'s/", "Is/", "Is!".
-    s.name = s.name.replace(/^[\\/J{|(\['!Il]?[sS][/il1|L!]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
+    // "/s/" comes out as "Js/", "{si", "'s/", "Is/", "Is!", "'sd".
+    s.name = s.name.replace(/^[\\/J{|(\['!Il]?[sS][/il1|L!d]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
     // A date too damaged to be read as one ("32/1412022") stays glued to the name.
     const glued = / \S*[0-9]\S*\/\S*[0-9]\S*$/.exec(s.name);
     if (glued) {
@@ -1221,6 +1225,24 @@ function checkTrailer(filing: Filing): void {
 
 const NOT_NAME_WORDS = new Set("attorney fact for the and power behalf himself herself itself each other reporting person persons hereunder its general partner manager authorized signatory".split(" "));
 const nameWords = (text: string) => text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !NOT_NAME_WORDS.has(w));
+
+/**
+ * With its label lost, the signature line ("{s/Travis Shrout.Attomey.in-Fact 03/11/2022 Date") is
+ * read as the remarks: a remark ending in a date, signed "/s/" or by an attorney-in-fact, is it.
+ */
+function signatureFromRemarks(filing: Filing): void {
+  if (filing.signatures.length || !filing.remarks) return;
+  const m = /^(.*?)\s*([0-9OlI]{1,2}\/[0-9OlI]{1,2}\/[0-9OlI]{2,4})(?:\s+Date)?$/.exec(filing.remarks);
+  if (!m || m[1].length > 120 || !(/^\W?[sS][/il1|L!d]/.test(m[1]) || /in.Fact|Attorney/i.test(m[1]))) return;
+  const date = findDates(m[2])[0];
+  const name = m[1].replace(/\.(?=Att)/, ", ").replace(/\.in-/, "-in-").trim();
+  filing.signatures = [{ name, date: date?.value ?? null }];
+  filing.fieldConfidence["/signatures/0/name"] = 0.6;
+  filing.fieldConfidence["/signatures/0/date"] = date ? Math.min(date.confidence, 0.7) : 0.3;
+  filing.remarks = null;
+  filing.fieldConfidence["/remarks"] = 0.7;
+  filing.warnings.push(`signature "${name}" found where the remarks are; its label was lost`);
+}
 
 /**
  * The signature usually names the reporting person ("/s/ X, attorney-in-fact for Mark Zuckerberg").
