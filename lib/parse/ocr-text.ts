@@ -293,11 +293,15 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
   let addrFrom = -1;
-  if (labelIdx >= 0 && lastIdx > 0 && lastIdx < labelIdx && (!isName(lastIdx - 1) || /:|hours|burden|OMB/i.test(zone[lastIdx - 1]))) {
+  let above = lastIdx - 1;
+  while (above > 0 && !zone[above].trim()) above--;
+  if (labelIdx >= 0 && lastIdx > 0 && lastIdx < labelIdx && (!isName(above) || /:|hours|burden|OMB/i.test(zone[above]))) {
     for (let i = labelIdx + 1; i < Math.min(zone.length, labelIdx + 4) && nameIdx < 0; i++) if (isName(i)) nameIdx = i;
     if (nameIdx >= 0) addrFrom = lastIdx;
   } else {
-    for (let i = (lastIdx >= 0 ? lastIdx : Math.min(zone.length, labelIdx + 3)) - 1; i >= 0 && i >= labelIdx - 12 && nameIdx < 0; i--) if (isName(i)) nameIdx = i;
+    // The name sits just above "(Last)", which may itself be printed well above box 1's label.
+    const floor = (lastIdx >= 0 ? Math.min(lastIdx, labelIdx) : labelIdx) - 12;
+    for (let i = (lastIdx >= 0 ? lastIdx : Math.min(zone.length, labelIdx + 3)) - 1; i >= 0 && i >= floor && nameIdx < 0; i--) if (isName(i)) nameIdx = i;
   }
   if (nameIdx >= 0 && labelIdx >= 0 && labelIdx < nameIdx && TICKER.test(zone[nameIdx])) {
     // Box 2's value lies between box 1's label and "(Last)"; box 1's own name is the line under its label.
