@@ -455,7 +455,8 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
       }
       if (titleText) v = v.replace(titleText, " ").trim();
       // Garbled "(First)", "(City)", "(Street)" labels come out as "rst)", "ciy)", "asp (est)": lower-case scraps, never an address.
-      const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v);
+      // So is a line of specks with no number and no capitalised word ("aa e cee a hee F F").
+      const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v) || !/[0-9]|\b[A-Z][A-Za-z]{3,}|^C\s?[Ii|/l1\\]\s?[Oo0]\b/.test(v);
       // Box 3's damaged label may follow the street on its line: the capitals before it are the street.
       const lead = scrap ? /^(?:[A-Z0-9#.,&'\-\/]+ ){2,}(?=\S*[a-z])/.exec(`${v} `)?.[0].trim() : undefined;
       if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) {
