@@ -159,7 +159,7 @@ const KEYWORD: Record<string, RegExp> = {
   [LANDMARKS.reportingPerson]: /Name and|Addres/i,
   [LANDMARKS.issuer]: /Issuer|Ticker|Trading|Symbol/i,
   [LANDMARKS.relationship]: /Relation|Reporting/i,
-  [LANDMARKS.explanation]: /Expla/i,
+  [LANDMARKS.explanation]: /Expla|planation|Respon/i,
   [LANDMARKS.signature]: /Signat/i,
 };
 
@@ -175,8 +175,9 @@ function findLandmarks(lines: string[]): Landmarks {
     const l = lines[i];
     if (l.length > 300) continue;
     if (m.person < 0 && label(l, LANDMARKS.reportingPerson, 0.7)) m.person = i;
-    else if (m.tableI < 0 && /^.{0,6}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Non-Derivative Securities", 0.6) && /non/i.test(l)) m.tableI = i;
-    else if (m.tableII < 0 && /^.{0,6}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Derivative Securities", 0.6) && !/\bnon/i.test(l)) m.tableII = i;
+    // Specks and a rule may come before the heading ('es es z "Table |- Non-Derivative').
+    else if (m.tableI < 0 && /^.{0,12}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Non-Derivative Securities", 0.6) && /non/i.test(l)) m.tableI = i;
+    else if (m.tableII < 0 && /^.{0,12}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Derivative Securities", 0.6) && !/\bnon/i.test(l)) m.tableII = i;
     // A table heading too blurred to read still has its first column heading under it.
     else if (titleI < 0 && /^\W{0,3}1\W{0,2}Title of Secur/i.test(l)) titleI = i;
     else if (titleII < 0 && /^\W{0,3}1\W{0,2}Title of Deriv/i.test(l)) titleII = i;
@@ -635,7 +636,7 @@ const PAGE_FURNITURE = /OMB (?:APPROVAL|Number)|per response|average burden|STAT
 // Boxes 5 and 6 of the header, which Tesseract may print in the middle of Table I.
 const HEADER_BOX_TEXT = /Check all applicable|Form filed by|Officer ?\(give|Other ?\(specify|10 ?% Owner|Relationship of Reporting|Individual or Joint|^\W{0,2}X?\s?Director$/i;
 const UNDERLYING_HEAD = /^(?:Common|Class(?: [A-Z])?(?: Common)?|Ordinary|Series [A-Z])$/i;
-const COMPLETE_TITLE = /(?:Stock|Shares|Units?|Warrants?|Notes?|Interests?|\)|Rights?|Options?)\.?$/i;
+const COMPLETE_TITLE = /(?:Stock|Shares?|Units?|Warrants?|Notes?|Interests?|\)|Rights?|Options?)\.?$/i;
 
 function hasValue(line: string): boolean {
   return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:[,.][0-9OlI]{3})+(?:\.[0-9]+)?(?=\s|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
@@ -666,16 +667,17 @@ function readTable(
       continue;
     }
     const bare = stripFootnoteMarkers(l).text;
-    if (numberedHeading(bare)) {
+    // Column numbers among heading scraps ("| 5 : | cane", "tad cee 6 ee ne 7 Grane") are not a row's values:
+    // a line whose only figures are numbers up to 12 is heading.
+    const figures = bare.match(/[0-9$][0-9.,/$]*/g) ?? [];
+    if (numberedHeading(bare) || (figures.length > 0 && figures.every((f) => /^(?:[0-9]|1[0-2])[.,]?$/.test(f)))) {
       pending = [];
       continue;
     }
     // "$0.01 per share" under "Common Stock, par value" is the title going on, not a row.
     const titleTail = /^\$?[0-9][0-9.,]* [a-z]+(?: [a-z]+){0,3}$/.test(bare);
     const words = (/[A-Za-z]{2}/.test(bare) && bare.split(" ").length <= 8 && /^[A-Za-z(]/.test(bare)) || titleTail;
-    // A lone column number among heading scraps ("| 5 : | cane") is not a row's value.
-    const headingNumber = /^\W*(?:[0-9]|1[0-2])\W*(?:\s[a-z]{1,6}\W*)?$/.test(bare);
-    if (hasValue(bare) && !titleTail && !headingNumber) {
+    if (hasValue(bare) && !titleTail) {
       const odd = /\((?:a|l|i|I|@)\)|(?:^| )@(?= |$)/.exec(l);
       if (odd) warnings.push(`footnote marker read as "${odd[0].trim()}" taken as (1)`);
       // "$6280)": a price whose raised marker lost its opening parenthesis, which marker unknown;
@@ -768,6 +770,13 @@ function readTable(
         }
       }
       if (!words) continue;
+      if (!words.toLowerCase().split(/[^a-z]+/).some((w) => TITLE_WORDS.has(w))) {
+        // Specks and heading scraps under a row ("cae Pe) oe geen Te Anon"): no title goes on in them,
+        // though a misread end of the title ("Sao nesters" for "$0.01 per share") may be among them.
+        warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: dropped "${words}" under the row as OCR noise`);
+        rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.7);
+        continue;
+      }
       if (!row.securityTitle || !COMPLETE_TITLE.test(row.securityTitle) || /^[a-z(]|^(?:Stock|Option|Units?|Shares|Preferred|Convertible)\b/.test(words)) {
         row.securityTitle = joinTitle(row.securityTitle, words);
         rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.85);
@@ -873,6 +882,12 @@ function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences
   }
   const r = row as unknown as Record<string, unknown>;
   const missing = wanted.filter((k) => r[k] === null);
+  if (row.directOrIndirect === "D" && row.natureOfOwnership && (rc.directOrIndirect ?? CLEAN) < 0.8) {
+    // A "D" read from a lookalike ("0") beside a nature of ownership was the I of an indirect holding.
+    row.directOrIndirect = "I";
+    rc.directOrIndirect = 0.6;
+    warnings.push(`${where}: ownership form read as D beside a nature of ownership; taken as I`);
+  }
   if (row.natureOfOwnership) {
     // A stray rule or tick before the nature ("\\ Trust", "f Trust"), or the column-6 "I" itself
     // misread and run into it ("oi Trust", "iD Trust", "I Limited Partnership").
