@@ -215,6 +215,10 @@ function findLandmarks(lines: string[]): Landmarks {
 const TITLE_WORDS = new Set(
   "stock stocks share shares per par value option options right rights to buy sell units unit restricted class common preferred series convertible warrant warrants phantom performance deferred employee incentive qualified non of the and ordinary depositary american notes note interests interest limited partnership membership award awards equity appreciation receipts receipt subordinated senior voting nonvoting non-voting exchangeable purchase call put swap total return cash settled settlement based time vested vesting market director directors plan profits beneficial trust fund held by in on for or with at no".split(" "),
 );
+// Words of a nature of ownership wrapped under its row ("See footnote", "By Spouse").
+const NATURE_WORDS = new Set(
+  "see footnote footnotes remarks spouse wife husband child children son daughter family llc lp gp llp inc corp ltd company companies ira grat custodian foundation partnership partners holdings capital management investment investments funds estate living revocable irrevocable retirement account descendants".split(" "),
+);
 const TABLE_I_ROW = /^\W{0,3}(?:Common|Class [A-Z]|Ordinary|Series [A-Z]|Shares|Units)\b.{0,40}?[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/[0-9OlI]{2,4}/i;
 const DERIVATIVE_TITLE = /^\W{0,3}(?:Non-?\s?qualified|Incentive|Employee|Stock Options?|Options?|Warrants?|Call|Put|Restricted Stock Units?|Performance|Convertible|Phantom)\b/i;
 
@@ -770,11 +774,12 @@ function readTable(
         }
       }
       if (!words) continue;
-      if (!words.toLowerCase().split(/[^a-z]+/).some((w) => TITLE_WORDS.has(w))) {
+      if (!words.toLowerCase().split(/[^a-z]+/).some((w) => TITLE_WORDS.has(w) || NATURE_WORDS.has(w))) {
         // Specks and heading scraps under a row ("cae Pe) oe geen Te Anon"): no title goes on in them,
-        // though a misread end of the title ("Sao nesters" for "$0.01 per share") may be among them.
+        // though a misread end of the title ("Sao nesters" for "$0.01 per share") or nature may be among them.
         warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: dropped "${words}" under the row as OCR noise`);
         rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.7);
+        if (row.natureOfOwnership) rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
         continue;
       }
       if (!row.securityTitle || !COMPLETE_TITLE.test(row.securityTitle) || /^[a-z(]|^(?:Stock|Option|Units?|Shares|Preferred|Convertible)\b/.test(words)) {
