@@ -170,13 +170,21 @@ export function readDate(raw: string): DateReading | null {
   const m = NUMERIC_DATE.exec(fixed.text);
   if (!m) return null;
   const { year, twoDigit } = fullYear(m[5]);
-  const value = isoDate(year, Number(m[1]), Number(m[3]));
-  if (!value) return null;
   const notes: string[] = [];
   let confidence = CLEAN;
+  let value = isoDate(year, Number(m[1]), Number(m[3]));
+  if (!value) {
+    // "10/81/2025": a month or day that cannot be has one digit misread; the likeliest confusion that fits is taken.
+    const month = Number(m[1]);
+    const fits = (month < 1 || month > 12 ? digitSwaps(m[1]).map((mo) => isoDate(year, Number(mo), Number(m[3]))) : digitSwaps(m[3]).map((d) => isoDate(year, month, Number(d)))).filter((v): v is IsoDate => v !== null);
+    if (!fits.length) return null;
+    value = fits[0];
+    notes.push(`read "${text}" as ${value} (a digit of an impossible month or day taken as misread)`);
+    confidence = 0.6;
+  }
   if (fixed.changed) {
     notes.push(`read "${text}" as ${value} (letters taken for digits)`);
-    confidence = REPAIRED;
+    confidence = Math.min(confidence, REPAIRED);
   }
   if (m[2] !== m[4] || m[2] === ",") {
     notes.push(`read "${text}" as ${value} (odd separators)`);
@@ -184,6 +192,13 @@ export function readDate(raw: string): DateReading | null {
   }
   if (twoDigit) confidence = Math.min(confidence, 0.9);
   return { value, confidence, note: notes.length ? notes.join("; ") : null };
+}
+
+// Digits a blurred scan confuses, likeliest first; used only to mend a month or day that cannot exist.
+const DIGIT_CONFUSION: Record<string, string[]> = { "8": ["3", "0", "6"], "3": ["8"], "9": ["0"], "7": ["1"], "4": ["1"], "6": ["5"], "5": ["6"] };
+
+function digitSwaps(part: string): string[] {
+  return [...part].flatMap((ch, i) => (DIGIT_CONFUSION[ch] ?? []).map((to) => part.slice(0, i) + to + part.slice(i + 1)));
 }
 
 /** A date found inside longer text, with where it was. */
@@ -591,8 +606,8 @@ export interface Trailer {
   warnings: string[];
 }
 
-const FOOTNOTE_START = /^(?:[-*] )?\(?([0-9]{1,2})[.)]\)? ?(?=\S)/;
-const BOILERPLATE = /^(?:[-*] )?(?:\*+ ?)?(?:Reminder:|If the form is filed by more|Intentional misstatements|Note: File three copies|Persons who respond to the collection|SEC \d{4}|Potential persons who are to respond)/i;
+const FOOTNOTE_START = /^(?:[-*] )?\(?([0-9]{1,2})(?:[.)]|,(?= [A-Z]))\)? ?(?=\S)/;
+const BOILERPLATE = /^(?:[-*+'] ?)?(?:\*+ ?)?(?:Reminder:|If ?the form is f\w{0,3}ed by more|Intentional misstatements|Note: File three copies|Persons who respond to the collection|SEC \d{4}|Potential persons who are to respond)/i;
 
 /**
  * Reads the part of the form under the tables, given as plain lines (markdown already cleaned):
@@ -638,6 +653,8 @@ export function readTrailer(lines: string[]): Trailer {
       body.length -= 1;
     } else if (signatures.length === 0 && looksLikeSignatureName(last) && last.length < 100) {
       signatures.unshift({ sig: { name: cleanSignatureName(last), date: null }, conf: 0.3 });
+      // Without its date the line may be any text left above the label, not a signature at all.
+      confidence["/signatures"] = 0.6;
       warnings.push("signature date not found");
       body.length -= 1;
     } else break;
@@ -688,7 +705,7 @@ function readSignaturesBelow(lines: string[], labelAt: number, out: { sig: Signa
 
 function looksLikeSignatureName(line: string): boolean {
   const t = line.trim();
-  return t.length >= 3 && t.length <= 160 && /[A-Za-z]{2}/.test(t) && !/^(date|remarks?:?|signature)/i.test(t) && !BOILERPLATE.test(t);
+  return t.length >= 3 && t.length <= 160 && /[A-Za-z]{2}/.test(t) && !/^(date|remarks?:?|signature)/i.test(t) && !BOILERPLATE.test(t) && !/^\W{0,2}(?:Name|Address|Relationship)\s?[:;]/i.test(t);
 }
 
 function cleanSignatureName(line: string): string {
@@ -745,6 +762,8 @@ function isValueWord(bare: string): boolean {
   return Boolean(readDate(bare) || readNumber(bare) || /^\\?\$/.test(bare) || /^[0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9]{0,3}$/.test(bare));
 }
 
+const UNDERLYING_START = /^(?:Class|Common|Ordinary|Series)$/;
+
 // In a grid a marker shares its value's cell; in a line of text a spaced-out marker may stand for a whole column.
 function splitValues(text: string, markersAttach: boolean, afterText: boolean): RowToken[] {
   // Dates written with spaces ("Dec. 17, 2007") are protected by reading them first.
@@ -772,7 +791,11 @@ function splitValues(text: string, markersAttach: boolean, afterText: boolean): 
     if (s.text === "") {
       // A bare marker: it belongs to the value before it, or stands alone in its cell.
       const prev = textRun.length ? null : out[out.length - 1];
-      if (textRun.length) runIds.push(...s.footnoteIds);
+      // In a line of text, a marker between a title and "Class B Common Stock" ends the first title.
+      if (textRun.length && !markersAttach && UNDERLYING_START.test(bare[i + 1]?.text ?? "")) {
+        runIds.push(...s.footnoteIds);
+        flush();
+      } else if (textRun.length) runIds.push(...s.footnoteIds);
       else if (prev && markersAttach) prev.footnoteIds.push(...s.footnoteIds);
       else out.push({ text: "", footnoteIds: s.footnoteIds });
       continue;
@@ -782,7 +805,9 @@ function splitValues(text: string, markersAttach: boolean, afterText: boolean): 
     const prevIsText = textRun.length > 0 || (i === 0 && afterText);
     const next = bare[i + 1];
     const nextIsText = next !== undefined && !isValue[i + 1] && !/^[A-Z]$/.test(next.text) && next.text !== "";
-    if (isValue[i] || (single && !(prevIsText && nextIsText))) {
+    // "Class A 200,000": the class letter belongs to its title even with a number after it.
+    const classLetter = single && /^(?:Class|Series)$/.test(textRun[textRun.length - 1] ?? "");
+    if (isValue[i] || (single && !classLetter && !(prevIsText && nextIsText))) {
       flush();
       out.push({ text: s.text, footnoteIds: s.footnoteIds });
     } else {
@@ -957,6 +982,11 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     confidence[key] = t.date ? t.date.confidence : 0.85;
     return t.date?.value ?? null;
   };
+  // "196.356" is 196,356 shares or 196.356 of a unit; a count like "12,629.042" on the same row
+  // shows the filer reports fractions.
+  const fractionalRow = (["amount", "owned", "undAmount"] as Slot[]).some((s) =>
+    (got.get(s) ?? []).some((t) => /^[0-9,]*[0-9]\.[0-9]+$/.test(t.tok.text.trim()) && !/^[0-9]{1,3}(\.[0-9]{3})+$/.test(t.tok.text.trim())),
+  );
   const numOf = (s: Slot, key: string, kind: NumberKind): number | null => {
     const t = one(s);
     if (!t) {
@@ -967,9 +997,10 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
       confidence[key] = 0.8;
       return null;
     }
-    const r = readNumber(t.tok.text, kind);
+    const fraction = kind === "shares" && fractionalRow && /^[0-9]{1,3}\.[0-9]{3}$/.test(t.tok.text.trim());
+    const r = readNumber(t.tok.text, fraction ? "any" : kind);
     if (r?.note) warnings.push(r.note);
-    confidence[key] = r ? r.confidence : 0.4;
+    confidence[key] = r ? (fraction ? Math.min(r.confidence, 0.85) : r.confidence) : 0.4;
     return r?.value ?? null;
   };
   const titleToks = got.get("title");
@@ -1001,6 +1032,9 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     confidence.shares = 0.9;
   }
   let price = numOf("price", "price", "price");
+  // Prices are printed with "$"; one without it that starts with 3, 5 or 8 may be the "$" misread ("3628" for $628).
+  const priceTok = one("price");
+  if (price !== null && priceTok?.num && !priceTok.num.money && /^[358S][0-9]{2,}/.test(priceTok.tok.text)) confidence.price = Math.min(confidence.price, 0.7);
   if (kind === "holding" && price !== null && table === "nonDerivative") {
     // A holding has no transaction, so no price: the number is a stray mark from the empty columns.
     warnings.push(`dropped "${price}" in the price column of a holding as OCR noise`);
@@ -1093,6 +1127,10 @@ function repairTitle(text: string, warnings: string[]): { text: string; confiden
   if (whole) {
     warnings.push(`title "${text}" read as "${whole}" (front eaten by OCR)`);
     return { text: whole, confidence: 0.75 };
+  }
+  // "series E Preferred Stock": only the capital of a whole first word was lost.
+  if (/^(?:series|class|common|restricted|deferred|performance|phantom|ordinary|preferred|stock)\s[A-Z(]/.test(text)) {
+    return { text: text[0].toUpperCase() + text.slice(1), confidence: 0.75 };
   }
   return { text, confidence: 0.6 };
 }
@@ -1194,7 +1232,8 @@ export function crossCheck(filing: Filing): void {
     const p = `/derivative/${i}`;
     if (r.transactionDate) txDates.push(r.transactionDate);
     if (r.shares !== null && r.underlyingShares !== null) {
-      if (r.shares === r.underlyingShares) {
+      // Two readings that were both unsure agree by the same misreading as often as by being right.
+      if (r.shares === r.underlyingShares && Math.max(conf[`${p}/shares`] ?? 1, conf[`${p}/underlyingShares`] ?? 1) >= 0.8) {
         raise(`${p}/shares`);
         raise(`${p}/underlyingShares`);
       } else if (r.transactionCode === "A" && r.underlyingTitle && /common/i.test(r.underlyingTitle) && /option/i.test(r.securityTitle)) {
@@ -1203,7 +1242,8 @@ export function crossCheck(filing: Filing): void {
         filing.warnings.push(`derivative row ${i + 1}: option grant of ${r.shares} but ${r.underlyingShares} underlying shares`);
       }
     }
-    if (r.transactionCode === "A") {
+    // A grant's zero price and echoing counts confirm them only when the code itself was read surely.
+    if (r.transactionCode === "A" && (conf[`${p}/transactionCode`] ?? 1) >= 0.8) {
       if (r.price === 0) raise(`${p}/price`);
       if (r.sharesOwnedFollowing !== null && r.shares !== null && r.sharesOwnedFollowing === r.shares) {
         raise(`${p}/sharesOwnedFollowing`, 0.95);
@@ -1249,7 +1289,9 @@ export function crossCheck(filing: Filing): void {
         raise(`${p}/sharesOwnedFollowing`, 0.97);
         raise(`${p}/acquiredDisposed`, 0.97);
       } else {
+        // Either count may be the misread one (or the row above's).
         lower(`${p}/sharesOwnedFollowing`, 0.78);
+        lower(`${p}/shares`, 0.78);
         filing.warnings.push(`non-derivative row ${i + 1}: ${before} ${r.acquiredDisposed === "A" ? "+" : "-"} ${r.shares} does not give ${r.sharesOwnedFollowing}`);
       }
     }

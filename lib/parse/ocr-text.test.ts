@@ -22,15 +22,23 @@ function load(name: string) {
 
 /**
  * Floors per fixture set (first letter of the name): t synthetic pages, b the same with black
- * rules, p real EDGAR filings drawn as degraded paper scans, r real sec.gov renderings. The
- * degraded scans change with every Tesseract build, so sets are held to a floor, not exact values.
+ * rules, p real EDGAR filings drawn as degraded paper scans, n, m, k and j the same filings scanned
+ * again with other degradations (j drawn last), r real sec.gov renderings; held-out is the p fixtures drawn after the
+ * parser's tuning, the honest measure of how it generalises. The degraded scans change with every
+ * Tesseract build, so sets are held to a floor, not exact values.
  */
 const SET_FLOORS: Record<string, { right: number; flagged: number }> = {
-  t: { right: 0.9, flagged: 0.9 },
-  b: { right: 0.9, flagged: 0.9 },
-  p: { right: 0.85, flagged: 0.85 },
-  r: { right: 0.35, flagged: 0.9 },
-  all: { right: 0.8, flagged: 0.9 },
+  // p13-p20: real filings added after the parser was tuned on p01-p12 (see the fixtures README).
+  "held-out": { right: 0.91, flagged: 0.93 },
+  t: { right: 0.94, flagged: 0.94 },
+  b: { right: 0.95, flagged: 0.95 },
+  p: { right: 0.91, flagged: 0.97 },
+  r: { right: 0.38, flagged: 0.95 },
+  n: { right: 0.89, flagged: 0.9 },
+  m: { right: 0.82, flagged: 0.9 },
+  k: { right: 0.89, flagged: 0.88 },
+  j: { right: 0.88, flagged: 0.9 },
+  all: { right: 0.88, flagged: 0.95 },
 };
 
 describe("parseOcrText on Tesseract fixtures", () => {
@@ -43,7 +51,8 @@ describe("parseOcrText on Tesseract fixtures", () => {
       const validate = ajv.compile(schema);
       expect(validate(filing), JSON.stringify(validate.errors)).toBe(true);
       const s = score(expected, filing);
-      for (const key of [name[0], "all"]) {
+      const heldOut = /^p(1[3-9]|20)-/.test(name);
+      for (const key of [name[0], "all", ...(heldOut ? ["held-out"] : [])]) {
         const t = totals.get(key) ?? { total: 0, right: 0, wrong: 0, flagged: 0 };
         t.total += s.total;
         t.right += s.right;

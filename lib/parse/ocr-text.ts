@@ -10,9 +10,11 @@ import {
   CLEAN,
   LANDMARKS,
   crossCheck,
+  editDistance,
   findDates,
   findLabel,
   readCityStateZip,
+  US_STATES,
   readRow,
   readTrailer,
   singleSpace,
@@ -89,6 +91,7 @@ export function parseOcrText(text: string): Filing {
   filing.remarks = cleanRemarks(trailer.remarks);
   filing.signatures = trailer.signatures;
   Object.assign(conf, trailer.confidence);
+  signatureFromRemarks(filing);
   checkTrailer(filing);
   if (filing.remarks && REMARKS_DOUBT.test(filing.remarks)) {
     conf["/remarks"] = Math.min(conf["/remarks"] ?? 1, 0.5);
@@ -99,6 +102,8 @@ export function parseOcrText(text: string): Filing {
   }
   filing.warnings.push(...trailer.warnings);
   readJointFilers(trailerLines, filing);
+  checkOwnerAgainstSignature(filing, header.nameCandidates);
+  checkSignatureNames(filing);
 
   if (!filing.periodOfReport) {
     const dates = [...filing.nonDerivative, ...filing.derivative].map((r) => r.transactionDate).filter((d): d is string => Boolean(d));
@@ -110,6 +115,8 @@ export function parseOcrText(text: string): Filing {
   }
   // Lines with a dollar amount and a thousands figure are table rows, read or not.
   flagMissingTrailer(filing, lines.filter((l) => /\$\s?[0-9]/.test(l) && /[0-9],[0-9]{3}\b/.test(l)).length);
+  splitRunTogetherIds(filing);
+  fillFromExercise(filing);
   crossCheck(filing);
   flagOutlyingPrices(filing);
   for (const [p, c] of inferred) conf[p] = Math.min(conf[p] ?? 1, c);
@@ -130,7 +137,7 @@ function cleanLine(line: string): string {
     v = v.replace(/ \| (?=(?:By|See|Held|Through|Owned)\b)/g, " I ");
   }
   // ... and a "1", "f", "i)" or "|" when the nature of indirect ownership follows.
-  if (/\S [|f1il!]\)? [A-Z]/.test(v)) v = v.replace(/(\S) [|f1il!]\)? (?=(?:By|See|Held|Through|Owned|Trust|Family|Spouse|Custodian|IRA|LLC|L\.?P\.?|Limited|Partnership|Fund|GRAT|Foundation|The)\b)/g, "$1 I ");
+  if (/\S [|f1il!]\)? [\[(|]?[A-Z]/.test(v)) v = v.replace(/(\S) [|f1il!]\)? [\[(|]?(?=(?:By|See|Held|Through|Owned|Trust|Family|Spouse|Custodian|IRA|LLC|L\.?P\.?|Limited|Partnership|Fund|GRAT|Foundation|The)\b)/g, "$1 I ");
   return v;
 }
 
@@ -152,7 +159,7 @@ const KEYWORD: Record<string, RegExp> = {
   [LANDMARKS.reportingPerson]: /Name and|Addres/i,
   [LANDMARKS.issuer]: /Issuer|Ticker|Trading|Symbol/i,
   [LANDMARKS.relationship]: /Relation|Reporting/i,
-  [LANDMARKS.explanation]: /Expla/i,
+  [LANDMARKS.explanation]: /Expla|planation|Respon/i,
   [LANDMARKS.signature]: /Signat/i,
 };
 
@@ -168,8 +175,9 @@ function findLandmarks(lines: string[]): Landmarks {
     const l = lines[i];
     if (l.length > 300) continue;
     if (m.person < 0 && label(l, LANDMARKS.reportingPerson, 0.7)) m.person = i;
-    else if (m.tableI < 0 && /^.{0,6}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Non-Derivative Securities", 0.6) && /non/i.test(l)) m.tableI = i;
-    else if (m.tableII < 0 && /^.{0,6}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Derivative Securities", 0.6) && !/\bnon/i.test(l)) m.tableII = i;
+    // Specks and a rule may come before the heading ('es es z "Table |- Non-Derivative').
+    else if (m.tableI < 0 && /^.{0,12}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Non-Derivative Securities", 0.6) && /non/i.test(l)) m.tableI = i;
+    else if (m.tableII < 0 && /^.{0,12}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Derivative Securities", 0.6) && !/\bnon/i.test(l)) m.tableII = i;
     // A table heading too blurred to read still has its first column heading under it.
     else if (titleI < 0 && /^\W{0,3}1\W{0,2}Title of Secur/i.test(l)) titleI = i;
     else if (titleII < 0 && /^\W{0,3}1\W{0,2}Title of Deriv/i.test(l)) titleII = i;
@@ -182,6 +190,14 @@ function findLandmarks(lines: string[]): Landmarks {
     } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)) m.tablesEnd = i;
   }
   if (m.tableI < 0 && titleI >= 0) m.tableI = titleI;
+  if (m.tableI < 0 && m.tableII < 0) {
+    // Both headings too blurred to find: Table I starts at its first row, a security title with a date.
+    const first = lines.findIndex((l, i) => i > Math.max(m.person, 5) && TABLE_I_ROW.test(l));
+    if (first > 0) {
+      m.tableI = first - 1;
+      if (m.tablesEnd < first) m.tablesEnd = lines.findIndex((l, i) => i > first && l.length < 80 && (Boolean(label(l, LANDMARKS.explanation, 0.5)) || /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)));
+    }
+  }
   if (m.tableII < 0 && titleII > m.tableI) m.tableII = titleII;
   if (m.tableII >= 0) m.tableIIRows = m.tableII + 1;
   else if (m.tableI >= 0) {
@@ -196,11 +212,20 @@ function findLandmarks(lines: string[]): Landmarks {
   return m;
 }
 
+const TITLE_WORDS = new Set(
+  "stock stocks share shares per par value option options right rights to buy sell units unit restricted class common preferred series convertible warrant warrants phantom performance deferred employee incentive qualified non of the and ordinary depositary american notes note interests interest limited partnership membership award awards equity appreciation receipts receipt subordinated senior voting nonvoting non-voting exchangeable purchase call put swap total return cash settled settlement based time vested vesting market director directors plan profits beneficial trust fund held by in on for or with at no".split(" "),
+);
+// Words of a nature of ownership wrapped under its row ("See footnote", "By Spouse").
+const NATURE_WORDS = new Set(
+  "see footnote footnotes remarks spouse wife husband child children son daughter family llc lp gp llp inc corp ltd company companies ira grat custodian foundation partnership partners holdings capital management investment investments funds estate living revocable irrevocable retirement account descendants".split(" "),
+);
+const TABLE_I_ROW = /^\W{0,3}(?:Common|Class [A-Z]|Ordinary|Series [A-Z]|Shares|Units)\b.{0,40}?[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/[0-9OlI]{2,4}/i;
 const DERIVATIVE_TITLE = /^\W{0,3}(?:Non-?\s?qualified|Incentive|Employee|Stock Options?|Options?|Warrants?|Call|Put|Restricted Stock Units?|Performance|Convertible|Phantom)\b/i;
 
 function readFormType(lines: string[], marks: Landmarks): { type: FormType; confidence: number } {
   const top = lines.slice(0, Math.min(lines.length, marks.person >= 0 ? marks.person + 1 : 15, 25)).join(" ");
-  const amended = /\bAMENDMENT\b|\bFORM\s*[345]\s*\/\s*A\b/i.test(top);
+  // Box 4's label "If Amendment, Date of Original Filed" is on every form; only a title or "Amendment No." marks one.
+  const amended = /\bFORM\s*[345]\s*\/\s*A\b|(?<!If\s?)\bAMENDMENT\b(?!,?\s*Date)/i.test(top);
   const printed = /\bFORM\s*([345])\b/i.exec(top)?.[1];
   const byTitle = /INITIAL\s*STATEMENT/i.test(top) ? "3" : /ANNUAL\s*STATEMENT/i.test(top) ? "5" : /STATEMENT\s*OF\s*CHANGES/i.test(top) ? "4" : null;
   const base = printed ?? byTitle ?? "4";
@@ -218,6 +243,8 @@ interface Header {
   amendment: string | null;
   joint: boolean;
   confidence: Confidences;
+  /** Every line of box 1's neighbourhood that could be the name, for a later check against the signature. */
+  nameCandidates: string[];
 }
 
 // Where the value of the left box (name, street, city) ends on a run-together line: the next box's label or value.
@@ -233,6 +260,9 @@ const TICK = "(?:[Xx×✓✔]|»¢)";
 // Officer titles and "other" descriptions start with words an address never does.
 const TITLE_START =
   /\b(?:Chief|President|Chairman|Chairwoman|Chair|CEO|CFO|COO|CTO|CAO|EVP|SVP|Executive|Senior|Sr\.|Vice|VP|General Counsel|Secretary|Treasurer|Controller|Principal|Managing|Interim|Head|Member|Former|Trustee|See Remarks|Group|Co-)\b/;
+const STREET_WORDS = ["STREET", "AVENUE", "ROAD", "DRIVE", "SUITE", "BOULEVARD", "PARKWAY", "PLAZA", "COURT", "CENTER", "FLOOR", "LANE", "PLACE", "CIRCLE", "HIGHWAY", "SQUARE", "TERRACE", "NORTH", "SOUTH", "EAST", "WEST"];
+// A street line ("106 EAST BABCOCK STREET"), never a name even when the street label was lost.
+const STREET_LINE = /^[0-9]+[A-Z]? .*\b(?:STREET|STRE\w?|AVENUE|AVE|ROAD|RD|DRIVE|DR|SUITE|BLVD|BOULEVARD|WAY|LANE|PLAZA|FLOOR|COURT|PARKWAY|PKWY|HIGHWAY|CENTER|CIRCLE|PLACE|SQUARE)\b/i;
 const TITLE_WRAP = /^[A-Z][A-Za-z&,.\-]*(?: [A-Za-z&,.\-]+){0,3}$/;
 const TITLE_WRAP_STOP = /below|Director|Owner|Form|Date|Amend|Individual|Line|Person|Check|Table|Street|City/i;
 const ALL_CAPS = /^[A-Z0-9][A-Z0-9 ,.&'\-\/#()]*$/;
@@ -256,21 +286,36 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const at = (re: RegExp) => zone.findIndex((l) => re.test(l));
 
   // Box 1: the name sits on the last value line above "(Last) (First) (Middle)".
-  const lastIdx = at(/\((?:Last|First|Middle)\b|\b(?:Last|First|Fist|Middle|Mice)\)/i);
+  // "(Last)" blurs to "(las)", "(ast)" or "(as)".
+  const lastIdx = at(/\((?:Last|First|Middle)\b|\b(?:Last|First|Fist|Middle|Mice)\)|^\W{0,2}\((?:[Ll]as|[Ll]?ast|as)\)/i);
   const labelIdx = zone.findIndex((l) => label(l, LANDMARKS.reportingPerson, 0.7));
   let nameIdx = -1;
   const isName = (i: number) => {
     const v = headerValue(zone[i]);
-    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v);
+    // Garbled labels ("(as)" for "(Last)", "cy)") are lower-case scraps, never a name.
+    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v) && !STREET_LINE.test(v) && !/^C\s?[I|/l1\\]\s?[O0]\b/.test(v);
   };
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
   let addrFrom = -1;
-  if (labelIdx >= 0 && lastIdx > 0 && lastIdx < labelIdx && (!isName(lastIdx - 1) || /:|hours|burden|OMB/i.test(zone[lastIdx - 1]))) {
+  let above = lastIdx - 1;
+  while (above > 0 && !zone[above].trim()) above--;
+  if (labelIdx >= 0 && lastIdx > 0 && lastIdx < labelIdx && (!isName(above) || /:|hours|burden|OMB/i.test(zone[above]))) {
     for (let i = labelIdx + 1; i < Math.min(zone.length, labelIdx + 4) && nameIdx < 0; i++) if (isName(i)) nameIdx = i;
     if (nameIdx >= 0) addrFrom = lastIdx;
   } else {
-    for (let i = (lastIdx >= 0 ? lastIdx : Math.min(zone.length, labelIdx + 3)) - 1; i >= 0 && i >= labelIdx - 12 && nameIdx < 0; i--) if (isName(i)) nameIdx = i;
+    // The name sits just above "(Last)", which may itself be printed well above box 1's label.
+    const floor = (lastIdx >= 0 ? Math.min(lastIdx, labelIdx) : labelIdx) - 12;
+    for (let i = (lastIdx >= 0 ? lastIdx : Math.min(zone.length, labelIdx + 3)) - 1; i >= 0 && i >= floor && nameIdx < 0; i--) if (isName(i)) nameIdx = i;
+  }
+  if (nameIdx >= 0 && labelIdx >= 0 && labelIdx < nameIdx && TICKER.test(zone[nameIdx])) {
+    // Box 2's value lies between box 1's label and "(Last)"; box 1's own name is the line under its label.
+    const under = zone.slice(labelIdx + 1, nameIdx).findIndex((l) => l.trim() !== "");
+    const i = under >= 0 ? labelIdx + 1 + under : -1;
+    if (i >= 0 && isName(i) && !TICKER.test(zone[i]) && !/[0-9]/.test(zone[i]) && !RIGHT_BOXES.test(` ${zone[i]}`)) {
+      nameIdx = i;
+      addrFrom = lastIdx;
+    }
   }
   const nameLine = nameIdx >= 0 ? headerValue(zone[nameIdx]) : "";
 
@@ -290,6 +335,9 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     let before = zone[tickIdx].slice(0, m.index);
     const lab = /Issuer|Ticker|Trading/i.test(before) ? findLabel(before, LANDMARKS.issuer, 0.6) : null;
     if (lab) before = before.slice(lab.end);
+    // EDGAR names carry a state after a slash ("INC / MA", "CORP /DE/"); the slash comes out as a bar.
+    const stateSlash = /\b(INC|CORP|CO|LTD|LP|LLC|TRUST)\.? ?\| ?([A-Z]{2,3})\b(?! [A-Z]{3})/.exec(before);
+    if (stateSlash) before = before.replace(stateSlash[0], `${stateSlash[1]} / ${stateSlash[2]}`);
     before = cleanValue(before.replace(LEFT_LABELS, " "));
     if (tickIdx === nameIdx) {
       const split = splitNameAndIssuer(before.split(" "), ticker);
@@ -300,22 +348,47 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
       if (split.confidence < 0.8) warnings.push(`reporting person and issuer ran together as "${before}"; split as "${ownerName}" / "${issuerName}"`);
     } else {
       issuerName = before;
-      c["/issuer/name"] = issuerName.length >= 3 ? 0.9 : 0.3;
+      c["/issuer/name"] = issuerName.length >= 3 ? (stateSlash ? 0.75 : 0.9) : 0.3;
     }
   } else {
+    // No symbol: an issuer without one prints empty brackets after its name ("Example Issuer Corp [ ]").
+    const bare = zone.findIndex((l) => /\S\s?\[\s*\]/.test(l));
     const lab = zone.findIndex((l) => label(l, LANDMARKS.issuer, 0.65));
     const next = lab >= 0 ? zone.slice(lab + 1, lab + 3).map(headerValue).find((v) => /[A-Za-z]{3}/.test(v)) : undefined;
-    issuerName = next ?? "";
-    c["/issuer/name"] = issuerName ? 0.5 : 0.2;
-    warnings.push(`issuer ticker not found${issuerName ? `; issuer name guessed as "${issuerName}"` : ""}`);
+    issuerName = bare >= 0 ? cleanValue(zone[bare].slice(0, zone[bare].search(/\[\s*\]/)).replace(LEFT_LABELS, " ")) : (next ?? "");
+    c["/issuer/name"] = bare >= 0 && issuerName ? 0.8 : issuerName ? 0.5 : 0.2;
+    c["/issuer/ticker"] = bare >= 0 ? 0.8 : 0.3;
+    if (bare >= 0 && bare === nameIdx) {
+      // The issuer line was taken for box 1's name: the name is the next name-like line.
+      nameIdx = zone.findIndex((_, i) => i > bare && i < bare + 4 && isName(i) && !/\[/.test(zone[i]));
+      ownerName = nameIdx >= 0 ? headerValue(zone[nameIdx]) : "";
+      c["/reportingOwners/0/name"] = ownerName ? 0.7 : 0.2;
+    }
+    warnings.push(bare >= 0 ? `no ticker symbol printed; issuer read as "${issuerName}"` : `issuer ticker not found${issuerName ? `; issuer name guessed as "${issuerName}"` : ""}`);
+  }
+  // "Anterix inc.", "Snowflake ine.": a suffix in lower case after a capitalised name is the capital misread; "Ine." is Inc.
+  const suffixCase = /^(.*[A-Z][a-z].*\s)(inc|ine|lnc|Ine|Lnc|corp|co|ltd|plc|llc)(\.?)$/.exec(issuerName);
+  if (suffixCase) {
+    const suffix = /^(?:ine|lnc)$/i.test(suffixCase[2]) ? "inc" : suffixCase[2];
+    issuerName = `${suffixCase[1]}${suffix[0].toUpperCase()}${suffix.slice(1)}${suffixCase[3]}`;
+    c["/issuer/name"] = Math.min(c["/issuer/name"], 0.8);
   }
   c["/issuer/cik"] = 0.95;
   if (!issuerName) warnings.push("issuer name not read");
   if (!ownerName) warnings.push("reporting person's name not read");
 
-  const owner = emptyOwner(ownerName.replace(/\*+$/, "").trim());
+  let ownerClean = ownerName.replace(/\*+$/, "").trim();
+  if (ownerClean === nameLine && /^[A-Z'\-]+ [A-Z'\-]{2,}$/.test(ownerClean) && /[A-Z] [|!]\s*$/.test(zone[nameIdx])) {
+    // "SACHS BRUCE |": a middle initial I comes out as a bar, which cleaning took for a rule.
+    ownerClean = `${ownerClean} I`;
+    c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.7);
+    warnings.push(`reporting person read as "${ownerClean}"; the bar after the name was taken for the middle initial I`);
+  }
+  const owner = emptyOwner(romanNumerals(ownerClean));
   // Names are filed in capitals; lower-case letters mean a stray line (an OMB box, a label) was taken.
-  if (owner.name && !ALL_CAPS.test(owner.name)) c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.5);
+  // Names filed in mixed case ("Zuckerberg Mark") are capitalised words, nothing else.
+  const nameLike = /^(?:[A-Z][a-z'\-]+(?:[A-Z][a-z]+)?|[A-Z]\.?)(?: (?:[A-Z][a-z'\-]+(?:[A-Z][a-z]+)?|[A-Z]\.?)){1,3}$/.test(owner.name) && !/\b(?:Chief|Officer|President|Director|Counsel|Secretary|Treasurer|Vice|Owner|Reporting|Person)\b/.test(owner.name);
+  if (owner.name && !ALL_CAPS.test(owner.name) && !nameLike) c["/reportingOwners/0/name"] = Math.min(c["/reportingOwners/0/name"], 0.5);
   c["/reportingOwners/0/cik"] = 0.95;
 
   // Box 5 (box 4 on Form 3): ticks. A lone X before the label is the tick; OCR loses unticked boxes entirely.
@@ -323,8 +396,8 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const ticked = (label: string) => new RegExp(`(?:^|[\\s|(\\[])${TICK}[\\s_|—–\\-\\]]{0,4}${label}`, "m").test(zoneText);
   owner.isDirector = ticked("Director");
   owner.isTenPercentOwner = ticked("10 ?%");
-  owner.isOfficer = ticked("Officer ?\\(");
-  owner.isOther = ticked("Other ?\\(");
+  owner.isOfficer = ticked("Officer ?(?:\\(|give)");
+  owner.isOther = ticked("Other ?(?:\\(|specify)");
   const anyTick = owner.isDirector || owner.isTenPercentOwner || owner.isOfficer || owner.isOther;
   const relSeen = /Director|10 ?% ?Own|Officer ?\(/i.test(zoneText);
   const flagConf = anyTick ? 0.9 : 0.5;
@@ -332,15 +405,20 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   if (!anyTick) warnings.push(relSeen ? "no tick read in the relationship box; every relationship left unchecked" : "relationship box not found");
 
   // The title line sits under "Officer (give title below)"; it may share its line with the street label.
-  const offIdx = wide.findIndex((l) => /Officer ?\(/i.test(l));
+  const offIdx = wide.findIndex((l) => /Officer ?(?:\(|give)/i.test(l));
   let titleText: string | null = null;
   const searchFrom = offIdx >= 0 ? offIdx + 1 : 0;
-  for (let i = searchFrom; i < Math.min(wide.length, searchFrom + 6) && !titleText; i++) {
+  // Blank lines and box 5's other labels may come between: up to ten lines down.
+  for (let i = searchFrom; i < Math.min(wide.length, searchFrom + (offIdx >= 0 ? 10 : 6)) && !titleText; i++) {
     const noLabels = wide[i].replace(LEFT_LABELS, " ");
     if (/Form filed|If Amend|Individual|Relationship/i.test(noLabels)) continue;
     const m = TITLE_START.exec(noLabels);
     if (!m) continue;
-    titleText = cleanValue(noLabels.slice(m.index).replace(CHECK_ALL, ""));
+    // Abbreviations joined to the title word: "COB and CEO", "EVP & CFO".
+    const joined = /(?:^|\s)((?:[A-Z]{2,5},? (?:and|&) )+)$/.exec(noLabels.slice(0, m.index));
+    titleText = cleanValue(noLabels.slice(joined ? m.index - joined[1].length : m.index).replace(CHECK_ALL, ""));
+    // "Chief Legal officer": a lower-cased title word among capitalised ones lost its capital.
+    if (/^[A-Z]/.test(titleText)) titleText = titleText.replace(/(?<=[A-Z][a-z]+ )(officer|president|counsel|secretary|treasurer|controller|director)\b/g, (w) => w[0].toUpperCase() + w.slice(1));
     // A PDF text layer wraps the title box one word a line: "Chief" / "Technology" / "Officer".
     for (let j = i + 1; j < Math.min(wide.length, i + 4) && TITLE_WRAP.test(wide[j]) && !TITLE_WRAP_STOP.test(wide[j]); j++) {
       titleText = `${titleText} ${wide[j]}`;
@@ -370,30 +448,83 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   if (addrFrom < 0) addrFrom = nameIdx;
   const cityIdx = zone.findIndex((l, i) => i > addrFrom && /\(\s?(?:City|Clty|Gity)\s?\)|\(State\)|\(Zip\)/i.test(l));
   const addr: string[] = [];
+  let spilled = false;
+  let barOne = false;
   if (nameIdx >= 0) {
     for (let i = addrFrom + 1; i < (cityIdx >= 0 ? cityIdx : Math.min(zone.length, addrFrom + 7)); i++) {
       let v = headerValue(zone[i]);
+      // A street number 1 read as a bar or an l: "|. META WAY".
+      if (/^\W{0,2}[|lI!]\.?\s+[A-Z]{2}/.test(zone[i].trim()) && !/^[0-9]/.test(v)) {
+        v = `1 ${v.replace(/^[lI!]\.?\s+/, "")}`;
+        barOne = true;
+      }
       if (titleText) v = v.replace(titleText, " ").trim();
       // Garbled "(First)", "(City)", "(Street)" labels come out as "rst)", "ciy)", "asp (est)": lower-case scraps, never an address.
-      const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v);
-      if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) addr.push(v);
+      // So is a line of specks with no number and no capitalised word ("aa e cee a hee F F").
+      const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v) || !/[0-9]|\b[A-Z][A-Za-z]{3,}|^C\s?[Ii|/l1\\]\s?[Oo0]\b/.test(v);
+      // Box 3's damaged label may follow the street on its line: the capitals before it are the street.
+      const lead = scrap ? /^(?:[A-Z0-9#.,&'\-\/]+ ){2,}(?=\S*[a-z])/.exec(`${v} `)?.[0].trim() : undefined;
+      if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) {
+        // Street lines are in capitals: a trailing run with lower case or stray marks ("o1si/2022",
+        // "aa e cee F F", "; y") is another box's value or rule debris; "SUITE 3 A" alone is kept.
+        const tail = /^((?:[A-Z0-9#.,&'\-\/]+ ){2,}[A-Z0-9#.,&'\-\/]+)((?: (?:\S*[a-z]\S*|[^A-Za-z0-9\s]+|[A-Z]))+)$/.exec(v);
+        const spill = tail && /[a-z;:]/.test(tail[2]) ? tail[1] : null;
+        addr.push(spill ?? v);
+        if (spill) spilled = true;
+      } else if (lead && /[A-Z]{3}/.test(lead) && /[0-9]/.test(lead)) addr.push(lead);
     }
   }
   // The city line is the first with a ZIP; what follows the ZIP on it is garbled (City) (State) (Zip) labels.
   let cityLine: string | null = null;
   const zipAt = addr.findIndex((a) => /\b[0-9OlI]{5}(?:-[0-9]{4})?\b/.test(a) && !/^[0-9OlI]{5}\b/.test(a));
+  // With the ZIP damaged ("CAMBRIDGE MA 0218 SI") the city line is still the one with a state code after the city.
+  const CITY_STATE = /^([A-Z][A-Z .'\-]*[A-Z]) ([A-Z]{2}) [0-9OlI]{2,5}\b/;
+  let partialCity: RegExpExecArray | null = null;
   if (zipAt >= 0) {
     cityLine = /^.*?\b[0-9OlI]{5}(?:-[0-9]{4})?\b/.exec(addr[zipAt])![0];
     addr.length = zipAt;
+  } else {
+    const at = addr.findIndex((a, k) => k > 0 && US_STATES.has(CITY_STATE.exec(a)?.[2] ?? ""));
+    if (at >= 0) {
+      partialCity = CITY_STATE.exec(addr[at]);
+      addr.length = at;
+    }
   }
   // "C/O" comes out as "CIO", "C/0" or "C|O".
-  for (let k = 0; k < addr.length; k++) addr[k] = addr[k].replace(/^C\s?[I|/l1]\s?[O0]\b/, "C/O");
+  const careOf = /^C\s?[I|/l1\\]\s?[O0]\b/;
+  for (let k = 0; k < addr.length; k++) addr[k] = addr[k].replace(careOf, "C/O");
+  let careMoved = false;
+  const careAt = addr.findIndex((a) => careOf.test(a));
+  if (careAt > 0) {
+    addr.unshift(...addr.splice(careAt, 1));
+    careMoved = true;
+  }
+  if (nameIdx >= 0 && careAt < 0) {
+    // Tesseract may print the c/o line after the city line or below box 1's labels; it is always the first street line.
+    const issuerLab = zone.findIndex((l, i) => i > addrFrom && label(l, LANDMARKS.issuer, 0.65));
+    for (let i = addrFrom + 1; i < Math.min(zone.length, addrFrom + 24, issuerLab >= 0 ? issuerLab : Infinity); i++) {
+      const v = headerValue(zone[i]);
+      if (careOf.test(v) && ALL_CAPS.test(v.replace(careOf, "C/O"))) {
+        addr.unshift(v.replace(careOf, "C/O"));
+        careMoved = true;
+        break;
+      }
+    }
+  }
   owner.street1 = addr[0] ?? null;
   owner.street2 = addr.length > 1 ? addr.slice(1).join(" ") : null;
-  const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? 0.85 : 0.5);
+  // A street line has a number; one without (and not a c/o line) lost it or is not the street. A word
+  // one or two letters off a street word ("STREI") was misread or cut.
+  const misspelt = (v: string) => v.split(/[\s,]+/).some((w) => w.length >= 4 && STREET_WORDS.some((sw) => sw !== w && editDistance(w, sw, 2) <= 2 && Math.abs(sw.length - w.length) <= 2 && w[0] === sw[0] && !STREET_WORDS.includes(w)));
+  const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? ((/[0-9]/.test(v) || /^C\/O\b|^P\.?\s?O\.? BOX/i.test(v)) && !misspelt(v) ? 0.85 : 0.7) : 0.5);
   c["/reportingOwners/0/street1"] = owner.street1 ? (addr.length > 2 ? 0.6 : streetConf(owner.street1)) : 0.4;
   // A c/o line is followed by the street: alone, the street line was lost.
   c["/reportingOwners/0/street2"] = owner.street2 ? Math.min(streetConf(owner.street2), 0.8) : owner.street1 && !/^C\/O\b/i.test(owner.street1) ? 0.85 : 0.4;
+  if (careMoved || spilled || barOne) {
+    c["/reportingOwners/0/street1"] = Math.min(c["/reportingOwners/0/street1"], 0.75);
+    c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.75);
+    warnings.push(careMoved ? `c/o line "${owner.street1}" found apart from the street lines and put first` : barOne ? "a bar before a street read as the street number 1" : "a street line ran into another box's value; the address needs review");
+  }
   if (c["/reportingOwners/0/street1"] < 0.8) c["/reportingOwners/0/street2"] = Math.min(c["/reportingOwners/0/street2"], 0.6);
   if (cityLine) {
     const csz = readCityStateZip([cityLine]);
@@ -404,6 +535,13 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     c["/reportingOwners/0/state"] = csz.confidence.state;
     c["/reportingOwners/0/zip"] = csz.confidence.zip;
     warnings.push(...csz.notes);
+  } else if (partialCity) {
+    const [line, city, state] = partialCity;
+    Object.assign(owner, { city, state, zip: null });
+    c["/reportingOwners/0/city"] = 0.75;
+    c["/reportingOwners/0/state"] = 0.75;
+    c["/reportingOwners/0/zip"] = 0.3;
+    warnings.push(`ZIP code of the city line "${line}" not readable`);
   } else {
     for (const k of ["city", "state", "zip"]) c[`/reportingOwners/0/${k}`] = 0.3;
     warnings.push("city, state and ZIP line not read");
@@ -446,6 +584,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     amendment: amendment?.value ?? null,
     joint: more && !one,
     confidence: c,
+    nameCandidates: zone.map((_, i) => i).filter((i) => i >= labelIdx - 12 && i <= Math.max(labelIdx, lastIdx) + 8 && isName(i)).map((i) => headerValue(zone[i])),
   };
 }
 
@@ -472,15 +611,20 @@ function splitNameAndIssuer(words: string[], ticker: string): { owner: string; i
     const first = words[k];
     let score = 0;
     if (first[0]?.toUpperCase() === ticker[0]) score += 2;
+    // "374Water Inc.": a person's name never starts with a digit, a company's may.
+    if (/^[0-9]/.test(first)) score += 1.5;
     if (CORPORATE_END.test(left[left.length - 1].replace(/,$/, ""))) score += 2.5;
     if (left[left.length - 1].endsWith(",")) score -= 1.5;
     if (CORPORATE_END.test(first.replace(/,$/, ""))) score -= 3;
     if (left.length >= 2 && left.length <= 3) score += 1;
     if (left.length === 3 && /^[A-Z]\.?$/.test(left[2])) score += 0.5;
+    // Box 2's left rule often comes out as a quote mark glued to the issuer's first word.
+    if (/^['"]\w/.test(first)) score += 3;
     if (score > best.score) best = { k, score };
   }
   if (words.length < 2) return { owner: words.join(" "), issuer: "", confidence: 0.3 };
-  return { owner: words.slice(0, best.k).join(" "), issuer: words.slice(best.k).join(" "), confidence: best.score >= 3 ? 0.85 : 0.6 };
+  const issuer = words.slice(best.k).join(" ").replace(/^['"]+(?=\w)/, "");
+  return { owner: words.slice(0, best.k).join(" "), issuer, confidence: best.score >= 3 ? 0.85 : 0.6 };
 }
 
 // ---------------------------------------------------------------------------
@@ -490,11 +634,16 @@ function splitNameAndIssuer(words: string[], ticker: string): { owner: string; i
 const HEADING = /Instr|Month|Title of|Date Exercisable|Expiration Date|Amount or|Number of|Ownership Form|Beneficially|Transaction\(s\)|Conversion or|Price of|Deemed|\(A\) or|Code\s*V|Execution|Owned Following/i;
 // Column headings as a blurred scan prints them: "(MontvDayrvear)", "(inst. 8)", "Transacton(s)".
 const HEADING_DAMAGED = /Mon\w{0,3}.?Day|Day.?Y\w{0,2}ear|[(\[]\s?[il1]nst\b|Transac\w{0,4}\(s\)|Owned Follow/i;
+const NATURE_ONLY = /^(?:\S{1,2}\s)?(?:By|See|Held|Through|Trust|Family|Spouse|Custodian|IRA|LLC|Limited|Partnership|Fund|GRAT|Foundation)\b[^0-9]{0,40}$/;
+// The page's title block and OMB box, which Tesseract may print among the rows ("hours per response: 0.5").
+const PAGE_FURNITURE = /OMB (?:APPROVAL|Number)|per response|average burden|STATEMENT OF CHANGES|BENEFICIAL OWNERSHIP|Filed pursuant to Section|Washington, D\.?C|SECURITIES AND EXCHANGE COMMISSION|Print or Type/i;
+// Boxes 5 and 6 of the header, which Tesseract may print in the middle of Table I.
+const HEADER_BOX_TEXT = /Check all applicable|Form filed by|Officer ?\(give|Other ?\(specify|10 ?% Owner|Relationship of Reporting|Individual or Joint|^\W{0,2}X?\s?Director$/i;
 const UNDERLYING_HEAD = /^(?:Common|Class(?: [A-Z])?(?: Common)?|Ordinary|Series [A-Z])$/i;
-const COMPLETE_TITLE = /(?:Stock|Shares|Units?|Warrants?|Notes?|Interests?|\)|Rights?|Options?)\.?$/i;
+const COMPLETE_TITLE = /(?:Stock|Shares?|Units?|Warrants?|Notes?|Interests?|\)|Rights?|Options?)\.?$/i;
 
 function hasValue(line: string): boolean {
-  return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:,[0-9OlI]{3})+(?:\.[0-9]+)?(?=\s|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
+  return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:[,.][0-9OlI]{3})+(?:\.[0-9]+)?(?=\s|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
 }
 
 function readTable(
@@ -510,47 +659,90 @@ function readTable(
   const groups: { start: string; before: string[]; more: string[]; guessed: boolean }[] = [];
   // Title words printed above the first value line (a PDF text layer wraps cells top-down).
   let pending: string[] = [];
+  // Columns 6 and 7 printed as lines of their own under the rows ("fl Trust", "' Trust").
+  const natureLines: string[] = [];
   for (let i = from; i < to; i++) {
-    const l = tableLine(lines[i]);
+    // "(2.755", "(04/14/2028": a value behind a stray parenthesis; "'Common": a cell's left rule read as a quote mark.
+    const l = tableLine(lines[i]).replace(/(?<=^| )\((?=[0-9][0-9.,/]*[0-9](?: |$))/g, "").replace(/^['‘’`]+(?=[A-Za-z])/, "");
     // A blank line only separates Tesseract's blocks; a title block stays pending for the values after it.
     if (!l) continue;
-    if (HEADING.test(l) || HEADING_DAMAGED.test(l)) {
+    if (HEADING.test(l) || HEADING_DAMAGED.test(l) || HEADER_BOX_TEXT.test(l) || PAGE_FURNITURE.test(l)) {
       pending = [];
       continue;
     }
     const bare = stripFootnoteMarkers(l).text;
+    // Column numbers among heading scraps ("| 5 : | cane", "tad cee 6 ee ne 7 Grane") are not a row's values:
+    // a line whose only figures are numbers up to 12 is heading.
+    const figures = bare.match(/[0-9$][0-9.,/$]*/g) ?? [];
+    if (numberedHeading(bare) || (figures.length > 0 && figures.every((f) => /^(?:[0-9]|1[0-2])[.,]?$/.test(f)))) {
+      pending = [];
+      continue;
+    }
     // "$0.01 per share" under "Common Stock, par value" is the title going on, not a row.
     const titleTail = /^\$?[0-9][0-9.,]* [a-z]+(?: [a-z]+){0,3}$/.test(bare);
     const words = (/[A-Za-z]{2}/.test(bare) && bare.split(" ").length <= 8 && /^[A-Za-z(]/.test(bare)) || titleTail;
     if (hasValue(bare) && !titleTail) {
-      const odd = /\((?:a|l|i|I)\)|(?:^| )@(?= |$)/.exec(l);
+      const odd = /\((?:a|l|i|I|@)\)|(?:^| )@(?= |$)/.exec(l);
       if (odd) warnings.push(`footnote marker read as "${odd[0].trim()}" taken as (1)`);
-      // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in lower case.
+      // "$6280)": a price whose raised marker lost its opening parenthesis, which marker unknown;
+      // "26)", "@4)": markers that lost theirs.
+      const halfMarker = /(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)|(?<=^| )[@a]?[0-9]{1,2}\)(?= |$)/.exec(l);
+      if (halfMarker) warnings.push(`"${halfMarker[0]}" read as ${halfMarker[1] ? `the price ${halfMarker[1]} and ` : ""}a footnote marker that lost its opening parenthesis`);
+      // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in
+      // lower case, sometimes behind a speck or two ("10/31/2025 : © c").
       const line = l
-        .replace(/\((?:a|l|i|I)\)|(?<=^| )@(?= |$)/g, "(1)")
-        .replace(/(\/[0-9]{2,4}) ([acdfgjmps])(?= )/g, (_m, d: string, c: string) => `${d} ${c.toUpperCase()}`);
+        .replace(/\((?:a|l|i|I|@)\)|(?<=^| )@(?= |$)/g, "(1)")
+        .replace(/(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/, "$1")
+        .replace(/(?<=^| )[@a]?([0-9]{1,2})\)(?= |$)/g, "($1)")
+        .replace(/(\/[0-9]{2,4})(?: [^A-Za-z0-9\s]{1,2}){0,2} ([acdfgjmps])(?= )/g, (_m, d: string, c: string) => `${d} ${c.toUpperCase()}`);
       const last = groups[groups.length - 1];
       // The row itself wrapped: "... 04/29/2035 Common" / "Stock 757,576 $0 757,756 D", or each cell
       // came out as its own block: "04/30/2025" / "757,756 A $0 757,756".
       const wrapped = /^[A-Za-z]/.test(bare) || (last && !/[0-9],[0-9]{3}/.test(last.start));
       if (last && wrapped && !/[0-9OlI]\/[0-9OlI]{1,2}\//.test(bare) && unfinished(last.start, table, layout)) {
         last.start = `${last.start} ${line}`;
-        last.guessed ||= Boolean(odd);
+        last.guessed ||= Boolean(odd || halfMarker);
       } else {
-        groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd) });
+        groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd || halfMarker) });
       }
       pending = [];
-    } else if (groups.length && words && !isHeadingWords(bare)) groups[groups.length - 1].more.push(l);
+    } else if (groups.length && NATURE_ONLY.test(bare)) natureLines.push(bare);
+    else if (groups.length && words && !isHeadingWords(bare)) groups[groups.length - 1].more.push(l);
     else if (words && !isHeadingWords(bare)) pending.push(l);
   }
   const rows: (NonDerivativeRow | DerivativeRow)[] = [];
+  const guessedForm: number[] = [];
   for (const g of groups) {
-    const reading = readRow(tokenizeCells([g.start]), table as "nonDerivative", layout);
+    const blobs = markerBlobs(g.start);
+    const reading = readRow(tokenizeCells([blobs.line]), table as "nonDerivative", layout);
     const row = reading.row as NonDerivativeRow | DerivativeRow;
     const rc = reading.confidence;
+    if (blobs.found) rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.5);
     if (g.guessed) rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.6);
     // Rule debris and lower-case scraps ("cy Common") before the underlying title.
-    if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = singleSpace(row.underlyingTitle.replace(/[|{}_~"]/g, " ")).replace(/^[a-z]{1,2} (?=[A-Z])/, "") || null;
+    if ("underlyingTitle" in row && row.underlyingTitle) {
+      row.underlyingTitle = singleSpace(row.underlyingTitle.replace(/[|{}_~"]/g, " ")).replace(/^[a-z]{1,2} (?=[A-Z])/, "") || null;
+      // "osi26/20z9 Class A": an expiration date too damaged to read ran into the title beside it.
+      const lostDate = row.underlyingTitle && /^\S*[0-9]\S*\/\S*[0-9]\S* (?=[A-Z])/.exec(row.underlyingTitle);
+      if (lostDate) {
+        row.underlyingTitle = row.underlyingTitle!.slice(lostDate[0].length);
+        rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.75);
+        if (!(row as DerivativeRow).expirationDate) rc.expirationDate = Math.min(rc.expirationDate ?? CLEAN, 0.4);
+        warnings.push(`Table II row ${rows.length + 1}: "${lostDate[0].trim()}" before the underlying title taken for an unreadable date`);
+      }
+      // "Me Common": a speck read as a word before the title.
+      const speck = row.underlyingTitle && /^\S{1,2} (?=(?:Common|Class|Ordinary|Series)\b)/.exec(row.underlyingTitle);
+      if (speck) {
+        row.underlyingTitle = row.underlyingTitle!.slice(speck[0].length);
+        rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.75);
+      }
+      // "o 'common": a speck and the cell's left rule before a lower-cased "Common".
+      const lower = row.underlyingTitle && /^(?:[a-z]{1,2} )?['‘’]?(common|ordinary)\b(.*)$/.exec(row.underlyingTitle);
+      if (lower) {
+        row.underlyingTitle = `${lower[1][0].toUpperCase()}${lower[1].slice(1)}${lower[2]}`;
+        rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.75);
+      }
+    }
     // Values with nothing to their left and a figure-free row are not a row (page furniture, a stray number).
     const valueCount = [row.transactionDate, row.shares, row.sharesOwnedFollowing, row.price].filter((v) => v !== null).length;
     if (valueCount === 0 && !("underlyingShares" in row && row.underlyingShares !== null)) continue;
@@ -570,6 +762,7 @@ function readTable(
       const s = stripFootnoteMarkers(extra);
       for (const id of s.footnoteIds) if (!row.footnoteIds.includes(id)) row.footnoteIds.push(id);
       let words = s.text.replace(/[|{}_~"]/g, " ").trim();
+      if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = row.underlyingTitle.replace(/\s+[—–\-=~]+$/, "");
       if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) {
         const tail = /(?:^|\s)((?:[A-Z] )?Common(?: Stock)?|Stock|Shares)$/.exec(words);
         if (tail) {
@@ -581,6 +774,14 @@ function readTable(
         }
       }
       if (!words) continue;
+      if (!words.toLowerCase().split(/[^a-z]+/).some((w) => TITLE_WORDS.has(w) || NATURE_WORDS.has(w))) {
+        // Specks and heading scraps under a row ("cae Pe) oe geen Te Anon"): no title goes on in them,
+        // though a misread end of the title ("Sao nesters" for "$0.01 per share") or nature may be among them.
+        warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: dropped "${words}" under the row as OCR noise`);
+        rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.7);
+        if (row.natureOfOwnership) rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
+        continue;
+      }
       if (!row.securityTitle || !COMPLETE_TITLE.test(row.securityTitle) || /^[a-z(]|^(?:Stock|Option|Units?|Shares|Preferred|Convertible)\b/.test(words)) {
         row.securityTitle = joinTitle(row.securityTitle, words);
         rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.85);
@@ -592,7 +793,13 @@ function readTable(
         rc.securityTitle = 0.7;
       }
     }
-    row.securityTitle = joinClassLetter(singleSpace(row.securityTitle.replace(/[|{}_~"]/g, " ")).replace(/^[^A-Za-z0-9(]+/, "").replace(/(?<=[a-z])\.$/, ""));
+    row.securityTitle = joinClassLetter(singleSpace(row.securityTitle.replace(/[|{}_~"]/g, " ").replace(/ [—–-] /g, " ")).replace(/^[^A-Za-z0-9(]+/, "").replace(/(?<=[a-z])\.$/, ""));
+    const strange = row.securityTitle.split(" ").find((w) => /^[a-z]{3,}$/.test(w.replace(/[(),.]/g, "")) && !TITLE_WORDS.has(w.replace(/[(),.]/g, "")));
+    if (strange) {
+      // Titles use a small vocabulary; a lower-case word outside it is a misreading ("par value Sao nesters").
+      rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.7);
+      warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: "${strange}" in the title looks misread`);
+    }
     if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = joinClassLetter(row.underlyingTitle.replace(/^[^A-Za-z0-9(]+/, ""));
     if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.6);
     // A row whose values came without their title, or a derivative "titled" Common Stock, means
@@ -616,11 +823,20 @@ function readTable(
     const index = rows.length;
     const where = `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}`;
     if (table === "derivative") placeLoneDate(row as DerivativeRow, rc, where, warnings);
-    flagMissingCells(row, rc, layout, where, warnings);
+    if (flagMissingCells(row, rc, layout, where, warnings)) guessedForm.push(index);
     for (const [k, v] of Object.entries(rc)) conf[`/${table}/${index}/${k}`] = v;
     warnings.push(...reading.warnings.map((w) => `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}: ${w}`));
     rows.push(row);
   }
+  // Indirect holdings come last on a form, so the stray natures go to the last rows whose ownership form was lost.
+  const takers = natureLines.length ? guessedForm.filter((k) => !rows[k].natureOfOwnership).slice(-natureLines.length) : [];
+  takers.forEach((k, j) => {
+    const text = natureLines[natureLines.length - takers.length + j].replace(/^\S{1,2}\s(?=[A-Z])/, "");
+    rows[k].natureOfOwnership = text;
+    rows[k].directOrIndirect = "I";
+    for (const f of ["natureOfOwnership", "directOrIndirect"]) conf[`/${table}/${k}/${f}`] = 0.6;
+    warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${k + 1}: nature of ownership "${text}" found on a line of its own below the rows`);
+  });
   return rows;
 }
 
@@ -649,19 +865,45 @@ const DERIVATIVE_CELLS = ["underlyingTitle", "underlyingShares", "expirationDate
  * A null where the form always has a value is a cell OCR lost, not an empty cell: it is flagged.
  * A row missing several such cells was read out of its columns, so its other values are flagged too.
  */
-function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences, layout: LayoutForm, where: string, warnings: string[]): void {
+function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences, layout: LayoutForm, where: string, warnings: string[]): boolean {
   const derivative = "underlyingTitle" in row;
   const wanted: string[] = row.kind === "transaction" && layout !== "3" ? [...TRANSACTION_CELLS] : [derivative ? "directOrIndirect" : "sharesOwnedFollowing", "directOrIndirect"];
   if (derivative) wanted.push(...DERIVATIVE_CELLS.filter((k) => k !== "expirationDate" || !row.exercisableImmediately));
   if (row.directOrIndirect !== "D" && !row.natureOfOwnership) wanted.push("natureOfOwnership");
+  if (row.natureOfOwnership && !/[A-Z]/.test(row.natureOfOwnership) && !/[a-z]{4}/.test(row.natureOfOwnership)) {
+    // "sos ji ue": rule debris and specks in the last column, not a nature of ownership.
+    warnings.push(`${where}: dropped "${row.natureOfOwnership}" in the nature column as OCR noise`);
+    row.natureOfOwnership = null;
+    rc.natureOfOwnership = 0.6;
+    if (rc.directOrIndirect !== undefined && rc.directOrIndirect < 0.9) {
+      row.directOrIndirect = null;
+      if (!wanted.includes("directOrIndirect")) wanted.push("directOrIndirect");
+    }
+  }
+  // A speck after the nature: "By CZI Holdings, LLC z".
+  if (row.natureOfOwnership && / [a-z]$/.test(row.natureOfOwnership)) {
+    row.natureOfOwnership = row.natureOfOwnership.slice(0, -2);
+    rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
+  }
   const r = row as unknown as Record<string, unknown>;
   const missing = wanted.filter((k) => r[k] === null);
+  if (row.directOrIndirect === "D" && row.natureOfOwnership && (rc.directOrIndirect ?? CLEAN) < 0.8) {
+    // A "D" read from a lookalike ("0") beside a nature of ownership was the I of an indirect holding.
+    row.directOrIndirect = "I";
+    rc.directOrIndirect = 0.6;
+    warnings.push(`${where}: ownership form read as D beside a nature of ownership; taken as I`);
+  }
   if (row.natureOfOwnership) {
-    // A stray rule or tick before the nature: "\\ Trust", "f Trust".
-    const bare = row.natureOfOwnership.replace(/^(?:[^A-Za-z0-9(\s]+|[a-z])\s+(?=[A-Z])/, "");
-    if (bare !== row.natureOfOwnership) {
-      row.natureOfOwnership = bare;
+    // A stray rule or tick before the nature ("\\ Trust", "f Trust"), or the column-6 "I" itself
+    // misread and run into it ("oi Trust", "iD Trust", "I Limited Partnership").
+    const lead = /^(?:(?:[^A-Za-z0-9(\s]+|[a-z]{1,2}|[a-z][A-Z]|[Il1|]\)?)\s+){1,2}(?=[A-Z])/.exec(row.natureOfOwnership);
+    if (lead) {
+      row.natureOfOwnership = row.natureOfOwnership.slice(lead[0].length);
       rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
+      if (!row.directOrIndirect) {
+        row.directOrIndirect = "I";
+        rc.directOrIndirect = 0.7;
+      }
     }
   }
   // Markers after the title that OCR turned into "oo)", "()2)" or "2)(3N6)": the digits left are a guess at the ids.
@@ -684,10 +926,25 @@ function flagMissingCells(row: NonDerivativeRow | DerivativeRow, rc: Confidences
     warnings.push(`${where}: the title "${row.securityTitle}" holds pieces of other cells; the row needs review`);
   }
   for (const k of missing) rc[k] = Math.min(rc[k] ?? CLEAN, 0.5);
+  if (derivative && !row.exerciseDate && !row.expirationDate && !row.exercisableImmediately && !row.footnoteIds.length) {
+    // Column 6 is never blank on a filed form: with no date in it, the markers that stood for them were lost.
+    rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.6);
+    warnings.push(`${where}: no date and no footnote marker in column 6; markers were probably lost`);
+  }
+  let guessed = false;
+  if (!row.directOrIndirect && missing.includes("directOrIndirect")) {
+    // The lost ownership form is almost always I when a nature of ownership is printed and D when
+    // none is: a flagged guess the reviewer confirms is less work than an empty cell.
+    row.directOrIndirect = row.natureOfOwnership ? "I" : "D";
+    rc.directOrIndirect = 0.5;
+    warnings.push(`${where}: ownership form not read; taken as ${row.directOrIndirect} ${row.natureOfOwnership ? "from the nature of ownership" : "as no nature of ownership is given"}`);
+    guessed = true;
+  }
   if (missing.length >= 3) {
     for (const k of Object.keys(row)) rc[k] = Math.min(rc[k] ?? CLEAN, 0.7);
     warnings.push(`${where}: ${missing.join(", ")} not read; the row's other values need review too`);
   }
+  return guessed;
 }
 
 /**
@@ -706,6 +963,16 @@ function isHeadingWords(text: string): boolean {
   return text.toLowerCase().split(/[^a-z]+/).every((w) => !w || HEADING_WORDS.has(w));
 }
 
+/**
+ * The column headings' numbers with their damaged words ("3 Tarsasionbue 3A Deaned 4 Tesacion 7 TWeanan
+ * 10 Oveeate"): three or more column numbers in order, each before a word, and no date, are not a row.
+ */
+function numberedHeading(line: string): boolean {
+  if (/[0-9OlI]\/[0-9OlI]{1,2}\//.test(line)) return false;
+  const nums = [...line.matchAll(/(?:^|\s)(1[0-2]|[1-9])[A-Z]?[.,]?\s(?=[A-Z][A-Za-z]{3})/g)].map((m) => Number(m[1]));
+  return nums.length >= 3 && nums.every((n, i) => i === 0 || n >= nums[i - 1]) && nums[nums.length - 1] > nums[0];
+}
+
 // A row that has not reached its last columns (owned after, D/I) continues on the next value line.
 function unfinished(start: string, table: TableKind, layout: LayoutForm): boolean {
   if (layout === "3") return false;
@@ -713,8 +980,28 @@ function unfinished(start: string, table: TableKind, layout: LayoutForm): boolea
   return row.kind === "transaction" && row.sharesOwnedFollowing === null && row.directOrIndirect === null;
 }
 
-// "Class ACommon Stock", "ClassA Common Stock": the class letter loses a space.
-const joinClassLetter = (title: string) => title.replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ");
+// "Class ACommon Stock", "ClassA Common Stock": the class letter loses a space; "Class 8" is a B, "Glass B" a Class B.
+const joinClassLetter = (title: string) => title.replace(/\bGlass(?= [A-Z] | Common)/g, "Class").replace(/\b(Class|Series)[.,] ?/g, "$1 ").replace(/\b(Class|Series) ?([A-Z]) ?(?=Common|Preferred|Ordinary|Stock)/g, "$1 $2 ").replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ");
+
+/**
+ * Markers printed together blur into blobs ("(5)2)(3N6)", "((2)@X4)"): their digits are the ids,
+ * as separate markers, so that the blob still parts the two titles it sits between. A class "8"
+ * is a B (and "Glass" a Class), mended before the 8 is taken for a number.
+ */
+function markerBlobs(line: string): { line: string; found: boolean } {
+  let found = false;
+  const out = line.replace(/(?<=^|\s)[(0-9@®©?NX\\)]{4,}(?=\s|$)|(?<=^|\s)\(?[A-Za-z]{0,3}[@®©][^\s]*\)(?=\s|$)/g, (blob) => {
+    if (/[@®©]/.test(blob) && !/[0-9]/.test(blob)) {
+      // "@y@vaye)": markers too blurred for any digit; one unknown marker stands in, flagged.
+      found = true;
+      return "(1)";
+    }
+    if ((blob.match(/[()]/g) ?? []).length < 2 || !/[0-9]/.test(blob) || /^\([0-9]{1,2}\)$/.test(blob) || /^(?:\([0-9]{1,2}\))+$/.test(blob)) return blob;
+    found = true;
+    return (blob.match(/[0-9]/g) ?? []).map((d) => `(${d})`).join("");
+  });
+  return { line: out.replace(/\bGlass(?= [A-Z8] | Common)/g, "Class").replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B "), found };
+}
 
 // Titles wrap inside narrow columns: "Non-" + "qualified" joins without a space.
 function joinTitle(head: string, tail: string): string {
@@ -753,16 +1040,123 @@ function fillFromOwnedChain(filing: Filing): Map<string, number> {
 }
 
 /**
+ * An exercise or conversion is reported twice: the derivative given up in Table II and the
+ * shares received in Table I, same code, same count, same day. A Table I row that lost its
+ * title or date takes them from its Table II twin (flagged: the pairing is inferred).
+ */
+function fillFromExercise(filing: Filing): void {
+  filing.nonDerivative.forEach((r, i) => {
+    if ((r.securityTitle && r.transactionDate) || !r.transactionCode || !"MXCO".includes(r.transactionCode) || r.shares === null) return;
+    const twin = filing.derivative.find((d) => d.transactionCode === r.transactionCode && (d.shares === r.shares || d.underlyingShares === r.shares));
+    if (!twin) return;
+    const p = `/nonDerivative/${i}`;
+    if (!r.securityTitle && twin.underlyingTitle) {
+      r.securityTitle = twin.underlyingTitle;
+      filing.fieldConfidence[`${p}/securityTitle`] = 0.6;
+      filing.warnings.push(`Table I row ${i + 1}: title not read; taken as ${twin.underlyingTitle}, the security its Table II exercise delivers`);
+    }
+    if (!r.transactionDate && twin.transactionDate) {
+      r.transactionDate = twin.transactionDate;
+      filing.fieldConfidence[`${p}/transactionDate`] = 0.6;
+      filing.warnings.push(`Table I row ${i + 1}: date not read; taken as ${twin.transactionDate}, the date of its Table II exercise`);
+    }
+  });
+}
+
+/**
  * A share price of $10,000 or more is all but unknown; a whole number that large in the price
  * column is a price whose decimal point OCR lost ("$152655" for $152.655).
  */
 function flagOutlyingPrices(filing: Filing): void {
   for (const table of ["nonDerivative", "derivative"] as const) {
     filing[table].forEach((r, i) => {
-      if (r.price === null || r.price < 10_000 || !Number.isInteger(r.price)) return;
+      if (r.price === null) return;
+      if (r.transactionCode && "GW".includes(r.transactionCode) && r.price !== 0) {
+        // A gift or a bequest has no price; "$0" with its $ read as a 3, 5 or 8 gives 30, 50, 80.
+        const p = `/${table}/${i}/price`;
+        const dollarZero = [30, 50, 80].includes(r.price);
+        filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} on a code ${r.transactionCode} row, which has none${dollarZero ? "; read as $0" : ""}`);
+        if (dollarZero) r.price = 0;
+        filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, dollarZero ? 0.7 : 0.6);
+        return;
+      }
+      const range = priceRange(filing, r.footnoteIds);
+      if (range) {
+        const p = `/${table}/${i}/price`;
+        const inRange = (v: number) => v >= range[0] && v <= range[1];
+        if (inRange(r.price)) {
+          if ((filing.fieldConfidence[p] ?? 1) >= 0.5) filing.fieldConfidence[p] = Math.max(filing.fieldConfidence[p] ?? 0, 0.95);
+          return;
+        }
+        // A weighted average lies inside the range its footnote gives: a lost decimal point
+        // ("$152655") or a "$" read as a digit ("5151.814") is undone by the reading that fits.
+        const text = String(r.price);
+        const fixes = [1, 2, 3, 4].map((k) => r.price! / 10 ** k).concat(/^[58]/.test(text) ? [Number(text.slice(1))] : []);
+        const fix = fixes.find(inRange);
+        filing.fieldConfidence[p] = fix !== undefined ? 0.75 : Math.min(filing.fieldConfidence[p] ?? 1, 0.6);
+        filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} lies outside the footnote's range $${range[0]} to $${range[1]}${fix !== undefined ? `; read as ${fix}` : ""}`);
+        if (fix !== undefined) r.price = Math.round(fix * 10_000) / 10_000;
+        return;
+      }
+      if (r.price < 10_000 || !Number.isInteger(r.price)) return;
       filing.fieldConfidence[`/${table}/${i}/price`] = Math.min(filing.fieldConfidence[`/${table}/${i}/price`] ?? 1, 0.5);
-      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} is implausible for one share; decimal point probably lost`);
+      // Sales of one day trade close together: the decimal point goes where the price meets the others.
+      const others = filing[table].map((o) => o.price).filter((v): v is number => v !== null && v > 0 && v < 10_000).sort((a, b) => a - b);
+      const median = others[Math.floor(others.length / 2)];
+      const fix = median === undefined ? undefined : [1, 2, 3, 4].map((k) => r.price! / 10 ** k).find((v) => Math.abs(v - median) <= median * 0.1);
+      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} is implausible for one share; decimal point probably lost${fix !== undefined ? `; read as ${fix} like the other rows' prices` : ""}`);
+      if (fix !== undefined) r.price = Math.round(fix * 10_000) / 10_000;
     });
+  }
+}
+
+/** Fund and trust names carry Roman numerals ("Fund II", "Partners III") that OCR reads as "Il", "lI", "1I". */
+const romanNumerals = (name: string) => name.replace(/(?<=[A-Za-z] )(?=[Il1]*[l1])[Il1]{2,3}(?= [A-Z]|,|$)/g, (m) => "I".repeat(m.length));
+
+/** The price range a weighted-average footnote of the row states ("from $150.300 to $151.295"). */
+function priceRange(filing: Filing, ids: string[]): [number, number] | null {
+  for (const f of filing.footnotes) {
+    if (!ids.includes(f.id)) continue;
+    const m = /\$\s?([0-9][0-9,.]*[0-9])\s?(?:to|-|–|and|through)\s?\$\s?([0-9][0-9,.]*[0-9])/.exec(f.text);
+    if (!m) continue;
+    // Either end may have its decimal point read as a comma ("$152,300 to $153.090").
+    const readings = (t: string) => [Number(t.replace(/,/g, "")), Number(t.replace(/,(?=[0-9]+$)/, ".").replace(/,/g, ""))];
+    for (const lo of readings(m[1])) for (const hi of readings(m[2])) if (lo > 0 && hi >= lo && hi < lo * 2) return [lo, hi];
+  }
+  return null;
+}
+
+/**
+ * Markers printed together lose their parentheses ("(2)(4)" read as "(24)"): an id no footnote
+ * carries whose digits are all footnote ids is those ids.
+ */
+function splitRunTogetherIds(filing: Filing): void {
+  const known = new Set(filing.footnotes.map((f) => f.id));
+  if (!known.size) return;
+  for (const table of ["nonDerivative", "derivative"] as const) {
+    filing[table].forEach((r, i) => {
+      if (r.footnoteIds.every((id) => known.has(id))) return;
+      const ids: string[] = [];
+      for (const id of r.footnoteIds) {
+        const parts = !known.has(id) && id.length > 1 && [...id].every((d) => known.has(d)) ? [...id] : [id];
+        for (const part of parts) if (!ids.includes(part)) ids.push(part);
+      }
+      if (ids.join() === r.footnoteIds.join()) return;
+      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: footnote markers ${r.footnoteIds.join(", ")} read as ${ids.join(", ")}`);
+      r.footnoteIds = ids;
+      filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.7);
+    });
+  }
+  // One marker that names no footnote and one footnote that no row cites: the marker was misread ("(1)" as "(4)").
+  const rows = [...filing.nonDerivative.map((r, i) => ({ r, p: `/nonDerivative/${i}` })), ...filing.derivative.map((r, i) => ({ r, p: `/derivative/${i}` }))];
+  const unknown = rows.flatMap(({ r, p }) => r.footnoteIds.filter((id) => !known.has(id)).map((id) => ({ r, p, id })));
+  const cited = new Set(rows.flatMap(({ r }) => r.footnoteIds));
+  const uncited = [...known].filter((id) => !cited.has(id));
+  if (unknown.length === 1 && uncited.length === 1) {
+    const { r, p, id } = unknown[0];
+    r.footnoteIds = r.footnoteIds.map((x) => (x === id ? uncited[0] : x));
+    filing.fieldConfidence[`${p}/footnoteIds`] = Math.min(filing.fieldConfidence[`${p}/footnoteIds`] ?? 1, 0.7);
+    filing.warnings.push(`marker (${id}) names no footnote; read as (${uncited[0]}), the one footnote no row cites`);
   }
 }
 
@@ -783,7 +1177,7 @@ function recoverSignatureDate(lines: string[], trailer: ReturnType<typeof readTr
   }
   const at = lines.findIndex((l) => l.length < 80 && label(l, LANDMARKS.signature, 0.7));
   // Nearest lone date to the label, above or below it.
-  const order = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5].map((k) => at + k).filter((i) => at >= 0 && i >= 0 && i < lines.length);
+  const order = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8, 9, -9, 10, -10].map((k) => at + k).filter((i) => at >= 0 && i >= 0 && i < lines.length);
   for (const i of order) {
     const d = findDates(lines[i]);
     if (d.length === 1 && lines[i].replace(/\bDate\b/i, "").trim().length <= d[0].end - d[0].index + 2) {
@@ -803,19 +1197,137 @@ function recoverSignatureDate(lines: string[], trailer: ReturnType<typeof readTr
  */
 function checkTrailer(filing: Filing): void {
   const conf = filing.fieldConfidence;
+  const noisy = Object.values(conf).filter((c) => c < 0.8).length >= 3;
+  const first = filing.footnotes[0];
+  const lone = filing.footnotes.length === 1 || filing.footnotes[1]?.id === "2";
+  if (first && /^[0-9]$/.test(first.id) && first.id !== "1" && lone && !filing.footnotes.some((f) => f.id === "1")) {
+    // Numbering starts at 1; a blurred "1." is read as "4.", "5." or "7.".
+    filing.warnings.push(`first footnote numbered (${first.id}); read as (1)`);
+    first.id = "1";
+    conf["/footnotes/0/id"] = Math.min(conf["/footnotes/0/id"] ?? 1, 0.7);
+  }
   const gap = filing.footnotes.findIndex((f, i) => f.id !== String(i + 1));
   filing.footnotes.forEach((f, i) => {
-    // Past a couple of lines a footnote rarely comes through a scan without a misread letter.
-    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > 200;
+    // A decimal point read as a comma in a price: "$66,8350" (four digits after it), or one end
+    // of a range written unlike the other ("$152,300 to $153.090"); "Rule 10bS-1" is Rule 10b5-1,
+    // "Class 8" Class B, "ffb/o" f/b/o; a footnote ends with a period, never a comma.
+    const repaired = f.text
+      .replace(/\$\s?([0-9]+),([0-9]{4,})\b/g, "$$$1.$2")
+      .replace(/\$\s?([0-9]{1,3}),([0-9]{3})(\s?(?:to|and|-|–)\s?\$\s?[0-9]+\.[0-9]{2,4}\b)/g, "$$$1.$2$3")
+      .replace(/(\$\s?[0-9]+\.[0-9]{2,4}\s?(?:to|and|-|–)\s?)\$\s?([0-9]{1,3}),([0-9]{3})\b/g, "$1$$$2.$3")
+      .replace(/\b(Rule )?10b[Ss]-1\b/g, "$110b5-1")
+      .replace(/\bRule 10[6b][5S]-1\b/g, "Rule 10b5-1")
+      .replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ")
+      .replace(/\bf{1,2}\/?b\/o\b/g, "f/b/o")
+      .replace(/,$/, ".");
+    if (repaired !== f.text) {
+      f.text = repaired;
+      conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.75);
+      filing.warnings.push(`footnote (${f.id}): misread characters repaired ("${f.text.slice(0, 30)}...")`);
+    }
+    // On a page whose other fields show misreadings, a footnote past a line or so (120 characters)
+    // rarely comes through without one; past 200 it rarely does on any scan.
+    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > (noisy ? 120 : 200);
     if (!doubtful) return;
     conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.6);
     if (gap >= 0 && i >= gap) conf[`/footnotes/${i}/id`] = Math.min(conf[`/footnotes/${i}/id`] ?? 1, 0.5);
   });
   if (gap >= 0) filing.warnings.push(`footnote numbers out of step from (${filing.footnotes[gap].id}); footnotes from there need review`);
   filing.signatures.forEach((s, i) => {
-    // "/s/" comes out as "Js/", "{si", "'s/".
-    s.name = s.name.replace(/^[\\/J{|(\['!]?s[/il1|]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "");
-    if (/[0-9{}|\\~@]|[a-z][.,][a-z]/.test(s.name)) conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
+    // "/s/" comes out as "Js/", "{si", "'s/", "Is/", "Is!", "'sd".
+    s.name = s.name.replace(/^[\\/J{|(\['!Il]?[sS][/il1|L!d]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
+    // A date too damaged to be read as one ("32/1412022") stays glued to the name.
+    const glued = / \S*[0-9]\S*\/\S*[0-9]\S*$/.exec(s.name);
+    if (glued) {
+      s.name = s.name.slice(0, glued.index);
+      conf[`/signatures/${i}/date`] = Math.min(conf[`/signatures/${i}/date`] ?? 1, 0.3);
+      conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.75);
+      filing.warnings.push(`signature line ended in "${glued[0].trim()}", a date too damaged to read`);
+    }
+    if (/[0-9{}|\\~@€©®°£§]|[a-z][.,][a-z]/.test(s.name)) conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
+  });
+}
+
+const NOT_NAME_WORDS = new Set("attorney fact for the and power behalf himself herself itself each other reporting person persons hereunder its general partner manager authorized signatory".split(" "));
+const nameWords = (text: string) => text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 3 && !NOT_NAME_WORDS.has(w));
+
+/**
+ * With its label lost, the signature line ("{s/Travis Shrout.Attomey.in-Fact 03/11/2022 Date") is
+ * read as the remarks: a remark ending in a date, signed "/s/" or by an attorney-in-fact, is it.
+ */
+function signatureFromRemarks(filing: Filing): void {
+  if (filing.signatures.length || !filing.remarks) return;
+  const m = /^(.*?)\s*([0-9OlI]{1,2}\/[0-9OlI]{1,2}\/[0-9OlI]{2,4})(?:\s+Date)?$/.exec(filing.remarks);
+  if (!m || m[1].length > 120 || !(/^\W?[sS][/il1|L!d]/.test(m[1]) || /in.Fact|Attorney/i.test(m[1]))) return;
+  const date = findDates(m[2])[0];
+  const name = m[1].replace(/\.(?=Att)/, ", ").replace(/\.in-/, "-in-").trim();
+  filing.signatures = [{ name, date: date?.value ?? null }];
+  filing.fieldConfidence["/signatures/0/name"] = 0.6;
+  filing.fieldConfidence["/signatures/0/date"] = date ? Math.min(date.confidence, 0.7) : 0.3;
+  filing.remarks = null;
+  filing.fieldConfidence["/remarks"] = 0.7;
+  filing.warnings.push(`signature "${name}" found where the remarks are; its label was lost`);
+}
+
+/**
+ * The signature usually names the reporting person ("/s/ X, attorney-in-fact for Mark Zuckerberg").
+ * A box-1 name the signature bears out is confirmed; one that shares no word with a signature
+ * that names someone else, when another line near box 1 does, was the wrong line.
+ */
+function checkOwnerAgainstSignature(filing: Filing, candidates: string[]): void {
+  const owner = filing.reportingOwners[0];
+  const signed = new Set(filing.signatures.flatMap((s) => nameWords(s.name)));
+  if (!owner || !signed.size) return;
+  const overlap = (name: string) => nameWords(name).filter((w) => signed.has(w)).length;
+  const own = nameWords(owner.name);
+  if (own.length >= 2 && overlap(owner.name) === own.length) {
+    // Borne out word for word; a doubt raised for another reason (a word lost) stays.
+    const c = filing.fieldConfidence["/reportingOwners/0/name"] ?? 1;
+    if (c >= 0.8) filing.fieldConfidence["/reportingOwners/0/name"] = Math.max(c, 0.95);
+    return;
+  }
+  if (overlap(owner.name) > 0) return;
+  const best = candidates.filter((c) => c !== owner.name && overlap(c) >= Math.min(2, nameWords(c).length) && overlap(c) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+  if (!best) return;
+  filing.warnings.push(`reporting person read as "${owner.name}", which the signature does not name; "${best}", which it does, taken instead`);
+  owner.name = best;
+  filing.fieldConfidence["/reportingOwners/0/name"] = 0.75;
+}
+
+/**
+ * The person signing is usually a reporting person, whose name box 1 gives too: a signature word
+ * one or two letters off an owner's name word is that word misread, one that stops at a prefix of
+ * it was cut at the line's end. Attorneys-in-fact sign with a fixed phrase, checked the same way.
+ */
+function checkSignatureNames(filing: Filing): void {
+  const known = [...filing.reportingOwners.flatMap((o) => o.name.split(/[\s,]+/)), "Attorney"].filter((w) => /^[A-Za-z'\-]{4,}$/.test(w));
+  filing.signatures.forEach((sig, i) => {
+    const p = `/signatures/${i}/name`;
+    let doubt = false;
+    const parts = sig.name.replace(/,(?=[A-Z])/g, ", ").split(" ");
+    const fixed = parts.map((part, k) => {
+      const m = /^([^A-Za-z]*)([A-Za-z']+)(.*)$/.exec(part);
+      if (!m || m[2].length < 3) return part;
+      const w = m[2];
+      const lw = w.toLowerCase();
+      if (known.some((o) => o.toLowerCase() === lw)) return part;
+      const near = w.length >= 5 ? known.find((o) => Math.abs(o.length - w.length) <= 1 && editDistance(o.toLowerCase(), lw, 2) <= (w.length >= 7 ? 2 : 1)) : undefined;
+      if (near) {
+        doubt = true;
+        const cased = w === w.toUpperCase() ? near.toUpperCase() : w[0] === w[0].toUpperCase() ? near[0].toUpperCase() + near.slice(1).toLowerCase() : near.toLowerCase();
+        return `${m[1]}${cased}${m[3]}`;
+      }
+      const whole = k === parts.length - 1 && !m[3] ? known.find((o) => o.length > w.length + 1 && o.toLowerCase().startsWith(lw)) : undefined;
+      if (whole) {
+        doubt = true;
+        return `${m[1]}${w}${w === w.toUpperCase() ? whole.slice(w.length).toUpperCase() : whole.slice(w.length).toLowerCase()}`;
+      }
+      return part;
+    });
+    const name = fixed.join(" ");
+    if (name !== sig.name) filing.warnings.push(`signature "${sig.name}" read as "${name}" after the reporting persons' names`);
+    sig.name = name;
+    if (doubt) filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, 0.75);
   });
 }
 
@@ -823,13 +1335,20 @@ function checkTrailer(filing: Filing): void {
 const REMARKS_NOISE =
   /(?:^|\s)\W?(?:Joint Filer Information\b.*$|\*?\s?If ?the form is f\w{1,3}ed by more than one[^.]*\.?|for each class of securities beneficially owned[^.]*\.?|\**\s?Intentional misstatements[^.]*\.?|'?Note: File three copies[^.]*\.?|If space is insufficient[^.]*\.?|Persons who respond to the collection[^.]*\.?)/gi;
 
+// The tail of the "Criminal Violations" line: "S.C. 1001 and 15 U.S.C. 78tf(a)."
+const USC_TAIL = /\s*(?:[0-9]{2}\s)?(?:U\.?\s?)?S\.\s?C\.?,?\s?1001\b.*?(?:\(a\)\W*|$)/g;
+// An instruction sentence too damaged for REMARKS_NOISE still keeps a few of its words.
+const INSTRUCTION_SENTENCE = /by more than one|Instruction 4|U\.?S\.?C?\.? ?(?:1001|78)|Criminal V|three copies|valid OMB/i;
+
 function cleanRemarks(remarks: string | null): string | null {
   if (!remarks) return remarks;
-  return singleSpace(remarks.replace(REMARKS_NOISE, " ")) || null;
+  const kept = remarks.replace(REMARKS_NOISE, " ").replace(USC_TAIL, " ").split(/(?<=[.)])\s+(?=\S)/).filter((sentence) => !INSTRUCTION_SENTENCE.test(sentence));
+  return singleSpace(kept.join(" ")) || null;
 }
 
 // Remarks that read like a footnote's body or the form's instructions are lines Tesseract moved.
-const REMARKS_DOUBT = /^(?:[0-9]{1,2}\s?[.,]|[a-z(])|Reporting Person|U\.?S\.?C|Instruction|misstatement|copies of|Federal|weighted|ranging from|undertakes|footnote/i;
+// A signature that lost its label reads as a remark: "{s/Travis Shrout.Attomey.in-Fact 03/11/2022 Date".
+const REMARKS_DOUBT = /^\W?[sS][/il1|L!]\s?[A-Z]|in-Fact\b|\bDate$|^(?:[0-9]{1,2}\s?[.,]|[a-z(])|Reporting Person|U\.?S\.?C|Instruction|misstatement|copies of|Federal|weighted|ranging from|undertakes|footnote/i;
 
 /**
  * Paper joint filings name the other reporting persons on an attached "Joint Filer Information"
@@ -841,19 +1360,32 @@ function readJointFilers(lines: string[], filing: Filing): void {
   const start = lines.findIndex((l) => /Joint Filer Info/i.test(l));
   if (start >= 0) {
     let owner: Filing["reportingOwners"][number] | null = null;
+    let related = false;
+    const addOwner = (name: string) => {
+      const added = emptyOwner(romanNumerals(name));
+      related = false;
+      filing.reportingOwners.push(added);
+      const at = `/reportingOwners/${filing.reportingOwners.length - 1}`;
+      // A lower-case word in a name ("Onis venment i Master Fund") is a misreading.
+      conf[`${at}/name`] = /^[A-Za-z0-9][A-Za-z0-9 ,.&'\-]+$/.test(name) && !/(?:^| )[a-z]/.test(name) ? 0.85 : name ? 0.5 : 0.2;
+      conf[`${at}/cik`] = 0.95;
+      for (const k of ["street1", "street2", "city", "state", "zip", "officerTitle", "otherText"]) conf[`${at}/${k}`] = 0.7;
+      for (const k of ["isDirector", "isOfficer", "isTenPercentOwner", "isOther"]) conf[`${at}/${k}`] = 0.85;
+      return added;
+    };
     for (const l of lines.slice(start + 1, start + 60)) {
-      const m = /^\W{0,2}(Name|Address|Relationship)\s?[:;.]\s?(.*)$/i.exec(l.trim());
+      // The colon may be lost ("Name Oasis Investments ...").
+      const m = /^\W{0,2}(Name|Address|Relationship)(?:\s?[:;.]\s?|\s)(.*)$/i.exec(l.trim());
       if (!m) continue;
       const key = m[1].toLowerCase();
       const value = m[2].trim();
+      if (key === "relationship" && (!owner || related)) {
+        // A second relationship with no name between them: that person's "Name:" line was lost.
+        owner = addOwner("");
+        filing.warnings.push("joint filer information: a person's name line was lost");
+      }
       if (key === "name") {
-        owner = emptyOwner(value);
-        filing.reportingOwners.push(owner);
-        const at = `/reportingOwners/${filing.reportingOwners.length - 1}`;
-        conf[`${at}/name`] = /^[A-Za-z0-9][A-Za-z0-9 ,.&'\-]+$/.test(value) ? 0.85 : 0.5;
-        conf[`${at}/cik`] = 0.95;
-        for (const k of ["street1", "street2", "city", "state", "zip", "officerTitle", "otherText"]) conf[`${at}/${k}`] = 0.7;
-        for (const k of ["isDirector", "isOfficer", "isTenPercentOwner", "isOther"]) conf[`${at}/${k}`] = 0.85;
+        owner = addOwner(value);
       } else if (owner && key === "address") {
         const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
         const csz = parts.length && /[0-9OlI]{5}/.test(parts[parts.length - 1]) ? readCityStateZip([parts.slice(-2).join(" ")]) : null;
@@ -862,6 +1394,7 @@ function readJointFilers(lines: string[], filing: Filing): void {
         owner.street2 = streets.length > 1 ? streets.slice(1).join(", ") : null;
         if (csz) Object.assign(owner, { city: csz.city, state: csz.state, zip: csz.zip });
       } else if (owner && key === "relationship") {
+        related = true;
         owner.isDirector = /Director/i.test(value);
         owner.isTenPercentOwner = /10 ?%/.test(value);
         const officer = /Officer\s?\(([^)]*)\)?/i.exec(value);
@@ -872,6 +1405,19 @@ function readJointFilers(lines: string[], filing: Filing): void {
         owner.otherText = other?.[1].trim() || null;
       }
     }
+  }
+  const first = filing.reportingOwners[0];
+  const twin = filing.reportingOwners.slice(1).find((o) => o.street1 && first.street1 && o.city && editDistance(o.street1, first.street1, 3) <= 2);
+  if (twin && !first.city && !first.zip) {
+    // Joint filers often share an address: the sheet's clean copy stands in for box 1's lost city line.
+    Object.assign(first, { city: twin.city, state: twin.state, zip: twin.zip });
+    for (const k of ["city", "state", "zip"]) conf[`/reportingOwners/0/${k}`] = 0.7;
+    // What box 1 held below the street was then the damaged city line, not a second street line.
+    if (first.street2 && !twin.street2) {
+      first.street2 = null;
+      conf["/reportingOwners/0/street2"] = 0.6;
+    }
+    filing.warnings.push(`city line of box 1 not read; taken from joint filer ${twin.name}, who has the same street`);
   }
   if (filing.jointFiling && filing.reportingOwners.length === 1) {
     for (const k of Object.keys(filing.reportingOwners[0])) conf[`/reportingOwners/1/${k}`] = 0.2;
@@ -897,6 +1443,13 @@ function flagMissingTrailer(filing: Filing, rowLike: number): void {
   // Footnotes no row cites, or a Form 4/5 with both tables empty: Tesseract dropped rows
   // (it does with heavily ruled tables). The rows cannot be rebuilt; their place is flagged.
   const uncited = filing.footnotes.some((f) => !cited.has(f.id));
+  const blank = filing.derivative.filter((r) => !r.exerciseDate && !r.expirationDate && !r.exercisableImmediately && !r.footnoteIds.length);
+  if (uncited && blank.length === 1) {
+    // The one Table II row whose column-6 markers were lost most likely cited the footnotes no row cites.
+    const i = filing.derivative.indexOf(blank[0]);
+    blank[0].footnoteIds = filing.footnotes.filter((f) => !cited.has(f.id)).map((f) => f.id);
+    filing.warnings.push(`Table II row ${i + 1}: markers lost; footnotes ${blank[0].footnoteIds.join(", ")}, which no row cites, taken as its`);
+  }
   if (uncited) {
     // Some row lost its marker; which one is unknown, so every row's markers need a look.
     for (const table of ["nonDerivative", "derivative"] as const) {
@@ -907,10 +1460,10 @@ function flagMissingTrailer(filing: Filing, rowLike: number): void {
   if (uncited || nothing) {
     for (const [table, fields] of [["nonDerivative", ND_FIELDS], ["derivative", D_FIELDS]] as const) {
       const rows = filing[table];
-      if (rows.length > 0 && !nothing) continue;
-      filing.fieldConfidence[`/${table}`] = 0.3;
-      // About one lost row per uncited footnote; at least one.
+      // About one lost row per uncited footnote; at least one. A table with rows may have lost
+      // some after them too: where the lost rows would sit is flagged in either table.
       const lost = Math.min(10, Math.max(1, rowLike, filing.footnotes.filter((f) => !cited.has(f.id)).length));
+      if (rows.length === 0 || nothing) filing.fieldConfidence[`/${table}`] = 0.3;
       for (let k = 0; k < lost; k++) for (const f of fields) filing.fieldConfidence[`/${table}/${rows.length + k}/${f}`] = 0.2;
     }
     filing.warnings.push(nothing ? "no table row was read; rows were probably lost by OCR" : "some footnotes are cited by no row; a table row was probably lost by OCR");
@@ -935,13 +1488,17 @@ function footnoteStart(line: string, next: number, seen: (id: string) => boolean
   if (!m) return null;
   const digits = m[1].replace(/[lLI]/g, "1").replace(/O/g, "0");
   const want = String(next);
+  // "1L The ...": the period came out as an L.
+  if (!m[2] && /^[0-9]+[lL]$/.test(m[1]) && m[1].slice(0, -1) === want && /^[A-Z]/.test(line.slice(m[0].length))) return { id: want, length: m[0].length };
   if (digits === want || (digits.length > want.length && digits.endsWith(want) && m[2])) {
     return m[2] || /^[A-Z]/.test(line.slice(m[0].length)) ? { id: want, length: m[0].length } : null;
   }
   // Columns of footnotes come out of order ("4." before "2."): any number not seen yet starts one.
   return /^[0-9]{1,2}$/.test(m[1]) && m[2] && !seen(m[1]) ? { id: m[1], length: m[0].length } : null;
 }
-const NOT_FOOTNOTE = /^(?:\*|Reminder|Remarks|Note:|Persons who|Date$|\/s\/|[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/)/i;
+const NOT_FOOTNOTE = /^(?:\*|Reminder|Remarks|Note:|Persons who|Date$|\/s\/|\W?[s5][/|il1]\s?[A-Z]|[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/)/i;
+// Right-hand halves of the form's instruction lines, which Tesseract prints as lines of their own.
+const INSTRUCTION_TAIL = /beneficially owned directly or indirectly|Instruction 4 ?\(b|U\.?S\.?C\.?|manually signed|space is insuf|for procedure|required to respond|valid OMB|Criminal Violations/i;
 
 /**
  * Tesseract splits a footnote block into columns of lines and prints them out of order:
@@ -952,11 +1509,18 @@ const NOT_FOOTNOTE = /^(?:\*|Reminder|Remarks|Note:|Persons who|Date$|\/s\/|[0-9
  */
 function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTrailer>): void {
   const notes: { id: string; text: string; lines: number }[] = [];
+  const used: string[] = [];
   const orphans: string[] = [];
   // Sentences between footnotes k and m whose numbers were lost or printed apart ("6." alone):
   // when there are exactly m - k - 1 of them, they are footnotes k+1 .. m-1 in order.
   let loose: string[] = [];
+  // Whole sentences after the last numbered footnote whose numbers were lost (". The option ...")
+  // or took their first letters with them ("he option ..."): footnotes in order, ids guessed. A
+  // lower-case one may instead finish a footnote printed later, out of order: decided at the end.
+  let trail: { text: string; line: string; lower: boolean }[] = [];
+  const guessed = new Set<string>();
   let started = false;
+  let remarks = false;
   for (const raw of lines) {
     const l = raw.trim();
     if (!l) continue;
@@ -964,21 +1528,46 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
       started = true;
       continue;
     }
-    if (!started || NOT_FOOTNOTE.test(l) || (l.length < 80 && label(l, LANDMARKS.signature, 0.7))) continue;
+    if (/^\W{0,4}remarks?\W{0,3}(?::|$)/i.test(l)) remarks = true;
+    if (!started || NOT_FOOTNOTE.test(l) || INSTRUCTION_TAIL.test(l) || (l.length < 80 && label(l, LANDMARKS.signature, 0.7))) continue;
     const k = Number(notes[notes.length - 1]?.id ?? 0);
-    const m = footnoteStart(l, k + 1, (id) => notes.some((n) => n.id === id));
+    // A number lost or misread as a speck (". The option", "a the price") after a finished footnote starts the next one.
+    const lostNumber = notes.length && finished(notes[notes.length - 1].text) && l.length > 30 ? /^(?:[.,]|[a-z]{1,2}|[^\w\s]{1,2})\s+(?=[A-Z]|the\b)/.exec(l) : null;
+    let m = footnoteStart(l, k + 1, (id) => notes.some((n) => n.id === id));
+    if (!m && lostNumber && !remarks) {
+      m = { id: String(k + 1), length: lostNumber[0].length };
+      guessed.add(m.id);
+    }
     if (m) {
       if (loose.length && loose.length === Number(m.id) - k - 1) loose.forEach((text, j) => notes.push({ id: String(k + 1 + j), text, lines: 1 }));
+      orphans.push(...trail.filter((t) => t.lower).map((t) => t.line));
       loose = [];
-      notes.push({ id: m.id, text: l.slice(m.length), lines: 1 });
+      trail = [];
+      const text = l.slice(m.length);
+      notes.push({ id: m.id, text: guessed.has(m.id) ? text.replace(/^the\b/, "The") : text, lines: 1 });
+      used.push(l);
+    } else if (!remarks && notes.length && notes.every((n) => finished(n.text)) && l.length > 30 && finished(l) && /^[a-z]/.test(l)) {
+      trail.push({ text: l, line: l, lower: true });
     } else if (/^[A-Z]/.test(l) && l.length > 30 && finished(l) && (!notes.length || finished(notes[notes.length - 1].text))) loose.push(l);
-    else if (/^[a-z$(0-9]/.test(l) || (/^[A-Z]/.test(l) && notes.length && !finished(notes[notes.length - 1].text))) {
+    else if (/^[a-z$(0-9]|^[;:,.'](?=[a-z])/.test(l) || (/^[A-Z]/.test(l) && notes.length && !finished(notes[notes.length - 1].text))) {
       const last = notes[notes.length - 1];
       if (last && !finished(last.text)) {
         last.text = `${last.text} ${l}`;
+        used.push(l);
         last.lines++;
       } else orphans.push(l);
     }
+  }
+  const open = notes.some((n) => !finished(n.text));
+  if (open) orphans.push(...trail.filter((t) => t.lower).map((t) => t.line));
+  const tail = trail.filter((t) => !open || !t.lower);
+  if (tail.length && notes.length) {
+    const k = Number(notes[notes.length - 1].id);
+    tail.forEach((t, j) => {
+      notes.push({ id: String(k + 1 + j), text: t.text, lines: 1 });
+      guessed.add(String(k + 1 + j));
+      used.push(t.line);
+    });
   }
   if (notes.length < trailer.footnotes.length || notes.length === 0) return;
   const byId = [...notes].sort((a, b) => Number(a.id) - Number(b.id));
@@ -990,12 +1579,25 @@ function regroupFootnotes(lines: string[], trailer: ReturnType<typeof readTraile
       trailer.confidence[`/footnotes/${byId.indexOf(n)}/text`] = 0.75;
     }
   }
+  const left = orphans.filter((o) => o.length > 30 && !INSTRUCTION_TAIL.test(o));
+  if (left.length) {
+    // A continuation line no unfinished footnote took belongs inside one that looks whole: the
+    // footnotes pieced together from several lines are the ones it may have been cut out of.
+    const joined = byId.filter((n) => n.lines > 1);
+    for (const n of joined.length ? joined : byId) {
+      const k = byId.indexOf(n);
+      trailer.confidence[`/footnotes/${k}/text`] = Math.min(trailer.confidence[`/footnotes/${k}/text`] ?? 1, 0.6);
+    }
+    trailer.warnings.push(`footnote text "${left[0].slice(0, 40)}..." belongs to no footnote; the footnotes need review`);
+  }
   const changed = byId.some((n, i) => trailer.footnotes[i]?.id !== n.id || trailer.footnotes[i]?.text !== singleSpace(n.text));
   if (!changed) return;
   trailer.footnotes = byId.map((n) => ({ id: n.id, text: singleSpace(n.text) }));
+  // readTrailer may have kept lines it could not number as remarks; now they are footnote text.
+  for (const l of used) if (trailer.remarks?.includes(l)) trailer.remarks = singleSpace(trailer.remarks.replace(l, "")) || null;
   byId.forEach((n, i) => {
-    trailer.confidence[`/footnotes/${i}/id`] = 0.9;
-    trailer.confidence[`/footnotes/${i}/text`] = Math.min(trailer.confidence[`/footnotes/${i}/text`] ?? 0.85, finished(n.text) ? 0.85 : 0.6);
+    trailer.confidence[`/footnotes/${i}/id`] = guessed.has(n.id) ? 0.6 : 0.9;
+    trailer.confidence[`/footnotes/${i}/text`] = Math.min(trailer.confidence[`/footnotes/${i}/text`] ?? 0.85, finished(n.text) && !guessed.has(n.id) ? 0.85 : 0.6);
   });
   trailer.warnings.push("footnote lines came out of order; footnotes rebuilt from their numbers and unfinished sentences");
 }
