@@ -82,6 +82,31 @@ test("filter grants, then export exactly the filtered rows as CSV", async ({ pag
   expect(prices).toEqual([...prices].sort((a, b) => b - a));
 });
 
+test("filter filings by issuer, reporting person and date, then export them", async ({ page, data }) => {
+  const person = data.filings[0].filing.reportingOwners[0].name;
+  const mine = data.filings.filter((g) => g.filing.reportingOwners.some((o) => o.name === person));
+  const periods = mine.map((g) => g.filing.periodOfReport!).sort();
+  const [from, to] = [periods[0], periods[periods.length - 1]];
+  await page.goto("/filings");
+  const filters = page.getByRole("search", { name: "Filter filings" });
+  await filters.getByLabel("Issuer or ticker").fill(data.tag);
+  await filters.getByLabel("Reporting person (any spelling)").fill(person.toLowerCase());
+  await filters.getByLabel("Earliest transaction from").fill(from);
+  await filters.getByLabel("Earliest transaction to").fill(to);
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/insider=/);
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(mine.length + 1);
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const csv = Papa.parse<Record<string, string>>(readFileSync(await (await downloadPromise).path(), "utf8"), { header: true, skipEmptyLines: true });
+  expect(csv.data).toHaveLength(mine.length);
+  for (const r of csv.data) {
+    expect(r.reportingPersons).toContain(person);
+    expect(r.periodOfReport >= from && r.periodOfReport <= to).toBe(true);
+  }
+});
+
 test("an insider is found by a misspelt name", async ({ page, data }) => {
   const name = data.filings[0].filing.reportingOwners[0].name.replace(/\.$/, "");
   const [surname, tagWord, first] = name.split(" ");

@@ -52,6 +52,7 @@ function samplePaths(file: string): string[] {
     "/",
     "/filings",
     "/filings?status=needs_review",
+    "/filings?insider=garcia&from=2020-01-01",
     `/filings/${filing}`,
     "/insiders",
     "/insiders?q=janzen",

@@ -15,14 +15,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const STATUS_LABELS: Record<(typeof FILING_STATUSES)[number], string> = { needs_review: "Needs review", reviewed: "Reviewed" };
 
 function query(f: TFilingFilters, over: Partial<TFilingFilters> = {}) {
-  const { status, formType, format, page, pageSize } = { ...f, ...over };
-  return toQuery({ status, formType, format, page, pageSize });
+  const { status, formType, format, issuer, insider, from, to, page, pageSize } = { ...f, ...over };
+  return toQuery({ status, formType, format, issuer, insider, from, to, page, pageSize });
 }
 
 export default async function FilingsPage({ searchParams }: Props) {
   const filters = ZFilingFilters.parse(firstValues(await searchParams));
   const result = await findFilings(filters);
-  const filtered = Boolean(filters.status || filters.formType || filters.format);
+  const filtered = Boolean(filters.status || filters.formType || filters.format || filters.issuer || filters.insider || filters.from || filters.to);
+  const field = (name: "issuer" | "insider" | "from" | "to", label: string, props: React.InputHTMLAttributes<HTMLInputElement>) => (
+    <label className="flex flex-col text-sm">
+      <span className="text-slate-600">{label}</span>
+      <input name={name} defaultValue={filters[name] ?? ""} className={`${s.input} w-44`} {...props} />
+    </label>
+  );
+  const date = { placeholder: "YYYY-MM-DD", pattern: "\\d{4}-\\d{2}-\\d{2}", title: "A date as YYYY-MM-DD" };
   const select = (name: "status" | "formType" | "format", label: string, options: readonly string[], labels: Record<string, string> = {}) => (
     <label className="flex flex-col text-sm">
       <span className="text-slate-600">{label}</span>
@@ -50,6 +57,10 @@ export default async function FilingsPage({ searchParams }: Props) {
         {select("status", "Status", FILING_STATUSES, STATUS_LABELS)}
         {select("formType", "Form", FORM_TYPES)}
         {select("format", "Source format", SOURCE_FORMATS)}
+        {field("issuer", "Issuer or ticker", { type: "search" })}
+        {field("insider", "Reporting person (any spelling)", { type: "search" })}
+        {field("from", "Earliest transaction from", date)}
+        {field("to", "Earliest transaction to", date)}
         <button type="submit" className={s.button}>Apply filters</button>
         {filtered && <Link href="/filings" className={s.secondaryButton}>Clear filters</Link>}
       </form>

@@ -227,6 +227,26 @@ describe("grants, issuers and filings across the database", () => {
     expect(r.total).toBeGreaterThan(0);
     for (const f of r.rows) expect([f.status, f.formType, f.sourceFormat]).toEqual(["reviewed", "4", "edgar-xml"]);
   });
+
+  it("filters filings by issuer, by any spelling of a person, and by date of earliest transaction", async () => {
+    const all = await findFilings({ pageSize: 500 }, db);
+    expect(all.total).toBeLessThanOrEqual(500);
+    const some = all.rows[3];
+    const byIssuer = await findFilings({ issuer: some.issuer.ticker!.toLowerCase(), pageSize: 500 }, db);
+    expect(byIssuer.total).toBe(all.rows.filter((f) => f.issuer.ticker === some.issuer.ticker).length);
+    expect(byIssuer.rows.map((f) => f.id)).toContain(some.id);
+
+    // The OCR copy "Janzen Howard E." and the merged-in garbled spelling count as the person.
+    const janzens = await findFilings({ insider: "janzen howard", pageSize: 500 }, db);
+    expect(janzens.rows.every((f) => f.owners.some((o) => /janz/i.test(o.nameAsFiled)))).toBe(true);
+    expect(janzens.rows.map((f) => f.owners[0].nameAsFiled)).toEqual(expect.arrayContaining(["JANZEN HOWARD E", "Janzen Howard E."]));
+
+    const range = await findFilings({ from: "2007-12-01", to: "2008-03-31", pageSize: 500 }, db);
+    expect(range.total).toBeGreaterThan(0);
+    for (const f of range.rows) expect(f.periodOfReport! >= "2007-12-01" && f.periodOfReport! <= "2008-03-31").toBe(true);
+    expect(range.total).toBe(all.rows.filter((f) => f.periodOfReport && f.periodOfReport >= "2007-12-01" && f.periodOfReport <= "2008-03-31").length);
+    expect(all.rows.map((f) => f.id)).toEqual([...all.rows].sort((a, b) => +b.createdAt - +a.createdAt || b.id - a.id).map((f) => f.id));
+  });
 });
 
 describe("mergeInsiders", () => {
@@ -334,6 +354,13 @@ describe("grants sorted by issuer on a large database", () => {
       expect(people).not.toContain(nameKey(a.name));
       const lastByInsider = (await findGrants({ sort: "insider", dir: "desc", pageSize: 5 }, big)).rows.map((g) => nameKey(g.owners[0].name));
       expect(lastByInsider).toEqual(people.slice(-5).reverse());
+
+      // Filings newest first over many matches walk the upload-time index; the same order as a plain sort.
+      const uploaded = (await big.$queryRaw<{ id: bigint }[]>`SELECT id FROM Filing WHERE periodOfReport >= '2000-01-01' ORDER BY createdAt DESC, id DESC`).map((r) => Number(r.id));
+      expect(uploaded.length).toBeGreaterThan(2000);
+      const filingsPage = await findFilings({ from: "2000-01-01", pageSize: 100, page: 4 }, big);
+      expect(filingsPage.total).toBe(uploaded.length);
+      expect(filingsPage.rows.map((f) => f.id)).toEqual(uploaded.slice(300, 400));
 
       // Newest first walks the date index over many matches; it must agree with a plain sort of the same rows.
       const today = "2016-06-30";

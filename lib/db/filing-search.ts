@@ -1,23 +1,53 @@
 import "server-only";
 import { prisma as defaultPrisma, type PrismaClient } from "./client";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import { nameKey } from "../names";
 import { pageOf } from "./paging";
 import type { TFilingFilters } from "../validation/filters";
 
-/** Filings by review status, form type and source format, newest upload first, one page at a time. */
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Above this many matches, the newest-first list walks the upload-time index instead of sorting every match. */
+const WALK_ABOVE = 2000;
+
+/**
+ * The filters as SQL over Filing f. Issuer and person filters become subqueries of filing ids
+ * answered through the Filing.issuerId and FilingOwner.ownerId indexes; a join over every filing
+ * takes seconds at 100,000 of them.
+ */
+function filingConditions(f: Partial<TFilingFilters>): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  if (f.status) c.push(Prisma.sql`f.status = ${f.status}`);
+  if (f.formType) c.push(Prisma.sql`f.formType = ${f.formType}`);
+  if (f.format) c.push(Prisma.sql`f.sourceFormat = ${f.format}`);
+  if (f.issuer) {
+    c.push(Prisma.sql`f.issuerId IN (SELECT id FROM Issuer WHERE name LIKE ${like(f.issuer)} ESCAPE '\\' OR ticker = ${f.issuer.toUpperCase()})`);
+  }
+  if (f.insider) {
+    c.push(Prisma.sql`f.id IN (SELECT fo.filingId FROM FilingOwner fo WHERE fo.ownerId IN (
+      SELECT id FROM ReportingOwner WHERE nameKey LIKE ${like(nameKey(f.insider))} ESCAPE '\\'
+      OR mergedIntoId IN (SELECT id FROM ReportingOwner WHERE nameKey LIKE ${like(nameKey(f.insider))} ESCAPE '\\')))`);
+  }
+  if (f.from) c.push(Prisma.sql`f.periodOfReport >= ${f.from}`);
+  if (f.to) c.push(Prisma.sql`f.periodOfReport <= ${f.to}`);
+  return c;
+}
+
+/** Filings matching the filters (status, form, format, issuer, person, dates), newest upload first, one page at a time. */
 export async function findFilings(filters: Partial<TFilingFilters>, db: PrismaClient = defaultPrisma) {
-  const where: Prisma.FilingWhereInput = {
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.formType ? { formType: filters.formType } : {}),
-    ...(filters.format ? { sourceFormat: filters.format } : {}),
-  };
-  const total = await db.filing.count({ where });
+  const conditions = filingConditions(filters);
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM Filing f ${where}`;
+  const total = Number(n);
   const { skip, take, ...paging } = pageOf({ page: filters.page ?? 1, pageSize: filters.pageSize ?? 50, total });
-  const rows = await db.filing.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip,
-    take,
+  // Many matches: read newest first through the upload-time index and stop at the page; few: let SQLite filter, then
+  // sort them. Status, form and format have their own (column, createdAt) indexes, which SQLite picks by itself.
+  const walk = total > WALK_ABOVE && !filters.status && !filters.formType && !filters.format;
+  const from = walk ? Prisma.sql`Filing f INDEXED BY Filing_createdAt_idx` : Prisma.sql`Filing f`;
+  const ids = (await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT f.id FROM ${from} ${where} ORDER BY f.createdAt DESC, f.id DESC LIMIT ${take} OFFSET ${skip}`).map((r) => Number(r.id));
+  const found = await db.filing.findMany({
+    where: { id: { in: ids } },
     select: {
       id: true,
       formType: true,
@@ -31,7 +61,8 @@ export async function findFilings(filters: Partial<TFilingFilters>, db: PrismaCl
       owners: { orderBy: { position: "asc" }, select: { nameAsFiled: true, ownerId: true } },
     },
   });
-  return { ...paging, total, rows };
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return { ...paging, total, rows: ids.map((id) => byId.get(id)!) };
 }
 
 /** Filings whose file name, issuer name or ticker, or a reporting person's name as filed contains the text. */

@@ -46,6 +46,13 @@ export const ZFilingFilters = ZPaging.extend({
   status: optional(z.enum(FILING_STATUSES)),
   formType: optional(z.enum(FORM_TYPES)),
   format: optional(z.enum(SOURCE_FORMATS)),
+  /** Issuer name or ticker, part of it. */
+  issuer: optional(text),
+  /** Reporting person's name, part of it, any spelling. */
+  insider: optional(text),
+  /** Date of earliest transaction (box 3) from and to, inclusive. */
+  from: optional(isoDate),
+  to: optional(isoDate),
 });
 export type TFilingFilters = z.infer<typeof ZFilingFilters>;
 
