@@ -47,7 +47,7 @@ export default async function InsiderPage({ params, searchParams }: Props) {
   const today = todayIso();
   const [holdings, grants, filings, candidates, vesting] = await Promise.all([
     findHoldings({ ownerId: insider.id }),
-    findInsiderGrants({ ownerId: insider.id, page: grantsPage, pageSize: 50 }),
+    findInsiderGrants({ ownerId: insider.id, page: grantsPage, pageSize: 25 }),
     findInsiderFilings({ ownerId: insider.id, page: filingsPage, pageSize: 25 }),
     findMergeCandidates({ ownerId: insider.id }),
     findInsiderVesting({ ownerId: insider.id }),
