@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { mergeInsidersAction, type MergeState } from "@/app/insiders/actions";
+import { AuditFields } from "./audit-fields";
 
 const initial: MergeState = { message: null };
 
@@ -26,15 +27,7 @@ export function MergeForm({ ownerId, ownerName, candidates, analyst }: { ownerId
           ))}
           {state.errors?.sourceId && <p className="text-red-700">{state.errors.sourceId[0]}</p>}
         </fieldset>
-        <label className="flex flex-col">
-          <span className="text-slate-600">Your name (for the audit trail)</span>
-          <input name="author" required maxLength={100} defaultValue={analyst ?? ""} aria-invalid={Boolean(state.errors?.author)} aria-describedby={state.errors?.author ? "merge-author-error" : undefined} className="rounded-md border border-slate-300 px-2 py-1" />
-          {state.errors?.author && <span id="merge-author-error" className="text-red-700">{state.errors.author[0]}</span>}
-        </label>
-        <label className="flex flex-col">
-          <span className="text-slate-600">Reason (optional)</span>
-          <input name="reason" maxLength={500} className="rounded-md border border-slate-300 px-2 py-1" />
-        </label>
+        <AuditFields id="merge" analyst={analyst} error={state.errors?.author?.[0]} />
         <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-50">
           {pending ? "Merging…" : "Merge into this person"}
         </button>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { unmergeInsiderAction, type MergeState } from "@/app/insiders/actions";
+import { AuditFields } from "./audit-fields";
 
 const initial: MergeState = { message: null };
 
@@ -23,15 +24,7 @@ export function UnmergeForm({ ownerName, aliases, analyst }: { ownerName: string
           ))}
           {state.errors?.recordId && <p className="text-red-700">{state.errors.recordId[0]}</p>}
         </fieldset>
-        <label className="flex flex-col">
-          <span className="text-slate-600">Your name (for the audit trail)</span>
-          <input name="author" required maxLength={100} defaultValue={analyst ?? ""} aria-invalid={Boolean(state.errors?.author)} aria-describedby={state.errors?.author ? "unmerge-author-error" : undefined} className="rounded-md border border-slate-300 px-2 py-1" />
-          {state.errors?.author && <span id="unmerge-author-error" className="text-red-700">{state.errors.author[0]}</span>}
-        </label>
-        <label className="flex flex-col">
-          <span className="text-slate-600">Reason (optional)</span>
-          <input name="reason" maxLength={500} className="rounded-md border border-slate-300 px-2 py-1" />
-        </label>
+        <AuditFields id="unmerge" analyst={analyst} error={state.errors?.author?.[0]} />
         <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-50">
           {pending ? "Separating…" : "Separate from this person"}
         </button>

@@ -11,6 +11,7 @@ import { GrantTable } from "@/components/grants/grant-table";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import * as s from "@/components/ui/styles";
+import { Legend } from "@/components/ui/legend";
 
 export const dynamic = "force-dynamic";
 
@@ -92,15 +93,8 @@ export default async function IssuerPage({ params, searchParams }: Props) {
         <h2 id="vesting" className="text-lg font-semibold">Vesting and expirations in the next 24 months</h2>
         <p className="text-sm text-slate-600">
           Shares vesting per month across all insiders, from the grants&apos; vesting schedules, and the underlying shares of grants
-          (code A) whose term ends that month:{" "}
-          <span className="whitespace-nowrap">
-            <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-4 rounded bg-blue-600 align-middle" />
-            vesting,
-          </span>{" "}
-          <span className="whitespace-nowrap">
-            <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-4 rounded bg-red-500 align-middle" />
-            expiring.
-          </span>
+          (code A) whose term ends that month:
+          <Legend items={[{ label: "vesting", swatch: "bg-blue-600" }, { label: "expiring", swatch: "bg-red-500" }]} />
         </p>
         {months.length === 0 ? (
           <EmptyState title="Nothing vests or expires in the next 24 months.">No grant of this issuer has a vesting tranche or an expiration dated from this month on.</EmptyState>
@@ -138,15 +132,8 @@ export default async function IssuerPage({ params, searchParams }: Props) {
       <section aria-labelledby="activity" className="space-y-2">
         <h2 id="activity" className="text-lg font-semibold">Transactions over time</h2>
         <p className="text-sm text-slate-600">
-          Table I transactions by the issuer&apos;s insiders per quarter (latest 12 quarters with any), by transaction date:{" "}
-          <span className="whitespace-nowrap">
-            <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-4 rounded bg-green-600 align-middle" />
-            acquired,
-          </span>{" "}
-          <span className="whitespace-nowrap">
-            <span aria-hidden="true" className="mr-1 inline-block h-2.5 w-4 rounded bg-red-500 align-middle" />
-            disposed.
-          </span>
+          Table I transactions by the issuer&apos;s insiders per quarter (latest 12 quarters with any), by transaction date:
+          <Legend items={[{ label: "acquired", swatch: "bg-green-600" }, { label: "disposed", swatch: "bg-red-500" }]} />
         </p>
         {activity.length === 0 ? (
           <EmptyState title="No transactions.">No stored filing of this issuer reports a Table I transaction with a date.</EmptyState>
