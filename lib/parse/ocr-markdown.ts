@@ -365,7 +365,11 @@ function rowOf(filing: Filing, table: TableKind, index: number): Filing["derivat
 
 function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: RowHints): void {
   const index = table === "derivative" ? filing.derivative.length : filing.nonDerivative.length;
-  const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", layout, hints);
+  // A Table I line with no date and at most one count is a holding: that count is the amount owned and a
+  // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
+  // exactly a holding's.
+  const holding = table === "nonDerivative" && layout !== "3" && !tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0) && tokens.filter((t) => /[0-9]/.test(t.text)).length <= 1;
+  const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", holding ? "3" : layout, hints);
   if (!reading.row.securityTitle) {
     // Filers often leave the title blank under a row of the same security.
     const above = table === "derivative" ? filing.derivative[index - 1] : filing.nonDerivative[index - 1];
