@@ -184,6 +184,8 @@ export function parseOcrMarkdown(text: string): Filing {
     if (pending.length && last) appendWrapped(filing, last.table, last.index, pending);
     pending = [];
   };
+  // Counts printed "8.626": thousands with a misread comma, or a fractional share count; settled after all rows are read.
+  const dotted = new Map<string, string[]>();
   let trailerFrom = items.length;
   let lastTableItem = headerEnd;
   for (let i = headerEnd; i < items.length; i++) {
@@ -262,7 +264,7 @@ export function parseOcrMarkdown(text: string): Filing {
       const index: number = last.index;
       const title = above.securityTitle;
       (table === "derivative" ? filing.derivative : filing.nonDerivative).pop();
-      addRow(filing, table, layout, merged, hints);
+      addRow(filing, table, layout, merged, hints, dotted);
       if (title) rowOf(filing, table, index).securityTitle = title;
       filing.warnings.push(`${table} row ${index + 1}: read from two markdown rows`);
       last = { table, index, titleBroken: false, tokens: merged, item: i };
@@ -289,7 +291,7 @@ export function parseOcrMarkdown(text: string): Filing {
     pending = [];
     const titleRaw = tokens[0]?.cell !== undefined ? it.raw[tokens[0].cell] : "";
     last = { table, index: table === "derivative" ? filing.derivative.length : filing.nonDerivative.length, titleBroken: /<br\s*\/?>/i.test(titleRaw), tokens, item: i };
-    addRow(filing, table, layout, tokens, hints);
+    addRow(filing, table, layout, tokens, hints, dotted);
   }
   flushPending();
   // Without an "Explanation of Responses" label the trailer starts after the last table row.
@@ -312,8 +314,78 @@ export function parseOcrMarkdown(text: string): Filing {
       }
     });
   }
+  const unsure = readDottedCounts(filing, dotted);
   crossCheck(filing);
+  // Both readings pass the cross-checks alike (shares equal to underlying shares either way).
+  for (const p of unsure) conf[p] = Math.min(conf[p] ?? 1, 0.75);
   return filing;
+}
+
+const DOTTED_COUNT = /^[0-9]{1,3}\.[0-9]{3}$/;
+const COUNT_FIELDS = ["shares", "sharesOwnedFollowing", "underlyingShares"] as const;
+
+/**
+ * The shared number reader takes a count "8.626" for 8,626 with a misread comma. Real filings also report
+ * fractional shares (dividend equivalents, plan units) that print exactly so. An owned-following chain that
+ * adds up under one reading settles it; otherwise a fractional count printed unambiguously elsewhere on
+ * the form ("12,629.042", "93.63") makes the decimal reading likelier. Returns the pointers still unsure.
+ */
+function readDottedCounts(filing: Filing, dotted: Map<string, string[]>): string[] {
+  if (dotted.size === 0) return [];
+  type CountRow = Partial<Record<(typeof COUNT_FIELDS)[number], number | null>>;
+  const rows: [TableKind, CountRow[]][] = [["nonDerivative", filing.nonDerivative], ["derivative", filing.derivative]];
+  const ambiguous = new Map<string, { field: (typeof COUNT_FIELDS)[number]; decimal: number }[]>();
+  let fractions = false;
+  for (const [t, list] of rows) {
+    list.forEach((r, i) => {
+      const alts = (dotted.get(`${t}/${i}`) ?? []).map((d) => ({ thousands: Number(d.replace(".", "")), decimal: Number(d) }));
+      const found: { field: (typeof COUNT_FIELDS)[number]; decimal: number }[] = [];
+      for (const field of COUNT_FIELDS) {
+        const v = r[field];
+        if (typeof v !== "number") continue;
+        const alt = alts.find((a) => a.thousands === v);
+        if (alt) found.push({ field, decimal: alt.decimal });
+        else if (!Number.isInteger(v)) fractions = true;
+      }
+      if (found.length) ambiguous.set(`${t}/${i}`, found);
+    });
+  }
+  const settled = new Set<string>();
+  const lastOwned = new Map<string, number>();
+  filing.nonDerivative.forEach((r, i) => {
+    const key = `${r.securityTitle.toLowerCase()}|${r.directOrIndirect}|${r.natureOfOwnership ?? ""}`;
+    const amb = ambiguous.get(`nonDerivative/${i}`);
+    const before = lastOwned.get(key);
+    if (amb && before !== undefined && r.acquiredDisposed && amb.some((a) => a.field !== "underlyingShares")) {
+      const fits: CountRow[] = [];
+      for (let mask = 0; mask < 1 << amb.length; mask++) {
+        const v: CountRow = { shares: r.shares, sharesOwnedFollowing: r.sharesOwnedFollowing };
+        amb.forEach((a, k) => {
+          if (mask & (1 << k)) v[a.field] = a.decimal;
+        });
+        if (v.shares != null && v.sharesOwnedFollowing != null && Math.abs(before + (r.acquiredDisposed === "A" ? v.shares : -v.shares) - v.sharesOwnedFollowing) < 0.001) fits.push(v);
+      }
+      if (fits.length === 1) {
+        Object.assign(r, fits[0]);
+        settled.add(`nonDerivative/${i}`);
+      }
+    }
+    if (r.sharesOwnedFollowing !== null) lastOwned.set(key, r.sharesOwnedFollowing);
+  });
+  const unsure: string[] = [];
+  for (const [key, amb] of ambiguous) {
+    if (settled.has(key)) continue;
+    const [t, i] = key.split("/") as [TableKind, string];
+    const row = rowOf(filing, t, Number(i)) as CountRow;
+    for (const a of amb) {
+      if (fractions) {
+        filing.warnings.push(`${t} row ${Number(i) + 1}: ${a.field} read as ${a.decimal}, not ${row[a.field]}: the form reports fractional share counts elsewhere`);
+        row[a.field] = a.decimal;
+      }
+      unsure.push(`/${t}/${i}/${a.field}`);
+    }
+  }
+  return unsure;
 }
 
 // "Common Stock, par value $0.01 per share", "Series 2019 Notes": a par value or a year between the words
@@ -363,7 +435,7 @@ function rowOf(filing: Filing, table: TableKind, index: number): Filing["derivat
   return table === "derivative" ? filing.derivative[index] : filing.nonDerivative[index];
 }
 
-function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: RowHints): void {
+function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: RowHints, dotted: Map<string, string[]>): void {
   const index = table === "derivative" ? filing.derivative.length : filing.nonDerivative.length;
   // A Table I line with no date and at most one count is a holding: that count is the amount owned and a
   // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
@@ -379,6 +451,9 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
       filing.warnings.push(`${table} row ${index + 1}: no title; taken from the row above ("${above.securityTitle}")`);
     } else filing.warnings.push(`${table} row ${index + 1}: security title not read`);
   }
+  const dots = tokens.map((t) => t.text).filter((t) => DOTTED_COUNT.test(t));
+  if (dots.length) dotted.set(`${table}/${index}`, dots);
+  else dotted.delete(`${table}/${index}`);
   if (table === "derivative") filing.derivative.push(reading.row as Filing["derivative"][number]);
   else filing.nonDerivative.push(reading.row as Filing["nonDerivative"][number]);
   for (const [k, v] of Object.entries(reading.confidence)) filing.fieldConfidence[`/${table}/${index}/${k}`] = v;
