@@ -65,7 +65,8 @@ function toItems(text: string): Item[] {
     if (t.startsWith("|")) {
       if (SEPARATOR_ROW.test(t)) continue;
       const raw = splitRow(t);
-      items.push({ raw, cells: raw.map(cleanCell), table: true });
+      // "Rights -<br>2024": a dash after a space is punctuation, not a word hyphenated over two lines.
+      items.push({ raw, cells: raw.map((c) => cleanCell(c.replace(/(\s)-\s*<br\s*\/?>\s*/gi, "$1- "))), table: true });
     } else {
       const plain = cleanCell(t.replace(/^#{1,6}\s+/, "").replace(/^[-*]\s+(?=\S)/, ""));
       items.push({ raw: [t], cells: [plain], table: false });
@@ -94,6 +95,8 @@ function isTableII(head: string): boolean {
 const BOX_LABEL = /^\s*[2-6]\s*[.,]\s*[A-Z]|Issuer Name|Trading Symbol|of Earliest|Earliest Trans|If Amendment|Amendment, Date|Original Filed|Relationship of|elationship of|Individual or Joint|Joint\/Group|Date of Event|Event Requiring|Fiscal Year Ended/i;
 // Something shaped like a date (possibly split or misread) somewhere in a row; rows without one skip the date reader.
 const DATE_HINT = /[0-9OolI]{1,2} ?[/.\-] ?[0-9OolI]{1,2} ?[/.\-]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]/i;
+// How a security's title ends; a title cut before such a word is unfinished.
+const TITLE_END = /\b(stock|shares?|units?|options?|warrants?|rights?|notes?|debentures?|interests?|securities|rsus?|psus?|\(right to (buy|sell)\))\s*$/i;
 const HEADER_WORDS = /\(A\)|\(D\)|\b(title of|instr|month\/day|code|amount|price|exercisabl?e?|x?piration|ownership|beneficial|owned|following|reported|transaction|securit(y|ies)|nature of|direct|indirect|number|deemed|execution|conversion|underlying|acquired|disposed)/gi;
 
 /** Parses OCR markdown of a Form 3, 4 or 5 into the canonical filing, with per-field confidence. */
@@ -230,7 +233,9 @@ export function parseOcrMarkdown(text: string): Filing {
     const titled = headerHits === 0 && values.length >= 1 && /[A-Za-z]{2}/.test(tokens[0]?.text ?? "") && !/[0-9]/.test(tokens[0]?.text ?? "");
     if (!hasDate && !titled && (headerHits >= 3 || values.length + diCount < 2)) {
       hints = columnHints(it, hints);
-      if (headerHits === 0 && values.length === 0 && /[A-Za-z]{2}/.test(joined)) {
+      // A line holding only a title cell is words even with a number in them ("2026 RSUs").
+      const titleOnly = it.cells.every((c, k) => k === 0 || !c);
+      if (headerHits === 0 && (values.length === 0 || titleOnly) && /[A-Za-z]{2}/.test(joined)) {
         // Markers beside the words ("(5)" in the date-exercisable cell) stay with them, as empty pieces.
         const pieces = it.cells.map((c, cell) => {
           const m = stripFootnoteMarkers(c);
@@ -242,7 +247,9 @@ export function parseOcrMarkdown(text: string): Filing {
         // title printed on several lines: the OCR cut that tall row in two.
         const aboveTitle = last ? rowOf(filing, last.table, last.index).securityTitle.toLowerCase() : "";
         // A whole title again ("Class A Common Stock" under "Class A Common Stock") starts a new row instead.
-        const continues = last && last.titleBroken && pending.length === 0 && !aboveTitle.startsWith(lead.toLowerCase());
+        // So does the rest of a title left unfinished ("Common" over "Stock") when the cut lost its line break.
+        const finishes = last && last.item === i - 1 && !TITLE_END.test(aboveTitle) && TITLE_END.test(`${aboveTitle} ${lead}`) && (wrapped[0]?.cell ?? 9) <= 1;
+        const continues = last && (last.titleBroken || finishes) && pending.length === 0 && !aboveTitle.startsWith(lead.toLowerCase());
         if (last && (/^[(a-z]/.test(lead) || continues)) {
           appendWrapped(filing, last.table, last.index, wrapped);
           last.titleBroken = false;
