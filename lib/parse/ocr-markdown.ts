@@ -225,7 +225,7 @@ export function parseOcrMarkdown(text: string): Filing {
       warn(`more than ${MAX_TABLE_ROWS} table rows; the rest were not read`);
       break;
     }
-    const tokens = joinTitleCell(tokenizeCells(it.cells));
+    const tokens = joinWordCells(tokenizeCells(it.cells));
     const values = tokens.filter((t) => /[0-9]/.test(t.text));
     const hasDate = DATE_HINT.test(joined) && tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0);
     const diCount = tokens.filter((t) => readDirectIndirect(t.text) && !/[0-9]/.test(t.text)).length;
@@ -395,18 +395,20 @@ function readDottedCounts(filing: Filing, dotted: Map<string, string[]>): string
   return unsure;
 }
 
-// "Common Stock, par value $0.01 per share", "Series 2019 Notes": a par value or a year between the words
-// of the title's own cell is part of the title; a count ("1,000") there means two columns were merged.
-function joinTitleCell(tokens: RowToken[]): RowToken[] {
-  const cell = tokens[0]?.cell;
-  let n = 0;
-  while (n < tokens.length && tokens[n].cell === cell) n++;
+// "Common Stock, par value $0.01 per share", "Series 2019 Notes", "By Trust under the 2007 Plan": a par value
+// or a year between the words of one cell is part of its text; a count ("1,000") there means two columns were merged.
+function joinWordCells(tokens: RowToken[]): RowToken[] {
   const wordy = (t: RowToken) => /[A-Za-z]{2}/.test(t.text) && !/^[0-9]/.test(t.text);
-  const head = tokens.slice(0, n);
-  const inner = head.slice(1, -1);
-  if (n < 3 || !wordy(head[0]) || !wordy(head[n - 1]) || inner.some((t) => !wordy(t) && !/^\$?[0-9]{0,4}(\.[0-9]+)?$/.test(t.text))) return tokens;
-  const joined: RowToken = { text: head.map((t) => t.text).filter(Boolean).join(" "), footnoteIds: head.flatMap((t) => t.footnoteIds), cell };
-  return [joined, ...tokens.slice(n)];
+  const out: RowToken[] = [];
+  for (let at = 0; at < tokens.length; ) {
+    let n = 0;
+    while (at + n < tokens.length && tokens[at + n].cell === tokens[at].cell) n++;
+    const group = tokens.slice(at, at + n);
+    at += n;
+    if (n < 3 || !wordy(group[0]) || !wordy(group[n - 1]) || group.slice(1, -1).some((t) => !wordy(t) && !/^\$?[0-9]{0,4}(\.[0-9]+)?$/.test(t.text))) out.push(...group);
+    else out.push({ text: group.map((t) => t.text).filter(Boolean).join(" "), footnoteIds: group.flatMap((t) => t.footnoteIds), cell: group[0].cell });
+  }
+  return out;
 }
 
 function columnHints(it: Item, previous: RowHints): RowHints {
