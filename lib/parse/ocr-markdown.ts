@@ -654,9 +654,11 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
   const marked = new Set<string>();
   let officerTitle: string | null = null;
   let officerTitleDamaged = false;
-  for (const it of header) {
+  let otherLabel: { row: number; col: number } | null = null;
+  header.forEach((it, row) => {
     it.cells.forEach((cell, c) => {
       if (cell.length > 600) return;
+      if (!otherLabel && /specify\s*below|Other\s*\(\s*spec/i.test(cell)) otherLabel = { row, col: c };
       for (const role of ROLES) {
         const m = role.re.exec(cell);
         if (!m) continue;
@@ -679,7 +681,7 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
         officerTitleDamaged = /^[a-z]/.test(officerTitle);
       }
     });
-  }
+  });
   owner.isDirector = marked.has("isDirector");
   owner.isTenPercentOwner = marked.has("isTenPercentOwner");
   owner.isOfficer = marked.has("isOfficer");
@@ -702,8 +704,30 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
   } else {
     conf[`${P}/officerTitle`] = owner.isOfficer ? 0.4 : flagConf;
   }
+  if (owner.isOther && !owner.otherText && otherLabel) {
+    // Free text such as "Former 10% Owner" or "Member of 13(d) group" has no title words: it is found by
+    // where it is written, under "Other (specify below)".
+    const text = textBelow(header, otherLabel);
+    if (text) {
+      owner.otherText = text;
+      conf[`${P}/otherText`] = 0.82;
+    }
+  }
   conf[`${P}/otherText`] ??= owner.isOther ? 0.4 : flagConf;
   if (!anyMark) warn("box 5: no mark readable next to Director / 10% Owner / Officer / Other; relationship flags left unset");
+}
+
+const ROLE_WORDS = /\b(?:X|Director|10\s*%\s*Owner|Officer|Other)\b|\(?\s*(?:give title|specify)\s*below\s*\)?/gi;
+
+function textBelow(header: Item[], at: { row: number; col: number }): string | null {
+  for (let r = at.row + 1; r <= at.row + 2 && r < header.length; r++) {
+    for (const c of [at.col, at.col - 1, at.col + 1, at.col + 2]) {
+      const cell = header[r].cells[c];
+      if (!cell || cell.length > 80 || BOX_LABEL.test(cell) || /Form filed by|\((?:City|State|Zip|Street|Last|First|Middle)\)/i.test(cell) || findDates(cell).length) continue;
+      if (/[A-Za-z]{3}/.test(cell.replace(ROLE_WORDS, " "))) return singleSpace(cell);
+    }
+  }
+  return null;
 }
 
 function isTitleCell(text: string): boolean {
