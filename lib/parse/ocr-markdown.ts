@@ -11,6 +11,7 @@ import {
   findLabel,
   LANDMARKS,
   readCityStateZip,
+  readDate,
   readDirectIndirect,
   fixDigitWords,
   readRow,
@@ -19,6 +20,7 @@ import {
   stripFootnoteMarkers,
   tokenizeCells,
   type Confidences,
+  type DateReading,
   type LayoutForm,
   type RowHints,
   type RowToken,
@@ -305,12 +307,14 @@ export function parseOcrMarkdown(text: string): Filing {
   if (trailerFrom === items.length) trailerFrom = lastTableItem + 1;
 
   // --- Footnotes, remarks, signatures ----------------------------------
-  const trailer = readTrailer(items.slice(trailerFrom).map((it) => it.cells.filter(Boolean).join(" ")));
+  const trailerLines = items.slice(trailerFrom).map((it) => it.cells.filter(Boolean).join(" "));
+  const trailer = readTrailer(trailerLines);
   filing.footnotes = trailer.footnotes;
   filing.remarks = trailer.remarks;
   filing.signatures = trailer.signatures;
   Object.assign(conf, trailer.confidence);
   filing.warnings.push(...trailer.warnings);
+  rereadSignatures(filing, trailerLines);
   const known = new Set(filing.footnotes.map((f) => f.id));
   for (const [t, rows] of [["derivative", filing.derivative], ["nonDerivative", filing.nonDerivative]] as const) {
     rows.forEach((r, i) => {
@@ -326,6 +330,45 @@ export function parseOcrMarkdown(text: string): Filing {
   // Both readings pass the cross-checks alike (shares equal to underlying shares either way).
   for (const p of unsure) conf[p] = Math.min(conf[p] ?? 1, 0.75);
   return filing;
+}
+
+/**
+ * Each signature block is a name line over a date line, above "Signature of Reporting Person". The shared
+ * trailer reader stops at a name longer than a person's (a fund signing "by its general partner, ..."), and
+ * the blocks above it end up in the remarks. More date lines there than signatures read: the blocks are read
+ * again here without that limit, and taken off the end of the remarks; what still does not add up is flagged.
+ */
+function rereadSignatures(filing: Filing, lines: string[]): void {
+  const label = lines.findIndex((l) => l.length < 80 && /signature of reporting/i.test(l));
+  if (label < 0) return;
+  const dateOf = (l: string) => (l.trim().length <= 12 ? readDate(l.trim()) : null);
+  const dates = lines.slice(0, label).filter((l) => dateOf(l)).length;
+  if (dates <= filing.signatures.length) return;
+  const conf = filing.fieldConfidence;
+  const body = lines.slice(0, label).filter((l) => l.trim());
+  const blocks: { name: string; date: DateReading; raw: string }[] = [];
+  for (let k = body.length - 1; k >= 1; k -= 2) {
+    const date = dateOf(body[k]);
+    if (!date || dateOf(body[k - 1]) || /^\W{0,4}(remarks?|explanation of responses)\W{0,3}:?$/i.test(body[k - 1].trim())) break;
+    blocks.unshift({ name: singleSpace(body[k - 1]), date, raw: `${body[k - 1]} ${body[k]}` });
+  }
+  const missed = singleSpace(blocks.slice(0, blocks.length - filing.signatures.length).map((b) => b.raw).join(" "));
+  if (blocks.length === dates && missed && filing.remarks?.endsWith(missed)) {
+    filing.remarks = filing.remarks.slice(0, filing.remarks.length - missed.length).trim() || null;
+    filing.signatures = blocks.map((b) => ({ name: b.name, date: b.date.value }));
+    blocks.forEach((b, i) => {
+      conf[`/signatures/${i}/name`] = 0.85;
+      conf[`/signatures/${i}/date`] = b.date.confidence;
+    });
+    filing.warnings.push(`${blocks.length} signature blocks: long signer names had been taken for remarks`);
+    return;
+  }
+  filing.warnings.push(`${dates} signature dates above the signature line but ${filing.signatures.length} signature(s) read; the rest may sit in the remarks`);
+  if (filing.remarks) conf["/remarks"] = Math.min(conf["/remarks"] ?? 1, 0.6);
+  filing.signatures.forEach((_, i) => {
+    conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
+    conf[`/signatures/${i}/date`] = Math.min(conf[`/signatures/${i}/date`] ?? 1, 0.75);
+  });
 }
 
 const DOTTED_COUNT = /^[0-9]{1,3}\.[0-9]{3}$/;
