@@ -23,6 +23,7 @@ import {
   type DateReading,
   type LayoutForm,
   type RowHints,
+  type RowReading,
   type RowToken,
   type TableKind,
 } from "./ocr-common";
@@ -181,7 +182,7 @@ export function parseOcrMarkdown(text: string): Filing {
   // --- Tables -------------------------------------------------------------
   const layout = (form[0] as LayoutForm) ?? "4";
   let table: TableKind | null = null;
-  let hints: RowHints = {};
+  let hints: GridHints = {};
   // A text-only row is a title that wrapped: onto the row below it, or from the row above.
   let pending: Piece[] = [];
   let last: { table: TableKind; index: number; titleBroken: boolean; tokens: RowToken[]; item: number } | null = null;
@@ -454,7 +455,12 @@ function joinWordCells(tokens: RowToken[]): RowToken[] {
   return out;
 }
 
-function columnHints(it: Item, previous: RowHints): RowHints {
+/** Where Table II's headings put its columns; the expiration date's cell tells a lone date's column. */
+interface GridHints extends RowHints {
+  expirationCell?: number;
+}
+
+function columnHints(it: Item, previous: GridHints): GridHints {
   const ai = it.cells.findIndex((c) => /^\(A\)$/.test(c));
   const di = it.cells.findIndex((c) => /^\(D\)$/.test(c));
   if (ai < 0 && di < 0) return previous;
@@ -462,7 +468,7 @@ function columnHints(it: Item, previous: RowHints): RowHints {
     const k = it.cells.findIndex((c) => re.test(c));
     return k >= 0 ? k : undefined;
   };
-  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i) };
+  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i), expirationCell: at(/xpira|ation Da/i) };
 }
 
 /** Text (or a footnote marker alone) from a row that holds no values, waiting for the row it belongs to. */
@@ -483,11 +489,31 @@ function appendWrapped(filing: Filing, table: TableKind, index: number, pieces: 
   filing.fieldConfidence[`/${table}/${index}/securityTitle`] = Math.min(filing.fieldConfidence[`/${table}/${index}/securityTitle`] ?? 1, 0.85);
 }
 
+/**
+ * A row with one date right of the amount (an option with no exercise date printed) has it read as the
+ * date exercisable, the first of the two columns; the cell it sits in, corrected by how far the row drifted
+ * from the headings at the code, says whether it is the expiration date.
+ */
+function placeLoneDate(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[], hints: GridHints): void {
+  const row = reading.row;
+  if (!row.exerciseDate || row.expirationDate || hints.expirationCell === undefined || hints.exerciseCell === undefined) return;
+  const at = tokens.filter((t) => findDates(t.text)[0]?.value === row.exerciseDate).pop()?.cell;
+  const code = tokens.find((t) => row.transactionCode && t.text === row.transactionCode)?.cell;
+  if (at === undefined) return;
+  const cell = at - (code !== undefined && hints.codeCell !== undefined ? code - hints.codeCell : 0);
+  if (Math.abs(cell - hints.expirationCell) >= Math.abs(cell - hints.exerciseCell)) return;
+  row.expirationDate = row.exerciseDate;
+  row.exerciseDate = null;
+  reading.confidence.expirationDate = Math.min(reading.confidence.exerciseDate ?? 1, 0.85);
+  reading.confidence.exerciseDate = 0.8;
+  reading.warnings.push(`the only date right of the amount sits under "Expiration Date": read as the expiration, no exercise date`);
+}
+
 function rowOf(filing: Filing, table: TableKind, index: number): Filing["derivative"][number] | Filing["nonDerivative"][number] {
   return table === "derivative" ? filing.derivative[index] : filing.nonDerivative[index];
 }
 
-function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: RowHints, dotted: Map<string, string[]>): void {
+function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: GridHints, dotted: Map<string, string[]>): void {
   const index = table === "derivative" ? filing.derivative.length : filing.nonDerivative.length;
   // A Table I line with no date and at most one count is a holding: that count is the amount owned and a
   // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
@@ -503,6 +529,7 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
       filing.warnings.push(`${table} row ${index + 1}: no title; taken from the row above ("${above.securityTitle}")`);
     } else filing.warnings.push(`${table} row ${index + 1}: security title not read`);
   }
+  if (table === "derivative") placeLoneDate(reading as RowReading<Filing["derivative"][number]>, tokens, hints);
   const dots = tokens.map((t) => t.text).filter((t) => DOTTED_COUNT.test(t));
   if (dots.length) dotted.set(`${table}/${index}`, dots);
   else dotted.delete(`${table}/${index}`);
