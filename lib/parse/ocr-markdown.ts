@@ -490,6 +490,49 @@ function appendWrapped(filing: Filing, table: TableKind, index: number, pieces: 
 }
 
 /**
+ * "Performance Stock Units 1": a bare one- or two-digit number closing the title's cell belongs to the printed
+ * title (or is a footnote marker without its brackets), never to the conversion price column. Joined into the
+ * title token in place; returns the number when it did.
+ */
+function numberedTitle(tokens: RowToken[]): string | null {
+  const wordy = (t: RowToken | undefined) => Boolean(t && /[A-Za-z]{2}/.test(t.text) && !/[0-9]/.test(t.text));
+  let j = 0;
+  while (wordy(tokens[j])) j++;
+  const n = tokens[j];
+  if (j === 0 || !n || !/^[0-9]{1,2}$/.test(n.text) || n.cell !== tokens[j - 1].cell || tokens[j + 1]?.cell === n.cell) return null;
+  tokens[j - 1] = { ...tokens[j - 1], text: `${tokens[j - 1].text} ${n.text}`, footnoteIds: [...tokens[j - 1].footnoteIds, ...n.footnoteIds] };
+  tokens.splice(j, 1);
+  return n.text;
+}
+
+/**
+ * Two ownership marks at the end of a row ("I | I (1)"): the filer wrote the letter again as the nature of
+ * ownership, which the column reader drops for not being words. Kept as printed, unsure.
+ */
+function readOwnershipMarks(reading: RowReading<Filing["nonDerivative"][number] | Filing["derivative"][number]>, tokens: RowToken[]): void {
+  const values = tokens.filter((t) => t.text);
+  const [a, b] = values.slice(-2);
+  if (reading.row.natureOfOwnership !== null || !a || !b || a.cell === b.cell || !/^[DI]$/.test(a.text) || !/^[DI]$/.test(b.text) || reading.row.directOrIndirect !== a.text) return;
+  reading.row.natureOfOwnership = b.text;
+  reading.confidence.natureOfOwnership = 0.6;
+  reading.warnings.push(`"${b.text}" in the nature-of-ownership column after the ownership form; kept as printed`);
+}
+
+/**
+ * A stray "0" (a cell rule read as a digit, as in seed-003) beside a conversion price shown only by a
+ * footnote marker takes the price column from the marker; the marker is the likelier reading.
+ */
+function strayZeroPrice(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[]): void {
+  if (reading.row.conversionOrExercisePrice !== 0) return;
+  const dateAt = tokens.findIndex((t) => findDates(t.text).length > 0);
+  const before = tokens.slice(1, dateAt < 0 ? 4 : dateAt);
+  if (!before.some((t) => t.text === "0") || !before.some((t) => t.text === "" && t.footnoteIds.length)) return;
+  reading.row.conversionOrExercisePrice = null;
+  reading.confidence.conversionOrExercisePrice = 0.7;
+  reading.warnings.push(`a bare "0" beside a footnote marker in the conversion price column taken for a stray mark`);
+}
+
+/**
  * A row with one date right of the amount (an option with no exercise date printed) has it read as the
  * date exercisable, the first of the two columns; the cell it sits in, corrected by how far the row drifted
  * from the headings at the code, says whether it is the expiration date.
@@ -519,7 +562,14 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
   // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
   // exactly a holding's.
   const holding = table === "nonDerivative" && layout !== "3" && !tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0) && tokens.filter((t) => /[0-9]/.test(t.text)).length <= 1;
+  const numbered = numberedTitle(tokens);
   const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", holding ? "3" : layout, hints);
+  if (numbered) {
+    reading.confidence.securityTitle = Math.min(reading.confidence.securityTitle ?? 1, 0.75);
+    reading.warnings.push(`"${numbered}" printed at the end of the title's cell kept in the title; it may be a footnote marker that lost its brackets`);
+  }
+  readOwnershipMarks(reading, tokens);
+  if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens);
   if (!reading.row.securityTitle) {
     // Filers often leave the title blank under a row of the same security.
     const above = table === "derivative" ? filing.derivative[index - 1] : filing.nonDerivative[index - 1];
