@@ -234,7 +234,16 @@ export function parseOcrMarkdown(text: string): Filing {
     const diCount = tokens.filter((t) => readDirectIndirect(t.text) && !/[0-9]/.test(t.text)).length;
     // A row with a title and a count is data even when its D/I mark was lost.
     const titled = headerHits === 0 && values.length >= 1 && /[A-Za-z]{2}/.test(tokens[0]?.text ?? "") && !/[0-9]/.test(tokens[0]?.text ?? "");
-    if (!hasDate && !titled && (headerHits >= 3 || values.length + diCount < 2)) {
+    const above = last && last.item === i - 1 && pending.length === 0 ? rowOf(filing, last.table, last.index) : null;
+    const cutBelow =
+      last !== null &&
+      above !== null &&
+      above.directOrIndirect === null &&
+      (above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
+      ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")));
+    // A lone value ("\$4") right of the title under a row that lacks its last columns is that row's rest, not noise.
+    const restOfAbove = cutBelow && headerHits === 0 && values.length + diCount >= 1;
+    if (!hasDate && !titled && !restOfAbove && (headerHits >= 3 || values.length + diCount < 2)) {
       hints = columnHints(it, hints);
       // A line holding only a title cell is words even with a number in them ("2026 RSUs").
       const titleOnly = it.cells.every((c, k) => k === 0 || !c);
@@ -260,14 +269,7 @@ export function parseOcrMarkdown(text: string): Filing {
       } else flushPending();
       continue;
     }
-    const above = last && last.item === i - 1 && pending.length === 0 ? rowOf(filing, last.table, last.index) : null;
-    if (
-      last &&
-      above &&
-      above.directOrIndirect === null &&
-      (above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
-      ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")))
-    ) {
+    if (last && above && cutBelow) {
       // The OCR cut one tall row in two: values starting right of the title, under a row that lacks
       // its last columns, finish that row.
       const merged: RowToken[] = [...last.tokens, ...tokens];
@@ -468,7 +470,7 @@ function columnHints(it: Item, previous: GridHints): GridHints {
     const k = it.cells.findIndex((c) => re.test(c));
     return k >= 0 ? k : undefined;
   };
-  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i), expirationCell: at(/xpira|ation Da/i) };
+  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i), expirationCell: at(/pirat|ration Da/i) };
 }
 
 /** Text (or a footnote marker alone) from a row that holds no values, waiting for the row it belongs to. */
