@@ -521,14 +521,35 @@ function readOwnershipMarks(reading: RowReading<Filing["nonDerivative"][number] 
 }
 
 /**
+ * Seed-003 shows a cell rule read as a bare "0" between the amount owned and the ownership form
+ * ("10,000 | 0 | D"); after the form nothing numeric can follow. There it is no value: removed in place.
+ */
+function dropStrayZeros(tokens: RowToken[]): number {
+  const count = /^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{3,})(?:\.[0-9]+)?$/;
+  const mark = (t: RowToken | undefined) => Boolean(t && /^[DI]$/.test(t.text));
+  let n = 0;
+  for (let k = tokens.length - 1; k >= 1; k--) {
+    const t = tokens[k];
+    if (t.text !== "0" || t.footnoteIds.length) continue;
+    if ((count.test(tokens[k - 1].text) && mark(tokens[k + 1])) || (mark(tokens[k - 1]) && k === tokens.length - 1)) {
+      tokens.splice(k, 1);
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
  * A stray "0" (a cell rule read as a digit, as in seed-003) beside a conversion price shown only by a
  * footnote marker takes the price column from the marker; the marker is the likelier reading.
  */
-function strayZeroPrice(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[]): void {
+function strayZeroPrice(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[], layout: LayoutForm): void {
   if (reading.row.conversionOrExercisePrice !== 0) return;
-  const dateAt = tokens.findIndex((t) => findDates(t.text).length > 0);
-  const before = tokens.slice(1, dateAt < 0 ? 4 : dateAt);
-  if (!before.some((t) => t.text === "0") || !before.some((t) => t.text === "" && t.footnoteIds.length)) return;
+  // A printed "$0" in the price's part of the row is the price itself.
+  const dateAt = tokens.findIndex((t) => t.text.includes("+") || findDates(t.text).length > 0);
+  if (tokens.slice(0, layout === "3" || dateAt < 0 ? tokens.length : dateAt).some((t) => t.text.includes("$"))) return;
+  const marker = (t: RowToken | undefined) => Boolean(t && t.text === "" && t.footnoteIds.length);
+  if (!tokens.some((t, k) => t.text === "0" && (marker(tokens[k - 1]) || marker(tokens[k + 1])))) return;
   reading.row.conversionOrExercisePrice = null;
   reading.confidence.conversionOrExercisePrice = 0.7;
   reading.warnings.push(`a bare "0" beside a footnote marker in the conversion price column taken for a stray mark`);
@@ -542,7 +563,8 @@ function strayZeroPrice(reading: RowReading<Filing["derivative"][number]>, token
 function placeLoneDate(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[], hints: GridHints): void {
   const row = reading.row;
   if (!row.exerciseDate || row.expirationDate || hints.expirationCell === undefined || hints.exerciseCell === undefined) return;
-  const at = tokens.filter((t) => findDates(t.text)[0]?.value === row.exerciseDate).pop()?.cell;
+  // A date split over two cells ("07/28/2" | "013") comes as one token joined by "+".
+  const at = tokens.filter((t) => findDates(t.text.replace("+", ""))[0]?.value === row.exerciseDate).pop()?.cell;
   const code = tokens.find((t) => row.transactionCode && t.text === row.transactionCode)?.cell;
   if (at === undefined) return;
   const cell = at - (code !== undefined && hints.codeCell !== undefined ? code - hints.codeCell : 0);
@@ -563,15 +585,17 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
   // A Table I line with no date and at most one count is a holding: that count is the amount owned and a
   // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
   // exactly a holding's.
+  const strays = dropStrayZeros(tokens);
   const holding = table === "nonDerivative" && layout !== "3" && !tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0) && tokens.filter((t) => /[0-9]/.test(t.text)).length <= 1;
   const numbered = numberedTitle(tokens);
+  if (strays) filing.warnings.push(`${table} row ${index + 1}: ${strays} stray "0" beside the ownership form dropped as a cell rule read as a digit`);
   const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", holding ? "3" : layout, hints);
   if (numbered) {
     reading.confidence.securityTitle = Math.min(reading.confidence.securityTitle ?? 1, 0.75);
     reading.warnings.push(`"${numbered}" printed at the end of the title's cell kept in the title; it may be a footnote marker that lost its brackets`);
   }
   readOwnershipMarks(reading, tokens);
-  if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens);
+  if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens, layout);
   if (!reading.row.securityTitle) {
     // Filers often leave the title blank under a row of the same security.
     const above = table === "derivative" ? filing.derivative[index - 1] : filing.nonDerivative[index - 1];
