@@ -731,7 +731,8 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
   };
   const cityRow = header.findIndex((it, r) => r > name.row && it.cells.some((c) => /\(\s*(City|Zip)\s*\)|^\(?City\)?$/i.test(c)));
   const last = cityRow >= 0 ? cityRow : Math.min(header.length - 1, name.row + 6);
-  const issuerCol = header[name.row].cells.findIndex((c, i) => i > name.col && BOX_LABEL.test(c));
+  // The next box on the name's row bounds box 1's columns; a further owner's row has only box 5 there, its label often cut.
+  const issuerCol = header[name.row].cells.findIndex((c, i) => i > name.col && (BOX_LABEL.test(c) || BOX5_LABEL.test(c) || /ationship|Person\(s\) to/i.test(c)));
   const lines: { text: string; labelRow: boolean; pieces: string[] }[] = [];
   for (let r = Math.max(name.row, name.valueRow) + 1; r <= last; r++) {
     const it = header[r];
@@ -827,7 +828,7 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
       }
       const plain = cell
         .replace(/\((give title|specify)[^)]*\)?/gi, " ")
-        .replace(/^(?:[X×✓✔☒]\s+)?(?:(?:Director|Officer|Other|10\s*%\s*Owner)\s+)*/i, "")
+        .replace(/^(?:[[(]?\s*[X×✓✔☒]\s*[\])]?\s+)?(?:(?:Director|Officer|Other|10\s*%\s*Owner)\s+)*/i, "")
         .trim();
       if (!officerTitle && isTitleCell(plain) && TITLE_WORDS.test(plain)) {
         // A title the OCR split over neighbouring cells ("Chief" | "Financial Officer") is joined back.
