@@ -507,6 +507,21 @@ function numberedTitle(tokens: RowToken[]): string | null {
   return n.text;
 }
 
+const NUMERIC_FIELDS = ["shares", "price", "sharesOwnedFollowing", "underlyingShares", "conversionOrExercisePrice"] as const;
+
+/**
+ * More numbers printed on a row than its columns took: one was dropped as noise, and when two cells came
+ * merged out of order ("43,859,459 $0") the others may sit one column off. Every amount of the row is unsure.
+ */
+function flagLostValues(reading: RowReading<Filing["nonDerivative"][number] | Filing["derivative"][number]>, tokens: RowToken[]): void {
+  const printed = tokens.filter((t) => t.text !== "0" && /^\$?[0-9][0-9,.]*$/.test(t.text) && findDates(t.text).length === 0).length;
+  const row = reading.row as Partial<Record<(typeof NUMERIC_FIELDS)[number], number | null>>;
+  const read = NUMERIC_FIELDS.filter((k) => typeof row[k] === "number").length;
+  if (printed <= read) return;
+  for (const k of NUMERIC_FIELDS) if (k in row) reading.confidence[k] = Math.min(reading.confidence[k] ?? 1, 0.7);
+  reading.warnings.push(`${printed} amounts printed but ${read} read; the row's amounts may be a column off`);
+}
+
 /**
  * Two ownership marks at the end of a row ("I | I (1)"): the filer wrote the letter again as the nature of
  * ownership, which the column reader drops for not being words. Kept as printed, unsure.
@@ -595,6 +610,7 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
     reading.warnings.push(`"${numbered}" printed at the end of the title's cell kept in the title; it may be a footnote marker that lost its brackets`);
   }
   readOwnershipMarks(reading, tokens);
+  flagLostValues(reading, tokens);
   if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens, layout);
   if (!reading.row.securityTitle) {
     // Filers often leave the title blank under a row of the same security.
