@@ -13,6 +13,7 @@ import {
   readCityStateZip,
   readDate,
   readDirectIndirect,
+  readNumber,
   fixDigitWords,
   readRow,
   readTrailer,
@@ -517,7 +518,10 @@ function flagLostValues(reading: RowReading<Filing["nonDerivative"][number] | Fi
   const printed = tokens.filter((t) => t.text !== "0" && /^\$?[0-9][0-9,.]*$/.test(t.text) && findDates(t.text).length === 0).length;
   const row = reading.row as Partial<Record<(typeof NUMERIC_FIELDS)[number], number | null>>;
   const read = NUMERIC_FIELDS.filter((k) => typeof row[k] === "number").length;
-  if (printed <= read) return;
+  // A "$" amount read into a count column while a plain number took the price: two cells merged out of order.
+  const prices = [row.price, row.conversionOrExercisePrice];
+  const moneyAstray = tokens.some((t) => /^\$[0-9]/.test(t.text) && !prices.includes(readNumber(t.text, "price")?.value ?? NaN));
+  if (printed <= read && !moneyAstray) return;
   for (const k of NUMERIC_FIELDS) if (k in row) reading.confidence[k] = Math.min(reading.confidence[k] ?? 1, 0.7);
   reading.warnings.push(`${printed} amounts printed but ${read} read; the row's amounts may be a column off`);
 }
@@ -537,7 +541,9 @@ function readOwnershipMarks(reading: RowReading<Filing["nonDerivative"][number] 
 
 /**
  * Seed-003 shows a cell rule read as a bare "0" between the amount owned and the ownership form
- * ("10,000 | 0 | D"); after the form nothing numeric can follow. There it is no value: removed in place.
+ * ("10,000 | 0 | D"); after the form nothing numeric can follow, and a count followed by a value shown only
+ * by its marker leaves no column for a bare "0" between them, nor does a title followed by its count
+ * ("Class B Common Stock | 0 | 134,018"). There it is no value: removed in place.
  */
 function dropStrayZeros(tokens: RowToken[]): number {
   const count = /^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{3,})(?:\.[0-9]+)?$/;
@@ -546,7 +552,13 @@ function dropStrayZeros(tokens: RowToken[]): number {
   for (let k = tokens.length - 1; k >= 1; k--) {
     const t = tokens[k];
     if (t.text !== "0" || t.footnoteIds.length) continue;
-    if ((count.test(tokens[k - 1].text) && mark(tokens[k + 1])) || (mark(tokens[k - 1]) && k === tokens.length - 1)) {
+    const markerOnly = (t: RowToken | undefined) => Boolean(t && t.text === "" && t.footnoteIds.length);
+    const words = /[A-Za-z]{2}/.test(tokens[k - 1].text) && !/[0-9]/.test(tokens[k - 1].text);
+    if (
+      (count.test(tokens[k - 1].text) && (mark(tokens[k + 1]) || markerOnly(tokens[k + 1]))) ||
+      (mark(tokens[k - 1]) && k === tokens.length - 1) ||
+      (words && count.test(tokens[k + 1]?.text ?? ""))
+    ) {
       tokens.splice(k, 1);
       n++;
     }
