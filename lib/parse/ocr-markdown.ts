@@ -192,7 +192,7 @@ export function parseOcrMarkdown(text: string): Filing {
     pending = [];
   };
   // Counts printed "8.626": thousands with a misread comma, or a fractional share count; settled after all rows are read.
-  const dotted = new Map<string, string[]>();
+  const later: Later = { dotted: new Map(), caps: new Map() };
   let trailerFrom = items.length;
   let lastTableItem = headerEnd;
   for (let i = headerEnd; i < items.length; i++) {
@@ -277,7 +277,7 @@ export function parseOcrMarkdown(text: string): Filing {
       const index: number = last.index;
       const title = above.securityTitle;
       (table === "derivative" ? filing.derivative : filing.nonDerivative).pop();
-      addRow(filing, table, layout, merged, hints, dotted);
+      addRow(filing, table, layout, merged, hints, later);
       if (title) rowOf(filing, table, index).securityTitle = title;
       filing.warnings.push(`${table} row ${index + 1}: read from two markdown rows`);
       last = { table, index, titleBroken: false, tokens: merged, item: i };
@@ -287,10 +287,11 @@ export function parseOcrMarkdown(text: string): Filing {
     if (pending.length && !ownTitle) {
       // A row of values starting right of the title column takes the title (and markers) printed on
       // the row above it whole: the OCR cut that row in two.
-      const words = pending.filter((p) => p.text);
-      const marks = pending.filter((p) => !p.text).map((p): RowToken => ({ text: "", footnoteIds: p.ids, cell: p.cell }));
+      // Words past the title's cells (the underlying title, beyond the marker-only columns) keep their own column.
+      const words = pending.filter((p) => p.text && p.cell <= (pending.find((q) => q.text)?.cell ?? 0) + 1);
+      const rest = pending.filter((p) => !words.includes(p)).map((p): RowToken => ({ text: p.text, footnoteIds: p.ids, cell: p.cell }));
       const title: RowToken[] = words.length ? [{ text: words.map((p) => p.text).join(" "), footnoteIds: words.flatMap((p) => p.ids), cell: words[0].cell }] : [];
-      tokens.splice(0, 0, ...[...title, ...marks].sort((a, b) => a.cell! - b.cell!));
+      tokens.splice(0, 0, ...[...title, ...rest].sort((a, b) => a.cell! - b.cell!));
     } else {
       // Pieces over the title's cell(s) prefix the title; others prefix the text value in their own column.
       const titleCell = (tokens[0]?.cell ?? 0) + 1;
@@ -304,7 +305,7 @@ export function parseOcrMarkdown(text: string): Filing {
     pending = [];
     const titleRaw = tokens[0]?.cell !== undefined ? it.raw[tokens[0].cell] : "";
     last = { table, index: table === "derivative" ? filing.derivative.length : filing.nonDerivative.length, titleBroken: /<br\s*\/?>/i.test(titleRaw), tokens, item: i };
-    addRow(filing, table, layout, tokens, hints, dotted);
+    addRow(filing, table, layout, tokens, hints, later);
   }
   flushPending();
   // Without an "Explanation of Responses" label the trailer starts after the last table row.
@@ -329,10 +330,11 @@ export function parseOcrMarkdown(text: string): Filing {
       }
     });
   }
-  const unsure = readDottedCounts(filing, dotted);
+  for (const p of readDottedCounts(filing, later.dotted)) later.caps.set(p, 0.75);
   crossCheck(filing);
-  // Both readings pass the cross-checks alike (shares equal to underlying shares either way).
-  for (const p of unsure) conf[p] = Math.min(conf[p] ?? 1, 0.75);
+  // The cross-checks raise what agrees with itself; these readings agree either way (shares equal to
+  // underlying shares whether "8.626" is read as 8,626 or not; a price of 0 beside code A however it was read).
+  for (const [p, c] of later.caps) conf[p] = Math.min(conf[p] ?? 1, c);
   return filing;
 }
 
@@ -553,9 +555,12 @@ function dropStrayZeros(tokens: RowToken[]): number {
     const t = tokens[k];
     if (t.text !== "0" || t.footnoteIds.length) continue;
     const markerOnly = (t: RowToken | undefined) => Boolean(t && t.text === "" && t.footnoteIds.length);
+    // The count before it is the amount owned when a price ("$0", or a marker for one) precedes it; after
+    // Table II's underlying title it is the underlying amount, and the "0" may be the amount owned.
+    const afterPrice = (t: RowToken | undefined) => !t || /^\$/.test(t.text) || markerOnly(t) || !/[A-Za-z]{2}/.test(t.text);
     const words = /[A-Za-z]{2}/.test(tokens[k - 1].text) && !/[0-9]/.test(tokens[k - 1].text);
     if (
-      (count.test(tokens[k - 1].text) && (mark(tokens[k + 1]) || markerOnly(tokens[k + 1]))) ||
+      (count.test(tokens[k - 1].text) && (mark(tokens[k + 1]) || markerOnly(tokens[k + 1])) && afterPrice(tokens[k - 2])) ||
       (mark(tokens[k - 1]) && k === tokens.length - 1) ||
       (words && count.test(tokens[k + 1]?.text ?? ""))
     ) {
@@ -564,6 +569,25 @@ function dropStrayZeros(tokens: RowToken[]): number {
     }
   }
   return n;
+}
+
+/**
+ * Table II prints the price with its "$"; a bare "0" read as the price with the amount owned empty and the
+ * ownership form next is that amount ("1,685 | 0 | D"). Any other bare "0" price stays, unsure.
+ */
+function bareZeroPrice(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[]): boolean {
+  const row = reading.row;
+  if (row.price !== 0 || tokens.some((t) => /^\$0/.test(t.text))) return false;
+  const at = tokens.map((t) => t.text).lastIndexOf("0");
+  if (row.sharesOwnedFollowing === null && at >= 0 && /^[DI]$/.test(tokens[at + 1]?.text ?? "")) {
+    row.sharesOwnedFollowing = 0;
+    row.price = null;
+    reading.confidence.sharesOwnedFollowing = 0.75;
+    reading.warnings.push(`a bare "0" before the ownership form read as the amount owned, not the price`);
+    return false;
+  }
+  reading.confidence.price = Math.min(reading.confidence.price ?? 1, 0.75);
+  return true;
 }
 
 /**
@@ -607,8 +631,17 @@ function rowOf(filing: Filing, table: TableKind, index: number): Filing["derivat
   return table === "derivative" ? filing.derivative[index] : filing.nonDerivative[index];
 }
 
-function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: GridHints, dotted: Map<string, string[]>): void {
+/** What is settled only after every row is read and cross-checked. */
+interface Later {
+  /** Rows' counts printed "8.626", by "table/index". */
+  dotted: Map<string, string[]>;
+  /** Confidences the cross-checks may not raise above the given value, by pointer. */
+  caps: Map<string, number>;
+}
+
+function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: GridHints, later: Later): void {
   const index = table === "derivative" ? filing.derivative.length : filing.nonDerivative.length;
+  for (const p of later.caps.keys()) if (p.startsWith(`/${table}/${index}/`)) later.caps.delete(p);
   // A Table I line with no date and at most one count is a holding: that count is the amount owned and a
   // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
   // exactly a holding's.
@@ -623,6 +656,7 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
   }
   readOwnershipMarks(reading, tokens);
   flagLostValues(reading, tokens);
+  if (table === "derivative" && bareZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens)) later.caps.set(`/${table}/${index}/price`, 0.75);
   if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens, layout);
   if (!reading.row.securityTitle) {
     // Filers often leave the title blank under a row of the same security.
@@ -635,8 +669,8 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
   }
   if (table === "derivative") placeLoneDate(reading as RowReading<Filing["derivative"][number]>, tokens, hints);
   const dots = tokens.map((t) => t.text).filter((t) => DOTTED_COUNT.test(t));
-  if (dots.length) dotted.set(`${table}/${index}`, dots);
-  else dotted.delete(`${table}/${index}`);
+  if (dots.length) later.dotted.set(`${table}/${index}`, dots);
+  else later.dotted.delete(`${table}/${index}`);
   if (table === "derivative") filing.derivative.push(reading.row as Filing["derivative"][number]);
   else filing.nonDerivative.push(reading.row as Filing["nonDerivative"][number]);
   for (const [k, v] of Object.entries(reading.confidence)) filing.fieldConfidence[`/${table}/${index}/${k}`] = v;
