@@ -230,7 +230,8 @@ export function parseOcrMarkdown(text: string): Filing {
       break;
     }
     const tokens = joinWordCells(tokenizeCells(it.cells));
-    const values = tokens.filter((t) => /[0-9]/.test(t.text));
+    // A bare "0" alone beside a title is a cell rule read as a digit (seed-003), not the row's values.
+    const values = tokens.filter((t) => /[0-9]/.test(t.text) && t.text !== "0");
     const hasDate = DATE_HINT.test(joined) && tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0);
     const diCount = tokens.filter((t) => readDirectIndirect(t.text) && !/[0-9]/.test(t.text)).length;
     // A row with a title and a count is data even when its D/I mark was lost.
