@@ -242,7 +242,7 @@ export function parseOcrMarkdown(text: string): Filing {
       above !== null &&
       above.directOrIndirect === null &&
       (above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
-      ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")));
+      ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")) || (/^[DI]$/.test(tokens[0]?.text ?? "") && (tokens[0]?.cell ?? 0) >= 1));
     // A lone value ("\$4") right of the title under a row that lacks its last columns is that row's rest, not noise.
     const restOfAbove = cutBelow && headerHits === 0 && values.length + diCount >= 1;
     if (!hasDate && !titled && !restOfAbove && (headerHits >= 3 || values.length + diCount < 2)) {
@@ -607,6 +607,16 @@ function strayZeroPrice(reading: RowReading<Filing["derivative"][number]>, token
   reading.warnings.push(`a bare "0" beside a footnote marker in the conversion price column taken for a stray mark`);
 }
 
+/** No right is exercisable after it expires: two dates read the other way round came from cells merged out of order. */
+function orderDates(reading: RowReading<Filing["derivative"][number]>): void {
+  const row = reading.row;
+  if (!row.exerciseDate || !row.expirationDate || row.exerciseDate <= row.expirationDate) return;
+  [row.exerciseDate, row.expirationDate] = [row.expirationDate, row.exerciseDate];
+  reading.confidence.exerciseDate = Math.min(reading.confidence.exerciseDate ?? 1, 0.7);
+  reading.confidence.expirationDate = Math.min(reading.confidence.expirationDate ?? 1, 0.7);
+  reading.warnings.push(`date exercisable after the expiration date: the two read the other way round`);
+}
+
 /**
  * A row with one date right of the amount (an option with no exercise date printed) has it read as the
  * date exercisable, the first of the two columns; the cell it sits in, corrected by how far the row drifted
@@ -668,6 +678,7 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
       filing.warnings.push(`${table} row ${index + 1}: no title; taken from the row above ("${above.securityTitle}")`);
     } else filing.warnings.push(`${table} row ${index + 1}: security title not read`);
   }
+  if (table === "derivative") orderDates(reading as RowReading<Filing["derivative"][number]>);
   if (table === "derivative") placeLoneDate(reading as RowReading<Filing["derivative"][number]>, tokens, hints);
   const dots = tokens.map((t) => t.text).filter((t) => DOTTED_COUNT.test(t));
   if (dots.length) later.dotted.set(`${table}/${index}`, dots);
@@ -842,7 +853,10 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
   const street = legible.slice(0, 2).map((l) => fixDigitWords(l.text));
   owner.street1 = street[0]?.text ?? null;
   owner.street2 = street[1]?.text ?? null;
-  const sure = (t: string | null, k: number) => (street[k]?.changed ? 0.7 : t ? (STREET_WORDS.test(t) || /^[0-9]/.test(t) ? 0.92 : 0.8) : 0.6);
+  // A line read off the "(Last) (First) (Middle)" row shares it with labels the OCR may have eaten into:
+  // "rst) 4 WATER INC." is what is left of "C/O 374 WATER INC.".
+  const sure = (t: string | null, k: number) =>
+    street[k]?.changed || legible[k]?.labelRow ? 0.7 : t ? (STREET_WORDS.test(t) || /^[0-9]/.test(t) ? 0.92 : 0.8) : 0.6;
   conf[`${P}/street1`] = sure(owner.street1, 0);
   conf[`${P}/street2`] = owner.street2 ? sure(owner.street2, 1) : 0.85;
   if (lost.length) {
