@@ -241,8 +241,10 @@ export function parseOcrMarkdown(text: string): Filing {
       last !== null &&
       above !== null &&
       above.directOrIndirect === null &&
-      (above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
-      ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")) || (/^[DI]$/.test(tokens[0]?.text ?? "") && (tokens[0]?.cell ?? 0) >= 1));
+      // Starting with the D/I mark right of the title, the lower part is the rest of a row that lacks it, whatever else that row has.
+      (((above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
+        ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")))) ||
+        (/^[DI]$/.test(tokens[0]?.text ?? "") && (tokens[0]?.cell ?? 0) >= 1));
     // A lone value ("\$4") right of the title under a row that lacks its last columns is that row's rest, not noise.
     const restOfAbove = cutBelow && headerHits === 0 && values.length + diCount >= 1;
     if (!hasDate && !titled && !restOfAbove && (headerHits >= 3 || values.length + diCount < 2)) {
