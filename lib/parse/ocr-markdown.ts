@@ -457,6 +457,13 @@ function joinWordCells(tokens: RowToken[]): RowToken[] {
     while (at + n < tokens.length && tokens[at + n].cell === tokens[at].cell) n++;
     const group = tokens.slice(at, at + n);
     at += n;
+    // "nominal value $0.000304635" ending a cell cut off a tall row: the amount is the title's, not a price.
+    for (let k = group.length - 1; k >= 1; k--) {
+      if (/\b(par|nominal|stated) value$/i.test(group[k - 1].text) && /^\$?[0-9]*\.?[0-9]+$/.test(group[k].text)) {
+        group.splice(k - 1, 2, { text: `${group[k - 1].text} ${group[k].text}`, footnoteIds: [...group[k - 1].footnoteIds, ...group[k].footnoteIds], cell: group[k - 1].cell });
+      }
+    }
+    n = group.length;
     if (n < 3 || !wordy(group[0]) || !wordy(group[n - 1]) || group.slice(1, -1).some((t) => !wordy(t) && !/^\$?[0-9]{0,4}(\.[0-9]+)?$/.test(t.text))) out.push(...group);
     else out.push({ text: group.map((t) => t.text).filter(Boolean).join(" "), footnoteIds: group.flatMap((t) => t.footnoteIds), cell: group[0].cell });
   }
