@@ -795,7 +795,7 @@ function dateAfter(items: Item[], label: string): { value: IsoDate; confidence: 
 // Box 1: the address
 
 // Box 5's and box 6's printed choices, beside a further owner's address where no box label stops the reading.
-const BOX5_LABEL = /\bDirector\b|10\s*%\s*Owner|give title|specify below|Other \(spec|Form filed by/i;
+const BOX5_LABEL = /\bDirector\b|[1lI][0Oo]\s*%\s*Owner|give title|specify below|Other \(spec|Form filed by/i;
 const ADDRESS_LABEL_FRAGMENT = /\((?:Last|First|Middle|Street|City|State|Zip)\)|\((?:La|Fi|Mi|St|Ci|Zi)[a-z]{0,4}\b|\b[a-z]{1,5}\)(?=\s|$)|^\(\w{0,2}$|^[`'"|]+$|^[0-9]\s*\.\s*[0-9]?$/gi;
 const STREET_WORDS = /\b(c\/o|street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|boulevard|blvd|lane|ln|way|suite|ste|floor|fl|p\.?\s?o\.?\s?box|box|plaza|park|place|court|ct|parkway|pkwy|highway|hwy|center|centre|square|circle)\b/i;
 
@@ -882,7 +882,8 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
 
 const ROLES = [
   { key: "isDirector", re: /\bDirecto?r?\b(?!\s*\()/i },
-  { key: "isTenPercentOwner", re: /10\s*%\s*Own|10%|Ow\s*ner/i },
+  // "1O% Owner": the OCR's letters for digits must not push the mark off the label's start.
+  { key: "isTenPercentOwner", re: /[1lI][0Oo]\s*%\s*Own|[1lI][0Oo]%|Ow\s*ner/i },
   { key: "isOfficer", re: /\bOfficer\b(?=\s*(?:\(|give|below|$))/i },
   { key: "isOther", re: /\bOther\b(?=\s*(?:\(|spec|below|$))/i },
 ] as const;
