@@ -747,13 +747,23 @@ function valuesAfter(items: Item[], label: string): Found[] {
     let best: Found | null = null;
     it.cells.forEach((cell, col) => {
       if (!cell || cell.length > 2000) return;
-      const m = findLabel(cell, label, 0.7);
+      // A label cut over two cells ("Amendment," | "Date of Original Filed ... 03/11/2026") is read across them.
+      const second = it.cells[col + 1] ?? "";
+      const alone = findLabel(cell, label, 0.7);
+      const across = alone || !BOX_LABEL.test(second) ? null : findLabel(`${cell} ${second}`, label, 0.7);
+      const m = alone ?? (across && across.end > cell.length ? across : null);
       if (!m || (best && best.score >= m.score)) return;
-      let value = stripHints(cell.slice(m.end));
+      let value = stripHints((alone ? cell : `${cell} ${second}`).slice(m.end));
       let valueRow = row;
-      for (let c = col + 1; !value && c < it.cells.length && c < col + 4; c++) {
+      for (let c = col + (alone ? 1 : 2); !value && c < it.cells.length && c < col + 4; c++) {
         const next = it.cells[c];
-        if (BOX_LABEL.test(next)) break;
+        if (BOX_LABEL.test(next)) {
+          // The label itself may go on in the next cell ("Amendment," | "Date of Original Filed ... 03/11/2026").
+          const joined = `${cell} ${next}`;
+          const again = findLabel(joined, label, 0.7);
+          if (again && again.end > cell.length) value = stripHints(joined.slice(again.end));
+          break;
+        }
         value = stripHints(next);
       }
       // The value can sit on the row below, under its label.
@@ -823,8 +833,12 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
     if (!it.table && cityRow < 0) continue;
     const pieces: string[] = [];
     for (let c = 0; c < it.cells.length; c++) {
-      if (issuerCol > 0 && c >= issuerCol) break;
-      if (BOX_LABEL.test(it.cells[c]) || BOX5_LABEL.test(it.cells[c])) break;
+      const label = BOX_LABEL.test(it.cells[c]) || BOX5_LABEL.test(it.cells[c]);
+      if (label || (issuerCol > 0 && c >= issuerCol)) {
+        // A word or two cut off the label's front ("If" | "Amendment, Date ...") belongs to the label, not the street.
+        if (label && c > 0 && /^[A-Za-z]{1,3}$/.test(it.cells[c - 1].trim()) && pieces[pieces.length - 1] === it.cells[c - 1].trim()) pieces.pop();
+        break;
+      }
       const t = singleSpace(it.cells[c].replace(ADDRESS_LABEL_FRAGMENT, " "));
       if (t && !/^[^A-Za-z0-9]+$/.test(t) && !pieces.join(" ").endsWith(t)) pieces.push(t);
     }
