@@ -244,7 +244,10 @@ export function parseOcrMarkdown(text: string): Filing {
       // Starting with the D/I mark right of the title, the lower part is the rest of a row that lacks it, whatever else that row has.
       (((above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
         ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")))) ||
-        (/^[DI]$/.test(tokens[0]?.text ?? "") && (tokens[0]?.cell ?? 0) >= 1));
+        (/^[DI]$/.test(tokens[0]?.text ?? "") && (tokens[0]?.cell ?? 0) >= 1) ||
+        // So is an undated, untitled part starting well right of the title, even when the row above took its
+        // last count for the amount owned ("43,859,460" over "A | $0 | 43,859,460 | I").
+        (!hasDate && (tokens[0]?.cell ?? 0) >= 3 && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")));
     // A lone value ("\$4") right of the title under a row that lacks its last columns is that row's rest, not noise.
     const restOfAbove = cutBelow && headerHits === 0 && values.length + diCount >= 1;
     if (!hasDate && !titled && !restOfAbove && (headerHits >= 3 || values.length + diCount < 2)) {
