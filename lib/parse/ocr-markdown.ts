@@ -14,6 +14,7 @@ import {
   readDate,
   readDirectIndirect,
   readNumber,
+  readTransactionCode,
   fixDigitWords,
   readRow,
   readTrailer,
@@ -523,6 +524,21 @@ function numberedTitle(tokens: RowToken[]): string | null {
   return n.text;
 }
 
+/**
+ * A code read from a digit ("0" taken for D) on a row with no transaction date is a stray mark on a holding:
+ * a transaction prints its date, and its code as a letter.
+ */
+function digitCodeWithoutDate(reading: RowReading<Filing["nonDerivative"][number] | Filing["derivative"][number]>, tokens: RowToken[]): void {
+  const row = reading.row;
+  if (row.transactionDate || !row.transactionCode) return;
+  if (tokens.some((t) => /^[A-Za-z]/.test(t.text) && readTransactionCode(t.text)?.code === row.transactionCode)) return;
+  reading.warnings.push(`code ${row.transactionCode} read from a digit on a row without a date: taken for a stray mark, the row for a holding`);
+  row.transactionCode = null;
+  row.kind = "holding";
+  reading.confidence.transactionCode = 0.75;
+  reading.confidence.kind = 0.8;
+}
+
 const NUMERIC_FIELDS = ["shares", "price", "sharesOwnedFollowing", "underlyingShares", "conversionOrExercisePrice"] as const;
 
 /**
@@ -678,6 +694,7 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
     reading.warnings.push(`"${numbered}" printed at the end of the title's cell kept in the title; it may be a footnote marker that lost its brackets`);
   }
   readOwnershipMarks(reading, tokens);
+  digitCodeWithoutDate(reading, tokens);
   flagLostValues(reading, tokens);
   if (table === "derivative" && bareZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens)) later.caps.set(`/${table}/${index}/price`, 0.75);
   if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens, layout);
