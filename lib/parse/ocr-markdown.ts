@@ -695,6 +695,10 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
   }
   readOwnershipMarks(reading, tokens);
   digitCodeWithoutDate(reading, tokens);
+  if (reading.row.sharesOwnedFollowing === 0 && reading.row.directOrIndirect === null && tokens.filter((t) => t.text).pop()?.text === "0") {
+    // A bare "0" ending a row with no ownership form: a stray mark as likely as a holding sold out.
+    reading.confidence.sharesOwnedFollowing = Math.min(reading.confidence.sharesOwnedFollowing ?? 1, 0.7);
+  }
   flagLostValues(reading, tokens);
   if (table === "derivative" && bareZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens)) later.caps.set(`/${table}/${index}/price`, 0.75);
   if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens, layout);
