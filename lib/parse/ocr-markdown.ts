@@ -713,7 +713,8 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
   }
   if (table === "derivative") orderDates(reading as RowReading<Filing["derivative"][number]>);
   if (table === "derivative") placeLoneDate(reading as RowReading<Filing["derivative"][number]>, tokens, hints);
-  const dots = tokens.map((t) => t.text).filter((t) => DOTTED_COUNT.test(t));
+  // "77O.817": letters the OCR read for digits are the digits here too.
+  const dots = tokens.map((t) => t.text.replace(/[Oo]/g, "0").replace(/[lI]/g, "1")).filter((t) => DOTTED_COUNT.test(t));
   if (dots.length) later.dotted.set(`${table}/${index}`, dots);
   else later.dotted.delete(`${table}/${index}`);
   if (table === "derivative") filing.derivative.push(reading.row as Filing["derivative"][number]);
