@@ -487,7 +487,7 @@ function columnHints(it: Item, previous: GridHints): GridHints {
     const k = it.cells.findIndex((c) => re.test(c));
     return k >= 0 ? k : undefined;
   };
-  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i), expirationCell: at(/pirat|ration Da/i) };
+  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i), expirationCell: at(/pir|irat/i) };
 }
 
 /** Text (or a footnote marker alone) from a row that holds no values, waiting for the row it belongs to. */
@@ -652,13 +652,15 @@ function orderDates(reading: RowReading<Filing["derivative"][number]>): void {
  */
 function placeLoneDate(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[], hints: GridHints): void {
   const row = reading.row;
-  if (!row.exerciseDate || row.expirationDate || hints.expirationCell === undefined || hints.exerciseCell === undefined) return;
+  if (!row.exerciseDate || row.expirationDate || hints.exerciseCell === undefined) return;
+  // A heading cut past recognition still sits right of "Date Exercisable".
+  const expirationCell = hints.expirationCell ?? hints.exerciseCell + 1;
   // A date split over two cells ("07/28/2" | "013") comes as one token joined by "+".
   const at = tokens.filter((t) => findDates(t.text.replace("+", ""))[0]?.value === row.exerciseDate).pop()?.cell;
   const code = tokens.find((t) => row.transactionCode && t.text === row.transactionCode)?.cell;
   if (at === undefined) return;
   const cell = at - (code !== undefined && hints.codeCell !== undefined ? code - hints.codeCell : 0);
-  if (Math.abs(cell - hints.expirationCell) >= Math.abs(cell - hints.exerciseCell)) return;
+  if (Math.abs(cell - expirationCell) >= Math.abs(cell - hints.exerciseCell)) return;
   row.expirationDate = row.exerciseDate;
   row.exerciseDate = null;
   reading.confidence.expirationDate = Math.min(reading.confidence.exerciseDate ?? 1, 0.85);
