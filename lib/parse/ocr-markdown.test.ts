@@ -181,10 +181,11 @@ describe.each([
     expect(drawn.length).toBeGreaterThanOrEqual(count);
   });
 
-  it.each(drawn)("$name: most of its fields right, valid against the schema", ({ text, expected }) => {
+  it.each(drawn)("$name: most of its fields right, valid against the schema, confidences on real fields", ({ text, expected }) => {
     const got = parseOcrMarkdown(text);
     expect(1 - wrongFields(expected, got, got.fieldConfidence).length / leafCount(expected)).toBeGreaterThanOrEqual(fixture);
     expect(validate(got), JSON.stringify(validate.errors)).toBe(true);
+    for (const pointer of Object.keys(got.fieldConfidence)) expect(resolves(got, pointer), pointer).toBe(true);
   });
 
   it(`is at least ${right * 100}% right overall, and leaves at most ${unflagged * 100}% of fields wrong and unflagged`, () => {
