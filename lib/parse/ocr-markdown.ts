@@ -192,7 +192,6 @@ export function parseOcrMarkdown(text: string): Filing {
     if (pending.length && last) appendWrapped(filing, last.table, last.index, pending);
     pending = [];
   };
-  // Counts printed "8.626": thousands with a misread comma, or a fractional share count; settled after all rows are read.
   const later: Later = { dotted: new Map(), caps: new Map() };
   let trailerFrom = items.length;
   let lastTableItem = headerEnd;
@@ -674,7 +673,7 @@ function rowOf(filing: Filing, table: TableKind, index: number): Filing["derivat
 
 /** What is settled only after every row is read and cross-checked. */
 interface Later {
-  /** Rows' counts printed "8.626", by "table/index". */
+  /** Rows' counts printed "8.626" (thousands with a misread comma, or a fractional count), by "table/index". */
   dotted: Map<string, string[]>;
   /** Confidences the cross-checks may not raise above the given value, by pointer. */
   caps: Map<string, number>;
