@@ -363,6 +363,11 @@ describe("shapes the held-out filings showed", () => {
     expect(f.derivative[0]).toMatchObject({ exerciseDate: null, expirationDate: "2017-12-17" });
   });
 
+  it("a form printed before the 2002 revision dates a Form 4 in box 4, \"Statement for Month/Day/Year\"", () => {
+    const f = parseOcrMarkdown(base.replace("3. Date of Earliest Transaction (Month/Day/Year) 12/17/2007", "4. Statement for Month/Day/Year 12/17/2007"));
+    expect(f.periodOfReport).toBe("2007-12-17");
+  });
+
   it("a foreign postcode ends the city line", () => {
     const f = parseOcrMarkdown(base.replace("| (Street) WESTFORD MA 01886 | | | 01886 |", "| (Street) LONDON EC3M 7DQ | | | EC3M 7DQ |"));
     expect(f.reportingOwners[0]).toMatchObject({ city: "LONDON", state: null, zip: "EC3M 7DQ" });

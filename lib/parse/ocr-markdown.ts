@@ -168,7 +168,8 @@ export function parseOcrMarkdown(text: string): Filing {
   conf["/issuer/cik"] = 0.5;
 
   const periodLabel = form.startsWith("3") ? LANDMARKS.eventRequiringStatement : form.startsWith("5") ? LANDMARKS.fiscalYearEnded : LANDMARKS.earliestTransaction;
-  const period = dateAfter(header, periodLabel) ?? dateAfter(header, LANDMARKS.earliestTransaction);
+  // Forms printed before the 2002 revision date a Form 4 as "4. Statement for Month/Day/Year".
+  const period = dateAfter(header, periodLabel) ?? dateAfter(header, LANDMARKS.earliestTransaction) ?? dateAfter(header, "Statement for Month/Day/Year");
   filing.periodOfReport = period?.value ?? null;
   conf["/periodOfReport"] = period ? period.confidence : 0.2;
   if (!period) warn("box 3 date not read");
