@@ -9,6 +9,7 @@ import {
   crossCheck,
   findDates,
   findLabel,
+  joinDatePieces,
   LANDMARKS,
   readCityStateZip,
   readDate,
@@ -281,6 +282,11 @@ export function parseOcrMarkdown(text: string): Filing {
       // The OCR cut one tall row in two: values starting right of the title, under a row that lacks
       // its last columns, finish that row.
       const merged: RowToken[] = [...last.tokens, ...tokens];
+      // A date cut with the row ("03/31/2" | "036") is joined as the tokenizer joins one cut at a cell border.
+      const cut = last.tokens.length - 1;
+      if (cut >= 0 && tokens[0] && /^[0-9OolI]{1,2} ?[/.\-] ?[0-9OolI]{1,2} ?[/.\-] ?[0-9]{0,3}$/.test(merged[cut].text) && joinDatePieces(merged[cut].text, tokens[0].text)) {
+        merged.splice(cut, 2, { text: `${merged[cut].text}+${tokens[0].text}`, footnoteIds: [...merged[cut].footnoteIds, ...tokens[0].footnoteIds], cell: merged[cut].cell });
+      }
       const index: number = last.index;
       const title = above.securityTitle;
       (table === "derivative" ? filing.derivative : filing.nonDerivative).pop();
