@@ -368,6 +368,13 @@ describe("shapes the held-out filings showed", () => {
     expect(f.periodOfReport).toBe("2007-12-17");
   });
 
+  it("an expiry cut with its row (\"12/17/2\" above, \"017\" below) is joined when the row is", () => {
+    const cut = "| Stock Option (right to buy) | \\$6.1 | 12/17/2007 | | A | | 40,000 | | (1) | 12/17/2 | | | | | | | | |\n| | | | | | | | | | 017 | Common Stock | 40,000 | \\$0 | 40,000 | | D | | |";
+    const f = parseOcrMarkdown(base.replace(row, cut));
+    expect(f.derivative).toHaveLength(1);
+    expect(f.derivative[0]).toMatchObject({ expirationDate: "2017-12-17", underlyingShares: 40000, directOrIndirect: "D" });
+  });
+
   it("a foreign postcode ends the city line", () => {
     const f = parseOcrMarkdown(base.replace("| (Street) WESTFORD MA 01886 | | | 01886 |", "| (Street) LONDON EC3M 7DQ | | | EC3M 7DQ |"));
     expect(f.reportingOwners[0]).toMatchObject({ city: "LONDON", state: null, zip: "EC3M 7DQ" });
