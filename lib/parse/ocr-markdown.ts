@@ -9,9 +9,13 @@ import {
   crossCheck,
   findDates,
   findLabel,
+  joinDatePieces,
   LANDMARKS,
   readCityStateZip,
+  readDate,
   readDirectIndirect,
+  readNumber,
+  readTransactionCode,
   fixDigitWords,
   readRow,
   readTrailer,
@@ -19,8 +23,10 @@ import {
   stripFootnoteMarkers,
   tokenizeCells,
   type Confidences,
+  type DateReading,
   type LayoutForm,
   type RowHints,
+  type RowReading,
   type RowToken,
   type TableKind,
 } from "./ocr-common";
@@ -65,7 +71,8 @@ function toItems(text: string): Item[] {
     if (t.startsWith("|")) {
       if (SEPARATOR_ROW.test(t)) continue;
       const raw = splitRow(t);
-      items.push({ raw, cells: raw.map(cleanCell), table: true });
+      // "Rights -<br>2024": a dash after a space is punctuation, not a word hyphenated over two lines.
+      items.push({ raw, cells: raw.map((c) => cleanCell(c.replace(/(\s)-\s*<br\s*\/?>\s*/gi, "$1- "))), table: true });
     } else {
       const plain = cleanCell(t.replace(/^#{1,6}\s+/, "").replace(/^[-*]\s+(?=\S)/, ""));
       items.push({ raw: [t], cells: [plain], table: false });
@@ -94,6 +101,8 @@ function isTableII(head: string): boolean {
 const BOX_LABEL = /^\s*[2-6]\s*[.,]\s*[A-Z]|Issuer Name|Trading Symbol|of Earliest|Earliest Trans|If Amendment|Amendment, Date|Original Filed|Relationship of|elationship of|Individual or Joint|Joint\/Group|Date of Event|Event Requiring|Fiscal Year Ended/i;
 // Something shaped like a date (possibly split or misread) somewhere in a row; rows without one skip the date reader.
 const DATE_HINT = /[0-9OolI]{1,2} ?[/.\-] ?[0-9OolI]{1,2} ?[/.\-]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]/i;
+// How a security's title ends; a title cut before such a word is unfinished.
+const TITLE_END = /\b(stock|shares?|units?|options?|warrants?|rights?|notes?|debentures?|interests?|securities|rsus?|psus?|\(right to (buy|sell)\))\s*$/i;
 const HEADER_WORDS = /\(A\)|\(D\)|\b(title of|instr|month\/day|code|amount|price|exercisabl?e?|x?piration|ownership|beneficial|owned|following|reported|transaction|securit(y|ies)|nature of|direct|indirect|number|deemed|execution|conversion|underlying|acquired|disposed)/gi;
 
 /** Parses OCR markdown of a Form 3, 4 or 5 into the canonical filing, with per-field confidence. */
@@ -160,7 +169,8 @@ export function parseOcrMarkdown(text: string): Filing {
   conf["/issuer/cik"] = 0.5;
 
   const periodLabel = form.startsWith("3") ? LANDMARKS.eventRequiringStatement : form.startsWith("5") ? LANDMARKS.fiscalYearEnded : LANDMARKS.earliestTransaction;
-  const period = dateAfter(header, periodLabel) ?? dateAfter(header, LANDMARKS.earliestTransaction);
+  // Forms printed before the 2002 revision date a Form 4 as "4. Statement for Month/Day/Year".
+  const period = dateAfter(header, periodLabel) ?? dateAfter(header, LANDMARKS.earliestTransaction) ?? dateAfter(header, "Statement for Month/Day/Year");
   filing.periodOfReport = period?.value ?? null;
   conf["/periodOfReport"] = period ? period.confidence : 0.2;
   if (!period) warn("box 3 date not read");
@@ -176,7 +186,7 @@ export function parseOcrMarkdown(text: string): Filing {
   // --- Tables -------------------------------------------------------------
   const layout = (form[0] as LayoutForm) ?? "4";
   let table: TableKind | null = null;
-  let hints: RowHints = {};
+  let hints: GridHints = {};
   // A text-only row is a title that wrapped: onto the row below it, or from the row above.
   let pending: Piece[] = [];
   let last: { table: TableKind; index: number; titleBroken: boolean; tokens: RowToken[]; item: number } | null = null;
@@ -184,6 +194,7 @@ export function parseOcrMarkdown(text: string): Filing {
     if (pending.length && last) appendWrapped(filing, last.table, last.index, pending);
     pending = [];
   };
+  const later: Later = { dotted: new Map(), caps: new Map() };
   let trailerFrom = items.length;
   let lastTableItem = headerEnd;
   for (let i = headerEnd; i < items.length; i++) {
@@ -220,15 +231,32 @@ export function parseOcrMarkdown(text: string): Filing {
       warn(`more than ${MAX_TABLE_ROWS} table rows; the rest were not read`);
       break;
     }
-    const tokens = joinTitleCell(tokenizeCells(it.cells));
-    const values = tokens.filter((t) => /[0-9]/.test(t.text));
+    const tokens = joinWordCells(tokenizeCells(it.cells));
+    // A bare "0" alone beside a title is a cell rule read as a digit (seed-003), not the row's values.
+    const values = tokens.filter((t) => /[0-9]/.test(t.text) && t.text !== "0");
     const hasDate = DATE_HINT.test(joined) && tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0);
     const diCount = tokens.filter((t) => readDirectIndirect(t.text) && !/[0-9]/.test(t.text)).length;
     // A row with a title and a count is data even when its D/I mark was lost.
     const titled = headerHits === 0 && values.length >= 1 && /[A-Za-z]{2}/.test(tokens[0]?.text ?? "") && !/[0-9]/.test(tokens[0]?.text ?? "");
-    if (!hasDate && !titled && (headerHits >= 3 || values.length + diCount < 2)) {
+    const above = last && last.item === i - 1 && pending.length === 0 ? rowOf(filing, last.table, last.index) : null;
+    const cutBelow =
+      last !== null &&
+      above !== null &&
+      above.directOrIndirect === null &&
+      // Starting with the D/I mark right of the title, the lower part is the rest of a row that lacks it, whatever else that row has.
+      (((above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
+        ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")))) ||
+        (/^[DI]$/.test(tokens[0]?.text ?? "") && (tokens[0]?.cell ?? 0) >= 1) ||
+        // So is an undated, untitled part starting well right of the title, even when the row above took its
+        // last count for the amount owned ("43,859,460" over "A | $0 | 43,859,460 | I").
+        (!hasDate && (tokens[0]?.cell ?? 0) >= 3 && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")));
+    // A lone value ("\$4") right of the title under a row that lacks its last columns is that row's rest, not noise.
+    const restOfAbove = cutBelow && headerHits === 0 && values.length + diCount >= 1;
+    if (!hasDate && !titled && !restOfAbove && (headerHits >= 3 || values.length + diCount < 2)) {
       hints = columnHints(it, hints);
-      if (headerHits === 0 && values.length === 0 && /[A-Za-z]{2}/.test(joined)) {
+      // A line holding only a title cell is words even with a number in them ("2026 RSUs").
+      const titleOnly = it.cells.every((c, k) => k === 0 || !c);
+      if (headerHits === 0 && (values.length === 0 || titleOnly) && /[A-Za-z]{2}/.test(joined)) {
         // Markers beside the words ("(5)" in the date-exercisable cell) stay with them, as empty pieces.
         const pieces = it.cells.map((c, cell) => {
           const m = stripFootnoteMarkers(c);
@@ -240,7 +268,9 @@ export function parseOcrMarkdown(text: string): Filing {
         // title printed on several lines: the OCR cut that tall row in two.
         const aboveTitle = last ? rowOf(filing, last.table, last.index).securityTitle.toLowerCase() : "";
         // A whole title again ("Class A Common Stock" under "Class A Common Stock") starts a new row instead.
-        const continues = last && last.titleBroken && pending.length === 0 && !aboveTitle.startsWith(lead.toLowerCase());
+        // So does the rest of a title left unfinished ("Common" over "Stock") when the cut lost its line break.
+        const finishes = last && last.item === i - 1 && !TITLE_END.test(aboveTitle) && TITLE_END.test(`${aboveTitle} ${lead}`) && (wrapped[0]?.cell ?? 9) <= 1;
+        const continues = last && (last.titleBroken || finishes) && pending.length === 0 && !aboveTitle.startsWith(lead.toLowerCase());
         if (last && (/^[(a-z]/.test(lead) || continues)) {
           appendWrapped(filing, last.table, last.index, wrapped);
           last.titleBroken = false;
@@ -248,21 +278,19 @@ export function parseOcrMarkdown(text: string): Filing {
       } else flushPending();
       continue;
     }
-    const above = last && last.item === i - 1 && pending.length === 0 ? rowOf(filing, last.table, last.index) : null;
-    if (
-      last &&
-      above &&
-      above.directOrIndirect === null &&
-      (above.sharesOwnedFollowing === null || (layout === "3" && table === "derivative")) &&
-      ((tokens[0]?.cell ?? 0) >= 3 || (!hasDate && !/[A-Za-z]{2}/.test(tokens[0]?.text ?? "")))
-    ) {
+    if (last && above && cutBelow) {
       // The OCR cut one tall row in two: values starting right of the title, under a row that lacks
       // its last columns, finish that row.
       const merged: RowToken[] = [...last.tokens, ...tokens];
+      // A date cut with the row ("03/31/2" | "036") is joined as the tokenizer joins one cut at a cell border.
+      const cut = last.tokens.length - 1;
+      if (cut >= 0 && tokens[0] && /^[0-9OolI]{1,2} ?[/.\-] ?[0-9OolI]{1,2} ?[/.\-] ?[0-9]{0,3}$/.test(merged[cut].text) && joinDatePieces(merged[cut].text, tokens[0].text)) {
+        merged.splice(cut, 2, { text: `${merged[cut].text}+${tokens[0].text}`, footnoteIds: [...merged[cut].footnoteIds, ...tokens[0].footnoteIds], cell: merged[cut].cell });
+      }
       const index: number = last.index;
       const title = above.securityTitle;
       (table === "derivative" ? filing.derivative : filing.nonDerivative).pop();
-      addRow(filing, table, layout, merged, hints);
+      addRow(filing, table, layout, merged, hints, later);
       if (title) rowOf(filing, table, index).securityTitle = title;
       filing.warnings.push(`${table} row ${index + 1}: read from two markdown rows`);
       last = { table, index, titleBroken: false, tokens: merged, item: i };
@@ -272,10 +300,11 @@ export function parseOcrMarkdown(text: string): Filing {
     if (pending.length && !ownTitle) {
       // A row of values starting right of the title column takes the title (and markers) printed on
       // the row above it whole: the OCR cut that row in two.
-      const words = pending.filter((p) => p.text);
-      const marks = pending.filter((p) => !p.text).map((p): RowToken => ({ text: "", footnoteIds: p.ids, cell: p.cell }));
+      // Words past the title's cells (the underlying title, beyond the marker-only columns) keep their own column.
+      const words = pending.filter((p) => p.text && p.cell <= (pending.find((q) => q.text)?.cell ?? 0) + 1);
+      const rest = pending.filter((p) => !words.includes(p)).map((p): RowToken => ({ text: p.text, footnoteIds: p.ids, cell: p.cell }));
       const title: RowToken[] = words.length ? [{ text: words.map((p) => p.text).join(" "), footnoteIds: words.flatMap((p) => p.ids), cell: words[0].cell }] : [];
-      tokens.splice(0, 0, ...[...title, ...marks].sort((a, b) => a.cell! - b.cell!));
+      tokens.splice(0, 0, ...[...title, ...rest].sort((a, b) => a.cell! - b.cell!));
     } else {
       // Pieces over the title's cell(s) prefix the title; others prefix the text value in their own column.
       const titleCell = (tokens[0]?.cell ?? 0) + 1;
@@ -289,19 +318,21 @@ export function parseOcrMarkdown(text: string): Filing {
     pending = [];
     const titleRaw = tokens[0]?.cell !== undefined ? it.raw[tokens[0].cell] : "";
     last = { table, index: table === "derivative" ? filing.derivative.length : filing.nonDerivative.length, titleBroken: /<br\s*\/?>/i.test(titleRaw), tokens, item: i };
-    addRow(filing, table, layout, tokens, hints);
+    addRow(filing, table, layout, tokens, hints, later);
   }
   flushPending();
   // Without an "Explanation of Responses" label the trailer starts after the last table row.
   if (trailerFrom === items.length) trailerFrom = lastTableItem + 1;
 
   // --- Footnotes, remarks, signatures ----------------------------------
-  const trailer = readTrailer(items.slice(trailerFrom).map((it) => it.cells.filter(Boolean).join(" ")));
+  const trailerLines = items.slice(trailerFrom).map((it) => it.cells.filter(Boolean).join(" "));
+  const trailer = readTrailer(trailerLines);
   filing.footnotes = trailer.footnotes;
   filing.remarks = trailer.remarks;
   filing.signatures = trailer.signatures;
   Object.assign(conf, trailer.confidence);
   filing.warnings.push(...trailer.warnings);
+  rereadSignatures(filing, trailerLines);
   const known = new Set(filing.footnotes.map((f) => f.id));
   for (const [t, rows] of [["derivative", filing.derivative], ["nonDerivative", filing.nonDerivative]] as const) {
     rows.forEach((r, i) => {
@@ -312,25 +343,149 @@ export function parseOcrMarkdown(text: string): Filing {
       }
     });
   }
+  for (const p of readDottedCounts(filing, later.dotted)) later.caps.set(p, 0.75);
   crossCheck(filing);
+  // The cross-checks raise what agrees with itself; these readings agree either way (shares equal to
+  // underlying shares whether "8.626" is read as 8,626 or not; a price of 0 beside code A however it was read).
+  for (const [p, c] of later.caps) conf[p] = Math.min(conf[p] ?? 1, c);
   return filing;
 }
 
-// "Common Stock, par value $0.01 per share", "Series 2019 Notes": a par value or a year between the words
-// of the title's own cell is part of the title; a count ("1,000") there means two columns were merged.
-function joinTitleCell(tokens: RowToken[]): RowToken[] {
-  const cell = tokens[0]?.cell;
-  let n = 0;
-  while (n < tokens.length && tokens[n].cell === cell) n++;
-  const wordy = (t: RowToken) => /[A-Za-z]{2}/.test(t.text) && !/^[0-9]/.test(t.text);
-  const head = tokens.slice(0, n);
-  const inner = head.slice(1, -1);
-  if (n < 3 || !wordy(head[0]) || !wordy(head[n - 1]) || inner.some((t) => !wordy(t) && !/^\$?[0-9]{0,4}(\.[0-9]+)?$/.test(t.text))) return tokens;
-  const joined: RowToken = { text: head.map((t) => t.text).filter(Boolean).join(" "), footnoteIds: head.flatMap((t) => t.footnoteIds), cell };
-  return [joined, ...tokens.slice(n)];
+/**
+ * Each signature block is a name line over a date line, above "Signature of Reporting Person". The shared
+ * trailer reader stops at a name longer than a person's (a fund signing "by its general partner, ..."), and
+ * the blocks above it end up in the remarks. More date lines there than signatures read: the blocks are read
+ * again here without that limit, and taken off the end of the remarks; what still does not add up is flagged.
+ */
+function rereadSignatures(filing: Filing, lines: string[]): void {
+  const label = lines.findIndex((l) => l.length < 80 && /signature of reporting/i.test(l));
+  if (label < 0) return;
+  const dateOf = (l: string) => (l.trim().length <= 12 ? readDate(l.trim()) : null);
+  const dates = lines.slice(0, label).filter((l) => dateOf(l)).length;
+  if (dates <= filing.signatures.length) return;
+  const conf = filing.fieldConfidence;
+  const body = lines.slice(0, label).filter((l) => l.trim());
+  const blocks: { name: string; date: DateReading; raw: string }[] = [];
+  for (let k = body.length - 1; k >= 1; k -= 2) {
+    const date = dateOf(body[k]);
+    if (!date || dateOf(body[k - 1]) || /^\W{0,4}(remarks?|explanation of responses)\W{0,3}:?$/i.test(body[k - 1].trim())) break;
+    blocks.unshift({ name: singleSpace(body[k - 1]), date, raw: `${body[k - 1]} ${body[k]}` });
+  }
+  const missed = singleSpace(blocks.slice(0, blocks.length - filing.signatures.length).map((b) => b.raw).join(" "));
+  if (blocks.length === dates && missed && filing.remarks?.endsWith(missed)) {
+    filing.remarks = filing.remarks.slice(0, filing.remarks.length - missed.length).trim() || null;
+    filing.signatures = blocks.map((b) => ({ name: b.name, date: b.date.value }));
+    blocks.forEach((b, i) => {
+      conf[`/signatures/${i}/name`] = 0.85;
+      conf[`/signatures/${i}/date`] = b.date.confidence;
+    });
+    filing.warnings.push(`${blocks.length} signature blocks: long signer names had been taken for remarks`);
+    return;
+  }
+  filing.warnings.push(`${dates} signature dates above the signature line but ${filing.signatures.length} signature(s) read; the rest may sit in the remarks`);
+  if (filing.remarks) conf["/remarks"] = Math.min(conf["/remarks"] ?? 1, 0.6);
+  filing.signatures.forEach((_, i) => {
+    conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
+    conf[`/signatures/${i}/date`] = Math.min(conf[`/signatures/${i}/date`] ?? 1, 0.75);
+  });
 }
 
-function columnHints(it: Item, previous: RowHints): RowHints {
+const DOTTED_COUNT = /^[0-9]{1,3}\.[0-9]{3}$/;
+const COUNT_FIELDS = ["shares", "sharesOwnedFollowing", "underlyingShares"] as const;
+
+/**
+ * The shared number reader takes a count "8.626" for 8,626 with a misread comma. Real filings also report
+ * fractional shares (dividend equivalents, plan units) that print exactly so. An owned-following chain that
+ * adds up under one reading settles it; otherwise a fractional count printed unambiguously elsewhere on
+ * the form ("12,629.042", "93.63") makes the decimal reading likelier. Returns the pointers still unsure.
+ */
+function readDottedCounts(filing: Filing, dotted: Map<string, string[]>): string[] {
+  if (dotted.size === 0) return [];
+  type CountRow = Partial<Record<(typeof COUNT_FIELDS)[number], number | null>>;
+  const rows: [TableKind, CountRow[]][] = [["nonDerivative", filing.nonDerivative], ["derivative", filing.derivative]];
+  const ambiguous = new Map<string, { field: (typeof COUNT_FIELDS)[number]; decimal: number }[]>();
+  let fractions = false;
+  for (const [t, list] of rows) {
+    list.forEach((r, i) => {
+      const alts = (dotted.get(`${t}/${i}`) ?? []).map((d) => ({ thousands: Number(d.replace(".", "")), decimal: Number(d) }));
+      const found: { field: (typeof COUNT_FIELDS)[number]; decimal: number }[] = [];
+      for (const field of COUNT_FIELDS) {
+        const v = r[field];
+        if (typeof v !== "number") continue;
+        const alt = alts.find((a) => a.thousands === v);
+        if (alt) found.push({ field, decimal: alt.decimal });
+        else if (!Number.isInteger(v)) fractions = true;
+      }
+      if (found.length) ambiguous.set(`${t}/${i}`, found);
+    });
+  }
+  const settled = new Set<string>();
+  const lastOwned = new Map<string, number>();
+  filing.nonDerivative.forEach((r, i) => {
+    const key = `${r.securityTitle.toLowerCase()}|${r.directOrIndirect}|${r.natureOfOwnership ?? ""}`;
+    const amb = ambiguous.get(`nonDerivative/${i}`);
+    const before = lastOwned.get(key);
+    if (amb && before !== undefined && r.acquiredDisposed && amb.some((a) => a.field !== "underlyingShares")) {
+      const fits: CountRow[] = [];
+      for (let mask = 0; mask < 1 << amb.length; mask++) {
+        const v: CountRow = { shares: r.shares, sharesOwnedFollowing: r.sharesOwnedFollowing };
+        amb.forEach((a, k) => {
+          if (mask & (1 << k)) v[a.field] = a.decimal;
+        });
+        if (v.shares != null && v.sharesOwnedFollowing != null && Math.abs(before + (r.acquiredDisposed === "A" ? v.shares : -v.shares) - v.sharesOwnedFollowing) < 0.001) fits.push(v);
+      }
+      if (fits.length === 1) {
+        Object.assign(r, fits[0]);
+        settled.add(`nonDerivative/${i}`);
+      }
+    }
+    if (r.sharesOwnedFollowing !== null) lastOwned.set(key, r.sharesOwnedFollowing);
+  });
+  const unsure: string[] = [];
+  for (const [key, amb] of ambiguous) {
+    if (settled.has(key)) continue;
+    const [t, i] = key.split("/") as [TableKind, string];
+    const row = rowOf(filing, t, Number(i)) as CountRow;
+    for (const a of amb) {
+      if (fractions) {
+        filing.warnings.push(`${t} row ${Number(i) + 1}: ${a.field} read as ${a.decimal}, not ${row[a.field]}: the form reports fractional share counts elsewhere`);
+        row[a.field] = a.decimal;
+      }
+      unsure.push(`/${t}/${i}/${a.field}`);
+    }
+  }
+  return unsure;
+}
+
+// "Common Stock, par value $0.01 per share", "Series 2019 Notes", "By Trust under the 2007 Plan": a par value
+// or a year between the words of one cell is part of its text; a count ("1,000") there means two columns were merged.
+function joinWordCells(tokens: RowToken[]): RowToken[] {
+  const wordy = (t: RowToken) => /[A-Za-z]{2}/.test(t.text) && !/^[0-9]/.test(t.text);
+  const out: RowToken[] = [];
+  for (let at = 0; at < tokens.length; ) {
+    let n = 0;
+    while (at + n < tokens.length && tokens[at + n].cell === tokens[at].cell) n++;
+    const group = tokens.slice(at, at + n);
+    at += n;
+    // "nominal value $0.000304635" ending a cell cut off a tall row: the amount is the title's, not a price.
+    for (let k = group.length - 1; k >= 1; k--) {
+      if (/\b(par|nominal|stated) value$/i.test(group[k - 1].text) && /^\$?[0-9]*\.?[0-9]+$/.test(group[k].text)) {
+        group.splice(k - 1, 2, { text: `${group[k - 1].text} ${group[k].text}`, footnoteIds: [...group[k - 1].footnoteIds, ...group[k].footnoteIds], cell: group[k - 1].cell });
+      }
+    }
+    n = group.length;
+    if (n < 3 || !wordy(group[0]) || !wordy(group[n - 1]) || group.slice(1, -1).some((t) => !wordy(t) && !/^\$?[0-9]{0,4}(\.[0-9]+)?$/.test(t.text))) out.push(...group);
+    else out.push({ text: group.map((t) => t.text).filter(Boolean).join(" "), footnoteIds: group.flatMap((t) => t.footnoteIds), cell: group[0].cell });
+  }
+  return out;
+}
+
+/** Where Table II's headings put its columns; the expiration date's cell tells a lone date's column. */
+interface GridHints extends RowHints {
+  expirationCell?: number;
+}
+
+function columnHints(it: Item, previous: GridHints): GridHints {
   const ai = it.cells.findIndex((c) => /^\(A\)$/.test(c));
   const di = it.cells.findIndex((c) => /^\(D\)$/.test(c));
   if (ai < 0 && di < 0) return previous;
@@ -338,7 +493,7 @@ function columnHints(it: Item, previous: RowHints): RowHints {
     const k = it.cells.findIndex((c) => re.test(c));
     return k >= 0 ? k : undefined;
   };
-  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i) };
+  return { acquiredCell: ai >= 0 ? ai : undefined, disposedCell: di >= 0 ? di : ai + 1, codeCell: at(/^Code$/i), exerciseCell: at(/Exercis/i), expirationCell: at(/pir|irat/i) };
 }
 
 /** Text (or a footnote marker alone) from a row that holds no values, waiting for the row it belongs to. */
@@ -359,13 +514,202 @@ function appendWrapped(filing: Filing, table: TableKind, index: number, pieces: 
   filing.fieldConfidence[`/${table}/${index}/securityTitle`] = Math.min(filing.fieldConfidence[`/${table}/${index}/securityTitle`] ?? 1, 0.85);
 }
 
+/**
+ * "Performance Stock Units 1": a bare one- or two-digit number closing the title's cell belongs to the printed
+ * title (or is a footnote marker without its brackets), never to the conversion price column. Joined into the
+ * title token in place; returns the number when it did.
+ */
+function numberedTitle(tokens: RowToken[]): string | null {
+  const wordy = (t: RowToken | undefined) => Boolean(t && /[A-Za-z]{2}/.test(t.text) && !/[0-9]/.test(t.text));
+  let j = 0;
+  while (wordy(tokens[j])) j++;
+  const n = tokens[j];
+  if (j === 0 || !n || !/^[0-9]{1,2}$/.test(n.text) || n.cell !== tokens[j - 1].cell || tokens[j + 1]?.cell === n.cell) return null;
+  tokens[j - 1] = { ...tokens[j - 1], text: `${tokens[j - 1].text} ${n.text}`, footnoteIds: [...tokens[j - 1].footnoteIds, ...n.footnoteIds] };
+  tokens.splice(j, 1);
+  return n.text;
+}
+
+/**
+ * A code read from a digit ("0" taken for D) on a row with no transaction date is a stray mark on a holding:
+ * a transaction prints its date, and its code as a letter.
+ */
+function digitCodeWithoutDate(reading: RowReading<Filing["nonDerivative"][number] | Filing["derivative"][number]>, tokens: RowToken[]): void {
+  const row = reading.row;
+  if (row.transactionDate || !row.transactionCode) return;
+  if (tokens.some((t) => /^[A-Za-z]/.test(t.text) && readTransactionCode(t.text)?.code === row.transactionCode)) return;
+  reading.warnings.push(`code ${row.transactionCode} read from a digit on a row without a date: taken for a stray mark, the row for a holding`);
+  row.transactionCode = null;
+  row.kind = "holding";
+  reading.confidence.transactionCode = 0.75;
+  reading.confidence.kind = 0.8;
+}
+
+const NUMERIC_FIELDS = ["shares", "price", "sharesOwnedFollowing", "underlyingShares", "conversionOrExercisePrice"] as const;
+
+/**
+ * More numbers printed on a row than its columns took: one was dropped as noise, and when two cells came
+ * merged out of order ("43,859,459 $0") the others may sit one column off. Every amount of the row is unsure.
+ */
+function flagLostValues(reading: RowReading<Filing["nonDerivative"][number] | Filing["derivative"][number]>, tokens: RowToken[]): void {
+  const printed = tokens.filter((t) => t.text !== "0" && /^\$?[0-9][0-9,.]*$/.test(t.text) && findDates(t.text).length === 0).length;
+  const row = reading.row as Partial<Record<(typeof NUMERIC_FIELDS)[number], number | null>>;
+  const read = NUMERIC_FIELDS.filter((k) => typeof row[k] === "number").length;
+  // A "$" amount read into a count column while a plain number took the price: two cells merged out of order.
+  const prices = [row.price, row.conversionOrExercisePrice];
+  const moneyAstray = tokens.some((t) => /^\$[0-9]/.test(t.text) && !prices.includes(readNumber(t.text, "price")?.value ?? NaN));
+  if (printed <= read && !moneyAstray) return;
+  for (const k of NUMERIC_FIELDS) if (k in row) reading.confidence[k] = Math.min(reading.confidence[k] ?? 1, 0.7);
+  reading.warnings.push(`${printed} amounts printed but ${read} read; the row's amounts may be a column off`);
+}
+
+/**
+ * Two ownership marks at the end of a row ("I | I (1)"): the filer wrote the letter again as the nature of
+ * ownership, which the column reader drops for not being words. Kept as printed, unsure.
+ */
+function readOwnershipMarks(reading: RowReading<Filing["nonDerivative"][number] | Filing["derivative"][number]>, tokens: RowToken[]): void {
+  const values = tokens.filter((t) => t.text);
+  const [a, b] = values.slice(-2);
+  if (reading.row.natureOfOwnership !== null || !a || !b || a.cell === b.cell || !/^[DI]$/.test(a.text) || !/^[DI]$/.test(b.text) || reading.row.directOrIndirect !== a.text) return;
+  reading.row.natureOfOwnership = b.text;
+  reading.confidence.natureOfOwnership = 0.6;
+  reading.warnings.push(`"${b.text}" in the nature-of-ownership column after the ownership form; kept as printed`);
+}
+
+/**
+ * Seed-003 shows a cell rule read as a bare "0" between the amount owned and the ownership form
+ * ("10,000 | 0 | D"); after the form nothing numeric can follow, and a count followed by a value shown only
+ * by its marker leaves no column for a bare "0" between them, nor does a title followed by its count
+ * ("Class B Common Stock | 0 | 134,018"). There it is no value: removed in place.
+ */
+function dropStrayZeros(tokens: RowToken[]): number {
+  const count = /^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{3,})(?:\.[0-9]+)?$/;
+  const mark = (t: RowToken | undefined) => Boolean(t && /^[DI]$/.test(t.text));
+  let n = 0;
+  for (let k = tokens.length - 1; k >= 1; k--) {
+    const t = tokens[k];
+    if (t.text !== "0" || t.footnoteIds.length) continue;
+    const markerOnly = (t: RowToken | undefined) => Boolean(t && t.text === "" && t.footnoteIds.length);
+    // The count before it is the amount owned when a price ("$0", or a marker for one) precedes it; after
+    // Table II's underlying title it is the underlying amount, and the "0" may be the amount owned.
+    const afterPrice = (t: RowToken | undefined) => !t || /^\$/.test(t.text) || markerOnly(t) || !/[A-Za-z]{2}/.test(t.text);
+    const words = /[A-Za-z]{2}/.test(tokens[k - 1].text) && !/[0-9]/.test(tokens[k - 1].text);
+    if (
+      (count.test(tokens[k - 1].text) && (mark(tokens[k + 1]) || markerOnly(tokens[k + 1])) && afterPrice(tokens[k - 2])) ||
+      (mark(tokens[k - 1]) && k === tokens.length - 1) ||
+      (words && count.test(tokens[k + 1]?.text ?? ""))
+    ) {
+      tokens.splice(k, 1);
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Table II prints the price with its "$"; a bare "0" read as the price with the amount owned empty and the
+ * ownership form next is that amount ("1,685 | 0 | D"). Any other bare "0" price stays, unsure.
+ */
+function bareZeroPrice(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[]): boolean {
+  const row = reading.row;
+  if (row.price !== 0 || tokens.some((t) => /^\$0/.test(t.text))) return false;
+  const at = tokens.map((t) => t.text).lastIndexOf("0");
+  if (row.sharesOwnedFollowing === null && at >= 0 && /^[DI]$/.test(tokens[at + 1]?.text ?? "")) {
+    row.sharesOwnedFollowing = 0;
+    row.price = null;
+    reading.confidence.sharesOwnedFollowing = 0.75;
+    reading.warnings.push(`a bare "0" before the ownership form read as the amount owned, not the price`);
+    return false;
+  }
+  reading.confidence.price = Math.min(reading.confidence.price ?? 1, 0.75);
+  return true;
+}
+
+/**
+ * A stray "0" (a cell rule read as a digit, as in seed-003) beside a conversion price shown only by a
+ * footnote marker takes the price column from the marker; the marker is the likelier reading.
+ */
+function strayZeroPrice(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[], layout: LayoutForm): void {
+  if (reading.row.conversionOrExercisePrice !== 0) return;
+  // A printed "$0" in the price's part of the row is the price itself.
+  const dateAt = tokens.findIndex((t) => t.text.includes("+") || findDates(t.text).length > 0);
+  if (tokens.slice(0, layout === "3" || dateAt < 0 ? tokens.length : dateAt).some((t) => t.text.includes("$"))) return;
+  const marker = (t: RowToken | undefined) => Boolean(t && t.text === "" && t.footnoteIds.length);
+  if (!tokens.some((t, k) => t.text === "0" && (marker(tokens[k - 1]) || marker(tokens[k + 1])))) return;
+  reading.row.conversionOrExercisePrice = null;
+  reading.confidence.conversionOrExercisePrice = 0.7;
+  reading.warnings.push(`a bare "0" beside a footnote marker in the conversion price column taken for a stray mark`);
+}
+
+/** No right is exercisable after it expires: two dates read the other way round came from cells merged out of order. */
+function orderDates(reading: RowReading<Filing["derivative"][number]>): void {
+  const row = reading.row;
+  if (!row.exerciseDate || !row.expirationDate || row.exerciseDate <= row.expirationDate) return;
+  [row.exerciseDate, row.expirationDate] = [row.expirationDate, row.exerciseDate];
+  reading.confidence.exerciseDate = Math.min(reading.confidence.exerciseDate ?? 1, 0.7);
+  reading.confidence.expirationDate = Math.min(reading.confidence.expirationDate ?? 1, 0.7);
+  reading.warnings.push(`date exercisable after the expiration date: the two read the other way round`);
+}
+
+/**
+ * A row with one date right of the amount (an option with no exercise date printed) has it read as the
+ * date exercisable, the first of the two columns; the cell it sits in, corrected by how far the row drifted
+ * from the headings at the code, says whether it is the expiration date.
+ */
+function placeLoneDate(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[], hints: GridHints): void {
+  const row = reading.row;
+  if (!row.exerciseDate || row.expirationDate || hints.exerciseCell === undefined) return;
+  // A heading cut past recognition still sits right of "Date Exercisable".
+  const expirationCell = hints.expirationCell ?? hints.exerciseCell + 1;
+  // A date split over two cells ("07/28/2" | "013") comes as one token joined by "+".
+  const at = tokens.filter((t) => findDates(t.text.replace("+", ""))[0]?.value === row.exerciseDate).pop()?.cell;
+  const code = tokens.find((t) => row.transactionCode && t.text === row.transactionCode)?.cell;
+  if (at === undefined) return;
+  const cell = at - (code !== undefined && hints.codeCell !== undefined ? code - hints.codeCell : 0);
+  if (Math.abs(cell - expirationCell) >= Math.abs(cell - hints.exerciseCell)) return;
+  row.expirationDate = row.exerciseDate;
+  row.exerciseDate = null;
+  reading.confidence.expirationDate = Math.min(reading.confidence.exerciseDate ?? 1, 0.85);
+  reading.confidence.exerciseDate = 0.8;
+  reading.warnings.push(`the only date right of the amount sits under "Expiration Date": read as the expiration, no exercise date`);
+}
+
 function rowOf(filing: Filing, table: TableKind, index: number): Filing["derivative"][number] | Filing["nonDerivative"][number] {
   return table === "derivative" ? filing.derivative[index] : filing.nonDerivative[index];
 }
 
-function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: RowHints): void {
+/** What is settled only after every row is read and cross-checked. */
+interface Later {
+  /** Rows' counts printed "8.626" (thousands with a misread comma, or a fractional count), by "table/index". */
+  dotted: Map<string, string[]>;
+  /** Confidences the cross-checks may not raise above the given value, by pointer. */
+  caps: Map<string, number>;
+}
+
+function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: GridHints, later: Later): void {
   const index = table === "derivative" ? filing.derivative.length : filing.nonDerivative.length;
-  const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", layout, hints);
+  for (const p of later.caps.keys()) if (p.startsWith(`/${table}/${index}/`)) later.caps.delete(p);
+  // A Table I line with no date and at most one count is a holding: that count is the amount owned and a
+  // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
+  // exactly a holding's.
+  const strays = dropStrayZeros(tokens);
+  const holding = table === "nonDerivative" && layout !== "3" && !tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0) && tokens.filter((t) => /[0-9]/.test(t.text)).length <= 1;
+  const numbered = numberedTitle(tokens);
+  if (strays) filing.warnings.push(`${table} row ${index + 1}: ${strays} stray "0" beside the ownership form dropped as a cell rule read as a digit`);
+  const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", holding ? "3" : layout, hints);
+  if (numbered) {
+    reading.confidence.securityTitle = Math.min(reading.confidence.securityTitle ?? 1, 0.75);
+    reading.warnings.push(`"${numbered}" printed at the end of the title's cell kept in the title; it may be a footnote marker that lost its brackets`);
+  }
+  readOwnershipMarks(reading, tokens);
+  digitCodeWithoutDate(reading, tokens);
+  if (reading.row.sharesOwnedFollowing === 0 && reading.row.directOrIndirect === null && tokens.filter((t) => t.text).pop()?.text === "0") {
+    // A bare "0" ending a row with no ownership form: a stray mark as likely as a holding sold out.
+    reading.confidence.sharesOwnedFollowing = Math.min(reading.confidence.sharesOwnedFollowing ?? 1, 0.7);
+  }
+  flagLostValues(reading, tokens);
+  if (table === "derivative" && bareZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens)) later.caps.set(`/${table}/${index}/price`, 0.75);
+  if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens, layout);
   if (!reading.row.securityTitle) {
     // Filers often leave the title blank under a row of the same security.
     const above = table === "derivative" ? filing.derivative[index - 1] : filing.nonDerivative[index - 1];
@@ -375,6 +719,12 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
       filing.warnings.push(`${table} row ${index + 1}: no title; taken from the row above ("${above.securityTitle}")`);
     } else filing.warnings.push(`${table} row ${index + 1}: security title not read`);
   }
+  if (table === "derivative") orderDates(reading as RowReading<Filing["derivative"][number]>);
+  if (table === "derivative") placeLoneDate(reading as RowReading<Filing["derivative"][number]>, tokens, hints);
+  // "77O.817": letters the OCR read for digits are the digits here too.
+  const dots = tokens.map((t) => t.text.replace(/[Oo]/g, "0").replace(/[lI]/g, "1")).filter((t) => DOTTED_COUNT.test(t));
+  if (dots.length) later.dotted.set(`${table}/${index}`, dots);
+  else later.dotted.delete(`${table}/${index}`);
   if (table === "derivative") filing.derivative.push(reading.row as Filing["derivative"][number]);
   else filing.nonDerivative.push(reading.row as Filing["nonDerivative"][number]);
   for (const [k, v] of Object.entries(reading.confidence)) filing.fieldConfidence[`/${table}/${index}/${k}`] = v;
@@ -430,13 +780,23 @@ function valuesAfter(items: Item[], label: string): Found[] {
     let best: Found | null = null;
     it.cells.forEach((cell, col) => {
       if (!cell || cell.length > 2000) return;
-      const m = findLabel(cell, label, 0.7);
+      // A label cut over two cells ("Amendment," | "Date of Original Filed ... 03/11/2026") is read across them.
+      const second = it.cells[col + 1] ?? "";
+      const alone = findLabel(cell, label, 0.7);
+      const across = alone || !BOX_LABEL.test(second) ? null : findLabel(`${cell} ${second}`, label, 0.7);
+      const m = alone ?? (across && across.end > cell.length ? across : null);
       if (!m || (best && best.score >= m.score)) return;
-      let value = stripHints(cell.slice(m.end));
+      let value = stripHints((alone ? cell : `${cell} ${second}`).slice(m.end));
       let valueRow = row;
-      for (let c = col + 1; !value && c < it.cells.length && c < col + 4; c++) {
+      for (let c = col + (alone ? 1 : 2); !value && c < it.cells.length && c < col + 4; c++) {
         const next = it.cells[c];
-        if (BOX_LABEL.test(next)) break;
+        if (BOX_LABEL.test(next)) {
+          // The label itself may go on in the next cell ("Amendment," | "Date of Original Filed ... 03/11/2026").
+          const joined = `${cell} ${next}`;
+          const again = findLabel(joined, label, 0.7);
+          if (again && again.end > cell.length) value = stripHints(joined.slice(again.end));
+          break;
+        }
         value = stripHints(next);
       }
       // The value can sit on the row below, under its label.
@@ -478,9 +838,18 @@ function dateAfter(items: Item[], label: string): { value: IsoDate; confidence: 
 // Box 1: the address
 
 // Box 5's and box 6's printed choices, beside a further owner's address where no box label stops the reading.
-const BOX5_LABEL = /\bDirector\b|10\s*%\s*Owner|give title|specify below|Other \(spec|Form filed by/i;
+const BOX5_LABEL = /\bDirector\b|[1lI][0Oo]\s*%\s*Owner|give title|specify below|Other \(spec|Form filed by/i;
 const ADDRESS_LABEL_FRAGMENT = /\((?:Last|First|Middle|Street|City|State|Zip)\)|\((?:La|Fi|Mi|St|Ci|Zi)[a-z]{0,4}\b|\b[a-z]{1,5}\)(?=\s|$)|^\(\w{0,2}$|^[`'"|]+$|^[0-9]\s*\.\s*[0-9]?$/gi;
 const STREET_WORDS = /\b(c\/o|street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|boulevard|blvd|lane|ln|way|suite|ste|floor|fl|p\.?\s?o\.?\s?box|box|plaza|park|place|court|ct|parkway|pkwy|highway|hwy|center|centre|square|circle)\b/i;
+
+// Postcodes of the countries filers abroad write most (UK "EC3M 7DQ", Canada "M5V 3L9", Netherlands "1017 AB"):
+// the shared reader knows only US ZIP codes and would take them for part of the city.
+const FOREIGN_POSTCODE = /(?:^|\s)([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2})$/;
+
+function foreignCity(text: string, m: RegExpExecArray): ReturnType<typeof readCityStateZip> {
+  const city = singleSpace(text.slice(0, m.index)) || null;
+  return { city, state: null, zip: m[1], confidence: { city: city ? 0.85 : 0.3, state: 0.85, zip: 0.85 }, notes: [] };
+}
 
 function readAddress(header: Item[], name: Found, owner: ReturnType<typeof emptyOwner>, conf: Confidences, warn: (w: string) => void, P: string): void {
   const setNull = () => {
@@ -488,7 +857,8 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
   };
   const cityRow = header.findIndex((it, r) => r > name.row && it.cells.some((c) => /\(\s*(City|Zip)\s*\)|^\(?City\)?$/i.test(c)));
   const last = cityRow >= 0 ? cityRow : Math.min(header.length - 1, name.row + 6);
-  const issuerCol = header[name.row].cells.findIndex((c, i) => i > name.col && BOX_LABEL.test(c));
+  // The next box on the name's row bounds box 1's columns; a further owner's row has only box 5 there, its label often cut.
+  const issuerCol = header[name.row].cells.findIndex((c, i) => i > name.col && (BOX_LABEL.test(c) || BOX5_LABEL.test(c) || /ationship|Person\(s\) to/i.test(c)));
   const lines: { text: string; labelRow: boolean; pieces: string[] }[] = [];
   for (let r = Math.max(name.row, name.valueRow) + 1; r <= last; r++) {
     const it = header[r];
@@ -496,8 +866,12 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
     if (!it.table && cityRow < 0) continue;
     const pieces: string[] = [];
     for (let c = 0; c < it.cells.length; c++) {
-      if (issuerCol > 0 && c >= issuerCol) break;
-      if (BOX_LABEL.test(it.cells[c]) || BOX5_LABEL.test(it.cells[c])) break;
+      const label = BOX_LABEL.test(it.cells[c]) || BOX5_LABEL.test(it.cells[c]);
+      if (label || (issuerCol > 0 && c >= issuerCol)) {
+        // A word or two cut off the label's front ("If" | "Amendment, Date ...") belongs to the label, not the street.
+        if (label && c > 0 && /^[A-Za-z]{1,3}$/.test(it.cells[c - 1].trim()) && pieces[pieces.length - 1] === it.cells[c - 1].trim()) pieces.pop();
+        break;
+      }
       const t = singleSpace(it.cells[c].replace(ADDRESS_LABEL_FRAGMENT, " "));
       if (t && !/^[^A-Za-z0-9]+$/.test(t) && !pieces.join(" ").endsWith(t)) pieces.push(t);
     }
@@ -513,13 +887,14 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
   // repeating the one that ends the line above is the OCR reading that box twice (seed-000).
   let cityIdx = -1;
   for (let k = lines.length - 1; k >= 0; k--) {
-    const zip = /[0-9OoIl]{5}(-[0-9]{4})?$/.exec(lines[k].text)?.[0];
+    const zip = (/[0-9OoIl]{5}(-[0-9]{4})?$/.exec(lines[k].text) ?? FOREIGN_POSTCODE.exec(lines[k].text))?.[0].trim();
     if (!zip) continue;
     cityIdx = k > 0 && lines[k].text === zip && lines[k - 1].text.endsWith(` ${zip}`) ? k - 1 : k;
     break;
   }
   if (cityIdx < 0) cityIdx = lines.length - 1;
-  const csz = readCityStateZip(lines[cityIdx].pieces);
+  const foreign = /[0-9OoIl]{5}(-[0-9]{4})?$/.test(lines[cityIdx].text) ? null : FOREIGN_POSTCODE.exec(lines[cityIdx].text);
+  const csz = foreign ? foreignCity(lines[cityIdx].text, foreign) : readCityStateZip(lines[cityIdx].pieces);
   owner.city = csz.city;
   owner.state = csz.state;
   owner.zip = csz.zip;
@@ -534,7 +909,10 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
   const street = legible.slice(0, 2).map((l) => fixDigitWords(l.text));
   owner.street1 = street[0]?.text ?? null;
   owner.street2 = street[1]?.text ?? null;
-  const sure = (t: string | null, k: number) => (street[k]?.changed ? 0.7 : t ? (STREET_WORDS.test(t) || /^[0-9]/.test(t) ? 0.92 : 0.8) : 0.6);
+  // A line read off the "(Last) (First) (Middle)" row shares it with labels the OCR may have eaten into:
+  // "rst) 4 WATER INC." is what is left of "C/O 374 WATER INC.".
+  const sure = (t: string | null, k: number) =>
+    street[k]?.changed || legible[k]?.labelRow ? 0.7 : t ? (STREET_WORDS.test(t) || /^[0-9]/.test(t) ? 0.92 : 0.8) : 0.6;
   conf[`${P}/street1`] = sure(owner.street1, 0);
   conf[`${P}/street2`] = owner.street2 ? sure(owner.street2, 1) : 0.85;
   if (lost.length) {
@@ -551,7 +929,8 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
 
 const ROLES = [
   { key: "isDirector", re: /\bDirecto?r?\b(?!\s*\()/i },
-  { key: "isTenPercentOwner", re: /10\s*%\s*Own|10%|Ow\s*ner/i },
+  // "1O% Owner": the OCR's letters for digits must not push the mark off the label's start.
+  { key: "isTenPercentOwner", re: /[1lI][0Oo]\s*%\s*Own|[1lI][0Oo]%|Ow\s*ner/i },
   { key: "isOfficer", re: /\bOfficer\b(?=\s*(?:\(|give|below|$))/i },
   { key: "isOther", re: /\bOther\b(?=\s*(?:\(|spec|below|$))/i },
 ] as const;
@@ -566,9 +945,11 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
   const marked = new Set<string>();
   let officerTitle: string | null = null;
   let officerTitleDamaged = false;
-  for (const it of header) {
+  let otherLabel: { row: number; col: number } | null = null;
+  header.forEach((it, row) => {
     it.cells.forEach((cell, c) => {
       if (cell.length > 600) return;
+      if (!otherLabel && /specify\s*below|Other\s*\(\s*spec/i.test(cell)) otherLabel = { row, col: c };
       for (const role of ROLES) {
         const m = role.re.exec(cell);
         if (!m) continue;
@@ -581,7 +962,7 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
       }
       const plain = cell
         .replace(/\((give title|specify)[^)]*\)?/gi, " ")
-        .replace(/^(?:[X×✓✔☒]\s+)?(?:(?:Director|Officer|Other|10\s*%\s*Owner)\s+)*/i, "")
+        .replace(/^(?:[[(]?\s*[X×✓✔☒]\s*[\])]?\s+)?(?:(?:Director|Officer|Other|10\s*%\s*Owner)\s+)*/i, "")
         .trim();
       if (!officerTitle && isTitleCell(plain) && TITLE_WORDS.test(plain)) {
         // A title the OCR split over neighbouring cells ("Chief" | "Financial Officer") is joined back.
@@ -591,7 +972,7 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
         officerTitleDamaged = /^[a-z]/.test(officerTitle);
       }
     });
-  }
+  });
   owner.isDirector = marked.has("isDirector");
   owner.isTenPercentOwner = marked.has("isTenPercentOwner");
   owner.isOfficer = marked.has("isOfficer");
@@ -614,8 +995,30 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
   } else {
     conf[`${P}/officerTitle`] = owner.isOfficer ? 0.4 : flagConf;
   }
+  if (owner.isOther && !owner.otherText && otherLabel) {
+    // Free text such as "Former 10% Owner" or "Member of 13(d) group" has no title words: it is found by
+    // where it is written, under "Other (specify below)".
+    const text = textBelow(header, otherLabel);
+    if (text) {
+      owner.otherText = text;
+      conf[`${P}/otherText`] = 0.82;
+    }
+  }
   conf[`${P}/otherText`] ??= owner.isOther ? 0.4 : flagConf;
   if (!anyMark) warn("box 5: no mark readable next to Director / 10% Owner / Officer / Other; relationship flags left unset");
+}
+
+const ROLE_WORDS = /\b(?:X|Director|10\s*%\s*Owner|Officer|Other)\b|\(?\s*(?:give title|specify)\s*below\s*\)?/gi;
+
+function textBelow(header: Item[], at: { row: number; col: number }): string | null {
+  for (let r = at.row + 1; r <= at.row + 2 && r < header.length; r++) {
+    for (const c of [at.col, at.col - 1, at.col + 1, at.col + 2]) {
+      const cell = header[r].cells[c];
+      if (!cell || cell.length > 80 || BOX_LABEL.test(cell) || /Form filed by|\((?:City|State|Zip|Street|Last|First|Middle)\)/i.test(cell) || findDates(cell).length) continue;
+      if (/[A-Za-z]{3}/.test(cell.replace(ROLE_WORDS, " "))) return singleSpace(cell);
+    }
+  }
+  return null;
 }
 
 function isTitleCell(text: string): boolean {
