@@ -207,6 +207,15 @@ describe("readTrailer", () => {
     expect(t.remarks).toBe("Exhibit 24 - Power of Attorney");
     expect(t.signatures).toEqual([{ name: "/s/ Jane Roe", date: "2005-01-03" }]);
   });
+
+  it("reads a fund's signer name of a few hundred characters, but not a long footnote over a date", () => {
+    const long = "Baker Bros. Advisors LP, Mgmt. Co. and Inv. Adviser to BAKER BROTHERS LIFE SCIENCES, L.P., pursuant to authority granted by Baker Brothers Life Sciences Capital, L.P., GP to Baker Brothers Life Sciences, L.P.";
+    const t = readTrailer(["Explanation of Responses:", "1. Held by a trust.", long, "01/03/2005", "/s/ Jane Roe", "01/03/2005", "** Signature of Reporting Person"]);
+    expect(t.signatures.map((s) => s.name)).toEqual([long, "/s/ Jane Roe"]);
+    expect(t.footnotes).toEqual([{ id: "1", text: "Held by a trust." }]);
+    const note = `2. ${"The shares vest in four equal annual installments beginning on the first anniversary of the grant date. ".repeat(2)}`;
+    expect(readTrailer(["Explanation of Responses:", "1. Held by a trust.", note, "01/03/2005", "** Signature of Reporting Person"]).footnotes).toHaveLength(2);
+  });
 });
 
 describe("addYears", () => {

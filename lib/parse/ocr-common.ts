@@ -703,9 +703,14 @@ function readSignaturesBelow(lines: string[], labelAt: number, out: { sig: Signa
   }
 }
 
+// A fund signing through its adviser and general partner runs to a few hundred characters; past a person's
+// length the line must read as such a chain and not open like a footnote, or a footnote over a date would pass.
+const SIGNING_FOR = /\/s\/|\bby\b|\b(?:L\.?P|LLC|Inc|Ltd|GP|attorney|adviser|manager|partner|trustee)\b/i;
+
 function looksLikeSignatureName(line: string): boolean {
   const t = line.trim();
-  return t.length >= 3 && t.length <= 160 && /[A-Za-z]{2}/.test(t) && !/^(date|remarks?:?|signature)/i.test(t) && !BOILERPLATE.test(t) && !/^\W{0,2}(?:Name|Address|Relationship)\s?[:;]/i.test(t);
+  if (t.length > 160 && (t.length > 400 || FOOTNOTE_START.test(t) || !SIGNING_FOR.test(t))) return false;
+  return t.length >= 3 && /[A-Za-z]{2}/.test(t) && !/^(date|remarks?:?|signature)/i.test(t) && !BOILERPLATE.test(t) && !/^\W{0,2}(?:Name|Address|Relationship)\s?[:;]/i.test(t);
 }
 
 function cleanSignatureName(line: string): string {

@@ -23,7 +23,6 @@ import {
   stripFootnoteMarkers,
   tokenizeCells,
   type Confidences,
-  type DateReading,
   type LayoutForm,
   type RowHints,
   type RowReading,
@@ -332,7 +331,7 @@ export function parseOcrMarkdown(text: string): Filing {
   filing.signatures = trailer.signatures;
   Object.assign(conf, trailer.confidence);
   filing.warnings.push(...trailer.warnings);
-  rereadSignatures(filing, trailerLines);
+  flagUnreadSignatures(filing, trailerLines);
   const known = new Set(filing.footnotes.map((f) => f.id));
   for (const [t, rows] of [["derivative", filing.derivative], ["nonDerivative", filing.nonDerivative]] as const) {
     rows.forEach((r, i) => {
@@ -352,36 +351,16 @@ export function parseOcrMarkdown(text: string): Filing {
 }
 
 /**
- * Each signature block is a name line over a date line, above "Signature of Reporting Person". The shared
- * trailer reader stops at a name longer than a person's (a fund signing "by its general partner, ..."), and
- * the blocks above it end up in the remarks. More date lines there than signatures read: the blocks are read
- * again here without that limit, and taken off the end of the remarks; what still does not add up is flagged.
+ * Each signature block is a name line over a date line, above "Signature of Reporting Person". More date lines
+ * there than signatures read means a block the trailer reader did not take for one, most likely left in the
+ * remarks: both are flagged.
  */
-function rereadSignatures(filing: Filing, lines: string[]): void {
+function flagUnreadSignatures(filing: Filing, lines: string[]): void {
   const label = lines.findIndex((l) => l.length < 80 && /signature of reporting/i.test(l));
   if (label < 0) return;
-  const dateOf = (l: string) => (l.trim().length <= 12 ? readDate(l.trim()) : null);
-  const dates = lines.slice(0, label).filter((l) => dateOf(l)).length;
+  const dates = lines.slice(0, label).filter((l) => l.trim().length <= 12 && readDate(l.trim())).length;
   if (dates <= filing.signatures.length) return;
   const conf = filing.fieldConfidence;
-  const body = lines.slice(0, label).filter((l) => l.trim());
-  const blocks: { name: string; date: DateReading; raw: string }[] = [];
-  for (let k = body.length - 1; k >= 1; k -= 2) {
-    const date = dateOf(body[k]);
-    if (!date || dateOf(body[k - 1]) || /^\W{0,4}(remarks?|explanation of responses)\W{0,3}:?$/i.test(body[k - 1].trim())) break;
-    blocks.unshift({ name: singleSpace(body[k - 1]), date, raw: `${body[k - 1]} ${body[k]}` });
-  }
-  const missed = singleSpace(blocks.slice(0, blocks.length - filing.signatures.length).map((b) => b.raw).join(" "));
-  if (blocks.length === dates && missed && filing.remarks?.endsWith(missed)) {
-    filing.remarks = filing.remarks.slice(0, filing.remarks.length - missed.length).trim() || null;
-    filing.signatures = blocks.map((b) => ({ name: b.name, date: b.date.value }));
-    blocks.forEach((b, i) => {
-      conf[`/signatures/${i}/name`] = 0.85;
-      conf[`/signatures/${i}/date`] = b.date.confidence;
-    });
-    filing.warnings.push(`${blocks.length} signature blocks: long signer names had been taken for remarks`);
-    return;
-  }
   filing.warnings.push(`${dates} signature dates above the signature line but ${filing.signatures.length} signature(s) read; the rest may sit in the remarks`);
   if (filing.remarks) conf["/remarks"] = Math.min(conf["/remarks"] ?? 1, 0.6);
   filing.signatures.forEach((_, i) => {
