@@ -22,6 +22,7 @@ import {
 describe("cleanCell", () => {
   it("undoes the OCR tool's markdown", () => {
     expect(cleanCell("Non-<br>qualified<br>Stock")).toBe("Non-qualified Stock");
+    expect(cleanCell("Rights -<br>2024")).toBe("Rights - 2024");
     expect(cleanCell("12/29/2005 <sup>(1)</sup>")).toBe("12/29/2005 (1)");
     expect(cleanCell("\\$6.1")).toBe("$6.1");
     expect(cleanCell("<u>Charles J. Gray</u>")).toBe("Charles J. Gray");

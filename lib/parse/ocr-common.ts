@@ -28,7 +28,8 @@ export function cleanCell(raw: string): string {
   let t = raw;
   if (t.includes("<")) {
     t = t
-      .replace(/-\s*<br\s*\/?>\s*/gi, "-")
+      // "Rights -<br>2024": a dash after a space is punctuation, not a word hyphenated over two lines.
+      .replace(/(\s?)-\s*<br\s*\/?>\s*/gi, (_, space: string) => (space ? " - " : "-"))
       .replace(/<br\s*\/?>/gi, " ")
       .replace(/<sup>\s*\(?([0-9]{1,2})\)?\s*<\/sup>/gi, "($1)")
       .replace(/<\/?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,200})?\/?>/gi, "");

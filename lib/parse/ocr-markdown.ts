@@ -70,8 +70,7 @@ function toItems(text: string): Item[] {
     if (t.startsWith("|")) {
       if (SEPARATOR_ROW.test(t)) continue;
       const raw = splitRow(t);
-      // "Rights -<br>2024": a dash after a space is punctuation, not a word hyphenated over two lines.
-      items.push({ raw, cells: raw.map((c) => cleanCell(c.replace(/(\s)-\s*<br\s*\/?>\s*/gi, "$1- "))), table: true });
+      items.push({ raw, cells: raw.map(cleanCell), table: true });
     } else {
       const plain = cleanCell(t.replace(/^#{1,6}\s+/, "").replace(/^[-*]\s+(?=\S)/, ""));
       items.push({ raw: [t], cells: [plain], table: false });
