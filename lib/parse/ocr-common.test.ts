@@ -141,6 +141,11 @@ describe("readCityStateZip", () => {
     expect(r.confidence.city).toBeLessThan(0.8);
     expect(stateForZip("01824")).toBe("MA");
   });
+  it("ends the city at a UK, Canadian or Dutch postcode, with no state", () => {
+    expect(readCityStateZip(["LONDON", "", "EC3M 7DQ"])).toMatchObject({ city: "LONDON", state: null, zip: "EC3M 7DQ" });
+    expect(readCityStateZip(["TORONTO M5V 3L9"])).toMatchObject({ city: "TORONTO", state: null, zip: "M5V 3L9" });
+    expect(readCityStateZip(["AMSTERDAM 1017 AB"])).toMatchObject({ city: "AMSTERDAM", state: null, zip: "1017 AB" });
+  });
 });
 
 describe("tokenizeCells + readRow", () => {

@@ -528,6 +528,12 @@ export const US_STATES = new Set(
   "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY".split(" "),
 );
 
+/**
+ * Postcodes of the countries filers abroad write most (UK "EC3M 7DQ", Canada "M5V 3L9", Netherlands "1017 AB"),
+ * ending a city line as a ZIP code does; such a line has no US state.
+ */
+export const FOREIGN_POSTCODE = /(?:^|\s)([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2})$/;
+
 /** City, state and ZIP read from the address line, each with its confidence. */
 export interface CityStateZip {
   city: string | null;
@@ -547,6 +553,11 @@ export function readCityStateZip(pieces: string[]): CityStateZip {
   const cleaned = pieces.map((p) => singleSpace(p.replace(/\((City|State|Zip|Street)\)/gi, " "))).filter(Boolean);
   const joined = cleaned.join(" | ");
   const zipM = /([0-9OoIl]{5}(?:-[0-9]{4})?)\s*(?:\|\s*)?$/.exec(joined);
+  const abroad = zipM ? null : FOREIGN_POSTCODE.exec(singleSpace(cleaned.join(" ")));
+  if (abroad) {
+    const city = singleSpace(abroad.input.slice(0, abroad.index)) || null;
+    return { city, state: null, zip: abroad[1], confidence: { city: city ? 0.85 : 0.3, state: 0.85, zip: 0.85 }, notes };
+  }
   let zip: string | null = null;
   let zipConf = 0.3;
   let rest = joined;

@@ -9,6 +9,7 @@ import {
   crossCheck,
   findDates,
   findLabel,
+  FOREIGN_POSTCODE,
   joinDatePieces,
   LANDMARKS,
   readCityStateZip,
@@ -820,15 +821,6 @@ const BOX5_LABEL = /\bDirector\b|[1lI][0Oo]\s*%\s*Owner|give title|specify below
 const ADDRESS_LABEL_FRAGMENT = /\((?:Last|First|Middle|Street|City|State|Zip)\)|\((?:La|Fi|Mi|St|Ci|Zi)[a-z]{0,4}\b|\b[a-z]{1,5}\)(?=\s|$)|^\(\w{0,2}$|^[`'"|]+$|^[0-9]\s*\.\s*[0-9]?$/gi;
 const STREET_WORDS = /\b(c\/o|street|st\.?|avenue|ave\.?|road|rd\.?|drive|dr\.?|boulevard|blvd|lane|ln|way|suite|ste|floor|fl|p\.?\s?o\.?\s?box|box|plaza|park|place|court|ct|parkway|pkwy|highway|hwy|center|centre|square|circle)\b/i;
 
-// Postcodes of the countries filers abroad write most (UK "EC3M 7DQ", Canada "M5V 3L9", Netherlands "1017 AB"):
-// the shared reader knows only US ZIP codes and would take them for part of the city.
-const FOREIGN_POSTCODE = /(?:^|\s)([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2})$/;
-
-function foreignCity(text: string, m: RegExpExecArray): ReturnType<typeof readCityStateZip> {
-  const city = singleSpace(text.slice(0, m.index)) || null;
-  return { city, state: null, zip: m[1], confidence: { city: city ? 0.85 : 0.3, state: 0.85, zip: 0.85 }, notes: [] };
-}
-
 function readAddress(header: Item[], name: Found, owner: ReturnType<typeof emptyOwner>, conf: Confidences, warn: (w: string) => void, P: string): void {
   const setNull = () => {
     for (const k of ["street1", "street2", "city", "state", "zip"]) conf[`${P}/${k}`] = 0.3;
@@ -871,8 +863,7 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
     break;
   }
   if (cityIdx < 0) cityIdx = lines.length - 1;
-  const foreign = /[0-9OoIl]{5}(-[0-9]{4})?$/.test(lines[cityIdx].text) ? null : FOREIGN_POSTCODE.exec(lines[cityIdx].text);
-  const csz = foreign ? foreignCity(lines[cityIdx].text, foreign) : readCityStateZip(lines[cityIdx].pieces);
+  const csz = readCityStateZip(lines[cityIdx].pieces);
   owner.city = csz.city;
   owner.state = csz.state;
   owner.zip = csz.zip;
