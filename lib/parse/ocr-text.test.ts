@@ -128,6 +128,13 @@ describe("parseOcrText on run-together header lines", () => {
     expect(Object.values(f.fieldConfidence).every((c) => c >= 0.8)).toBe(true);
   });
 
+  it("ends a city line abroad at its postcode, not in the street", () => {
+    for (const [line, city, zip] of [["LONDON EC3M 7DQ", "LONDON", "EC3M 7DQ"], ["TORONTO M5V 3L9", "TORONTO", "M5V 3L9"]]) {
+      const f = parseOcrText(SEED_000.replace("WESTFORD MA 01886", line));
+      expect(f.reportingOwners[0]).toMatchObject({ street2: "7 TECHNOLOGY PARK DRIVE", city, state: null, zip });
+    }
+  });
+
   it("repairs digit misreads and says so", () => {
     const damaged = SEED_000.replace("Reporting Person*", "Reporing Person*")
       .replace("Earliest Transaction", "Earliest Tansacion")

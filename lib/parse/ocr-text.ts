@@ -14,6 +14,7 @@ import {
   findDates,
   findLabel,
   readCityStateZip,
+  FOREIGN_POSTCODE,
   US_STATES,
   readRow,
   readTrailer,
@@ -485,9 +486,13 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     addr.length = zipAt;
   } else {
     const at = addr.findIndex((a, k) => k > 0 && US_STATES.has(CITY_STATE.exec(a)?.[2] ?? ""));
+    const abroadAt = addr.findIndex((a, k) => k > 0 && FOREIGN_POSTCODE.test(a));
     if (at >= 0) {
       partialCity = CITY_STATE.exec(addr[at]);
       addr.length = at;
+    } else if (abroadAt >= 0) {
+      cityLine = addr[abroadAt];
+      addr.length = abroadAt;
     }
   }
   // "C/O" comes out as "CIO", "C/0" or "C|O".
