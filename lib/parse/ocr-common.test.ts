@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   addYears,
   cleanCell,
+  crossCheck,
   findDates,
   findLabel,
   joinDatePieces,
@@ -18,6 +19,7 @@ import {
   stripFootnoteMarkers,
   tokenizeCells,
 } from "./ocr-common";
+import { emptyFiling } from "./types";
 
 describe("cleanCell", () => {
   it("undoes the OCR tool's markdown", () => {
@@ -96,6 +98,12 @@ describe("readNumber", () => {
     expect(readNumber("40.000", "price")?.value).toBe(40);
     expect(readNumber("6,10", "price")?.value).toBe(6.1);
     expect(readNumber("40.000", "shares")!.confidence).toBeLessThan(0.8);
+  });
+  it("gives the other reading of a count printed with one dot", () => {
+    expect(readNumber("8.626", "shares")).toMatchObject({ value: 8626, alternative: 8.626 });
+    expect(readNumber("8.626")).toMatchObject({ value: 8.626, alternative: 8626 });
+    expect(readNumber("8,626", "shares")?.alternative).toBeNull();
+    expect(readNumber("8.62", "shares")?.alternative).toBeNull();
   });
   it("round-trips any count written with thousands separators", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (n) => {
@@ -221,6 +229,22 @@ describe("readTrailer", () => {
     expect(t.footnotes).toEqual([{ id: "1", text: "Held by a trust." }]);
     const note = `2. ${"The shares vest in four equal annual installments beginning on the first anniversary of the grant date. ".repeat(2)}`;
     expect(readTrailer(["Explanation of Responses:", "1. Held by a trust.", note, "01/03/2005", "** Signature of Reporting Person"]).footnotes).toHaveLength(2);
+  });
+});
+
+describe("crossCheck", () => {
+  it("does not raise a reading the row marked ambiguous", () => {
+    const { row, confidence, ambiguous } = readRow(tokenizeCells(["Dividend Equivalents $0 12/17/2007 A 8.626 (1) (1) Common Stock 8,626 0 8.626 D"]), "derivative", "4");
+    expect(row).toMatchObject({ shares: 8626, underlyingShares: 8626, price: 0 });
+    expect([...ambiguous].sort()).toEqual(["price", "shares", "sharesOwnedFollowing"]);
+    const filing = emptyFiling("ocr-markdown");
+    filing.derivative = [row];
+    for (const [k, v] of Object.entries(confidence)) filing.fieldConfidence[`/derivative/0/${k}`] = v;
+    crossCheck(filing, new Set([...ambiguous].map((k) => `/derivative/0/${k}`)));
+    expect(filing.fieldConfidence["/derivative/0/shares"]).toBeLessThan(0.8);
+    expect(filing.fieldConfidence["/derivative/0/price"]).toBeLessThan(0.97);
+    crossCheck(filing);
+    expect(filing.fieldConfidence["/derivative/0/shares"]).toBe(0.97);
   });
 });
 

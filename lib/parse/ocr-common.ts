@@ -248,6 +248,8 @@ export interface NumberReading {
   confidence: number;
   note: string | null;
   money: boolean;
+  /** The other value the printed digits allow ("8.626": 8,626 shares or 8.626 of a unit), or null. */
+  alternative: number | null;
 }
 
 /** What a number is expected to be; decides how an ambiguous `40.000` or `6,10` is read. */
@@ -263,7 +265,7 @@ export function readNumber(raw: string, kind: NumberKind = "any"): NumberReading
   if (text.length === 0 || text.length > 30) return null;
   const money = text.includes("$");
   text = text.replace(/\\?\$/g, "").replace(/\s/g, "").replace(/\*+$/, "");
-  if (text === "-0-" || text === "--0--") return { value: 0, confidence: CLEAN, note: null, money };
+  if (text === "-0-" || text === "--0--") return { value: 0, confidence: CLEAN, note: null, money, alternative: null };
   const fixed = fixDigits(text, money || text === "O");
   text = fixed.text;
   if (!/^[0-9][0-9.,]*$/.test(text)) return null;
@@ -271,6 +273,8 @@ export function readNumber(raw: string, kind: NumberKind = "any"): NumberReading
   let value: number;
   let confidence = fixed.changed ? REPAIRED : CLEAN;
   let note: string | null = fixed.changed ? `read "${raw.trim()}" as a number with letters taken for digits` : null;
+  // Thousands with a misread comma, or a fractional count (dividend equivalents, plan units) printed exactly so.
+  const dotted = kind !== "price" && /^[0-9]{1,3}\.[0-9]{3}$/.test(text);
   if (/^[0-9]+(\.[0-9]+)?$/.test(text) && !(kind === "shares" && /^[0-9]{1,3}\.[0-9]{3}$/.test(text))) {
     value = Number(text);
   } else if (/^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$/.test(text)) {
@@ -289,7 +293,8 @@ export function readNumber(raw: string, kind: NumberKind = "any"): NumberReading
     note = `read "${raw.trim()}" as ${value} (thousands separators out of place)`;
   } else return null;
   if (!Number.isFinite(value)) return null;
-  return { value, confidence, note, money };
+  const alternative = dotted ? (value === Number(text) ? Number(text.replace(".", "")) : Number(text)) : null;
+  return { value, confidence, note, money, alternative };
 }
 
 // ---------------------------------------------------------------------------
@@ -847,6 +852,11 @@ export interface RowReading<R> {
   row: R;
   confidence: Confidences;
   warnings: string[];
+  /**
+   * Fields whose reading has another as likely: a count printed "8.626", a price printed as a bare "0" (a
+   * stray mark as likely as a zero price). A cross-check agreeing with one reading agrees with either.
+   */
+  ambiguous: Set<string>;
 }
 
 /** Hints a caller with a grid can give: the cells under the "(A)" and "(D)" headings of Table II. */
@@ -999,6 +1009,7 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     confidence[key] = t.date ? t.date.confidence : 0.85;
     return t.date?.value ?? null;
   };
+  const ambiguous = new Set<string>();
   // "196.356" is 196,356 shares or 196.356 of a unit; a count like "12,629.042" on the same row
   // shows the filer reports fractions.
   const fractionalRow = (["amount", "owned", "undAmount"] as Slot[]).some((s) =>
@@ -1017,6 +1028,7 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     const fraction = kind === "shares" && fractionalRow && /^[0-9]{1,3}\.[0-9]{3}$/.test(t.tok.text.trim());
     const r = readNumber(t.tok.text, fraction ? "any" : kind);
     if (r?.note) warnings.push(r.note);
+    if (r && (r.alternative !== null || (kind === "price" && r.value === 0 && !r.money))) ambiguous.add(key);
     confidence[key] = r ? (fraction ? Math.min(r.confidence, 0.85) : r.confidence) : 0.4;
     return r?.value ?? null;
   };
@@ -1045,6 +1057,7 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     // A holding row has no transaction amount: its only count is the amount owned.
     sharesOwnedFollowing = shares;
     confidence.sharesOwnedFollowing = confidence.shares;
+    if (ambiguous.delete("shares")) ambiguous.add("sharesOwnedFollowing");
     shares = null;
     confidence.shares = 0.9;
   }
@@ -1056,6 +1069,7 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     // A holding has no transaction, so no price: the number is a stray mark from the empty columns.
     warnings.push(`dropped "${price}" in the price column of a holding as OCR noise`);
     price = null;
+    ambiguous.delete("price");
     confidence.price = 0.85;
   }
   let acquiredDisposed: "A" | "D" | null = null;
@@ -1107,7 +1121,7 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
       kind, securityTitle, transactionDate, deemedExecutionDate, transactionCode: code?.code ?? null, equitySwap,
       shares, acquiredDisposed, price, sharesOwnedFollowing, directOrIndirect, natureOfOwnership: nature?.text ?? null, footnoteIds,
     };
-    return { row, confidence, warnings };
+    return { row, confidence, warnings, ambiguous };
   }
   const exTok = one("exDate");
   const exercisableImmediately = Boolean(exTok?.immediate);
@@ -1126,7 +1140,7 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     underlyingShares, price, sharesOwnedFollowing: form === "3" ? null : sharesOwnedFollowing, directOrIndirect,
     natureOfOwnership: nature?.text ?? null, footnoteIds,
   };
-  return { row, confidence, warnings };
+  return { row, confidence, warnings, ambiguous };
 }
 
 // Titles the forms use most; a title whose front the OCR ate ("mon Stock") is restored from its tail.
@@ -1231,11 +1245,13 @@ function align(typed: Typed[], slots: Slot[]): (Slot | null)[] {
  * underlying shares equal its shares, price 0 for code A, expiry ten years after the grant,
  * an exercise date the vesting footnote predicts, transaction dates inside the period and
  * before the signature, owned-following chains that add up); disagreements lower them and
- * add a warning. Mutates `filing.fieldConfidence` and `filing.warnings`.
+ * add a warning. Pointers in `ambiguous` (readings with another as likely, see `RowReading.ambiguous`) are
+ * never raised: an agreement holds under either reading. Mutates `filing.fieldConfidence` and `filing.warnings`.
  */
-export function crossCheck(filing: Filing): void {
+export function crossCheck(filing: Filing, ambiguous: ReadonlySet<string> = new Set()): void {
   const conf = filing.fieldConfidence;
   const raise = (p: string, to = 0.97) => {
+    if (ambiguous.has(p)) return;
     conf[p] = Math.max(conf[p] ?? 1, to) === 1 ? 1 : Math.max(conf[p] ?? 0, to);
   };
   const lower = (p: string, to: number) => {

@@ -193,7 +193,7 @@ export function parseOcrMarkdown(text: string): Filing {
     if (pending.length && last) appendWrapped(filing, last.table, last.index, pending);
     pending = [];
   };
-  const later: Later = { dotted: new Map(), caps: new Map() };
+  const later: Later = { dotted: new Map(), ambiguous: new Set() };
   let trailerFrom = items.length;
   let lastTableItem = headerEnd;
   for (let i = headerEnd; i < items.length; i++) {
@@ -342,11 +342,11 @@ export function parseOcrMarkdown(text: string): Filing {
       }
     });
   }
-  for (const p of readDottedCounts(filing, later.dotted)) later.caps.set(p, 0.75);
-  crossCheck(filing);
-  // The cross-checks raise what agrees with itself; these readings agree either way (shares equal to
-  // underlying shares whether "8.626" is read as 8,626 or not; a price of 0 beside code A however it was read).
-  for (const [p, c] of later.caps) conf[p] = Math.min(conf[p] ?? 1, c);
+  for (const p of readDottedCounts(filing, later.dotted)) {
+    later.ambiguous.add(p);
+    conf[p] = Math.min(conf[p] ?? 1, 0.75);
+  }
+  crossCheck(filing, later.ambiguous);
   return filing;
 }
 
@@ -587,21 +587,21 @@ function dropStrayZeros(tokens: RowToken[]): number {
 
 /**
  * Table II prints the price with its "$"; a bare "0" read as the price with the amount owned empty and the
- * ownership form next is that amount ("1,685 | 0 | D"). Any other bare "0" price stays, unsure.
+ * ownership form next is that amount ("1,685 | 0 | D"). Any other bare "0" price stays, unsure; the shared
+ * reader marks it ambiguous, so code A's cross-check does not raise it.
  */
-function bareZeroPrice(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[]): boolean {
+function bareZeroPrice(reading: RowReading<Filing["derivative"][number]>, tokens: RowToken[]): void {
   const row = reading.row;
-  if (row.price !== 0 || tokens.some((t) => /^\$0/.test(t.text))) return false;
+  if (row.price !== 0 || tokens.some((t) => /^\$0/.test(t.text))) return;
   const at = tokens.map((t) => t.text).lastIndexOf("0");
   if (row.sharesOwnedFollowing === null && at >= 0 && /^[DI]$/.test(tokens[at + 1]?.text ?? "")) {
     row.sharesOwnedFollowing = 0;
     row.price = null;
     reading.confidence.sharesOwnedFollowing = 0.75;
     reading.warnings.push(`a bare "0" before the ownership form read as the amount owned, not the price`);
-    return false;
+    return;
   }
   reading.confidence.price = Math.min(reading.confidence.price ?? 1, 0.75);
-  return true;
 }
 
 /**
@@ -661,13 +661,16 @@ function rowOf(filing: Filing, table: TableKind, index: number): Filing["derivat
 interface Later {
   /** Rows' counts printed "8.626" (thousands with a misread comma, or a fractional count), by "table/index". */
   dotted: Map<string, string[]>;
-  /** Confidences the cross-checks may not raise above the given value, by pointer. */
-  caps: Map<string, number>;
+  /**
+   * Pointers the cross-checks may not raise: the shared reader's ambiguous readings, except counts, whose
+   * "8.626" readings are settled (or left unsure) by readDottedCounts once every row is read.
+   */
+  ambiguous: Set<string>;
 }
 
 function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: GridHints, later: Later): void {
   const index = table === "derivative" ? filing.derivative.length : filing.nonDerivative.length;
-  for (const p of later.caps.keys()) if (p.startsWith(`/${table}/${index}/`)) later.caps.delete(p);
+  for (const p of later.ambiguous) if (p.startsWith(`/${table}/${index}/`)) later.ambiguous.delete(p);
   // A Table I line with no date and at most one count is a holding: that count is the amount owned and a
   // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
   // exactly a holding's.
@@ -687,7 +690,8 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
     reading.confidence.sharesOwnedFollowing = Math.min(reading.confidence.sharesOwnedFollowing ?? 1, 0.7);
   }
   flagLostValues(reading, tokens);
-  if (table === "derivative" && bareZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens)) later.caps.set(`/${table}/${index}/price`, 0.75);
+  if (table === "derivative") bareZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens);
+  for (const k of reading.ambiguous) if (!(COUNT_FIELDS as readonly string[]).includes(k)) later.ambiguous.add(`/${table}/${index}/${k}`);
   if (table === "derivative") strayZeroPrice(reading as RowReading<Filing["derivative"][number]>, tokens, layout);
   if (!reading.row.securityTitle) {
     // Filers often leave the title blank under a row of the same security.

@@ -66,15 +66,16 @@ export function parseOcrText(text: string): Filing {
   filing.formType = formType;
   if (formType.endsWith("/A") && !header.amendment) conf["/dateOfOriginalSubmission"] = 0.4;
 
+  const ambiguous = new Set<string>();
   const tableIEnd = firstOf(marks.tableII, marks.tableIIRows, marks.tablesEnd, lines.length);
   const tableIIEnd = firstOf(marks.tablesEnd, lines.length);
   if (marks.tableI >= 0) {
-    filing.nonDerivative = readTable(lines, marks.tableI + 1, tableIEnd, "nonDerivative", layout, conf, filing.warnings) as NonDerivativeRow[];
+    filing.nonDerivative = readTable(lines, marks.tableI + 1, tableIEnd, "nonDerivative", layout, conf, filing.warnings, ambiguous) as NonDerivativeRow[];
   } else filing.warnings.push("Table I not found");
   if (marks.tableIIRows >= 0) {
     if (marks.tableII < 0) conf["/derivative"] = 0.5;
     if (marks.tableII < 0) filing.warnings.push(`Table II heading not found; rows from "${lines[marks.tableIIRows].slice(0, 40)}" on read as Table II`);
-    filing.derivative = readTable(lines, marks.tableIIRows, tableIIEnd, "derivative", layout, conf, filing.warnings) as DerivativeRow[];
+    filing.derivative = readTable(lines, marks.tableIIRows, tableIIEnd, "derivative", layout, conf, filing.warnings, ambiguous) as DerivativeRow[];
   } else filing.warnings.push("Table II not found");
   // Values worked out from other values: the cross-checks below would confirm them by the same arithmetic.
   const inferred = fillFromOwnedChain(filing);
@@ -118,7 +119,7 @@ export function parseOcrText(text: string): Filing {
   flagMissingTrailer(filing, lines.filter((l) => /\$\s?[0-9]/.test(l) && /[0-9],[0-9]{3}\b/.test(l)).length);
   splitRunTogetherIds(filing);
   fillFromExercise(filing);
-  crossCheck(filing);
+  crossCheck(filing, ambiguous);
   flagOutlyingPrices(filing);
   for (const [p, c] of inferred) conf[p] = Math.min(conf[p] ?? 1, c);
   return filing;
@@ -659,6 +660,7 @@ function readTable(
   layout: LayoutForm,
   conf: Confidences,
   warnings: string[],
+  ambiguous: Set<string>,
 ): (NonDerivativeRow | DerivativeRow)[] {
   // `guessed`: a marker of the row was damaged and read as (1).
   const groups: { start: string; before: string[]; more: string[]; guessed: boolean }[] = [];
@@ -830,6 +832,7 @@ function readTable(
     if (table === "derivative") placeLoneDate(row as DerivativeRow, rc, where, warnings);
     if (flagMissingCells(row, rc, layout, where, warnings)) guessedForm.push(index);
     for (const [k, v] of Object.entries(rc)) conf[`/${table}/${index}/${k}`] = v;
+    for (const k of reading.ambiguous) ambiguous.add(`/${table}/${index}/${k}`);
     warnings.push(...reading.warnings.map((w) => `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}: ${w}`));
     rows.push(row);
   }
