@@ -157,6 +157,10 @@ describe("readCityStateZip", () => {
 });
 
 describe("tokenizeCells + readRow", () => {
+  it("reads a Form 4 Table I line with no date and one count as a holding", () => {
+    expect(readRow(tokenizeCells(["Common Stock", "12,345", "D"]), "nonDerivative", "4").row).toMatchObject({ kind: "holding", acquiredDisposed: null, sharesOwnedFollowing: 12345, directOrIndirect: "D" });
+    expect(readRow(tokenizeCells(["Common Stock", "I", "By Trust"]), "nonDerivative", "5").row).toMatchObject({ kind: "holding", transactionCode: null, directOrIndirect: "I", natureOfOwnership: "By Trust" });
+  });
   it("reads a Table II row from a plain-text line", () => {
     const tokens = tokenizeCells(["Stock Option (right to buy) $6.1 12/17/2007 A 40,000 (1) 12/17/2017 Common Stock 40,000 $0 40,000 D"]);
     const { row } = readRow(tokens, "derivative", "4");

@@ -974,7 +974,11 @@ const TITLE_JOIN = 0.2;
 export function readRow(tokens: RowToken[], table: "nonDerivative", form: LayoutForm, hints?: RowHints): RowReading<NonDerivativeRow>;
 export function readRow(tokens: RowToken[], table: "derivative", form: LayoutForm, hints?: RowHints): RowReading<DerivativeRow>;
 export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, hints: RowHints = {}): RowReading<NonDerivativeRow | DerivativeRow> {
-  const slots = LAYOUTS[`${form === "3" ? "3" : "4"}:${table}`];
+  // A Form 4/5 Table I line with no date and at most one count is a holding: that count is the amount owned
+  // and a lone D or I the ownership form, not the (A)/(D) column of a transaction (nor an I read as code I).
+  // Form 3's columns are exactly a holding's.
+  const holdingLine = table === "nonDerivative" && form !== "3" && !tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0) && tokens.filter((t) => /[0-9]/.test(t.text)).length <= 1;
+  const slots = LAYOUTS[`${form === "3" || holdingLine ? "3" : "4"}:${table}`];
   const footnoteIds: string[] = [];
   for (const t of tokens) for (const id of t.footnoteIds) if (!footnoteIds.includes(id)) footnoteIds.push(id);
   const typed = tokens.slice(0, 120).map(typeToken);

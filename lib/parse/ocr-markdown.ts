@@ -671,14 +671,10 @@ interface Later {
 function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: ReturnType<typeof tokenizeCells>, hints: GridHints, later: Later): void {
   const index = table === "derivative" ? filing.derivative.length : filing.nonDerivative.length;
   for (const p of later.ambiguous) if (p.startsWith(`/${table}/${index}/`)) later.ambiguous.delete(p);
-  // A Table I line with no date and at most one count is a holding: that count is the amount owned and a
-  // lone D or I is the ownership form, not the (A)/(D) column of a transaction. Form 3's columns are
-  // exactly a holding's.
   const strays = dropStrayZeros(tokens);
-  const holding = table === "nonDerivative" && layout !== "3" && !tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0) && tokens.filter((t) => /[0-9]/.test(t.text)).length <= 1;
   const numbered = numberedTitle(tokens);
   if (strays) filing.warnings.push(`${table} row ${index + 1}: ${strays} stray "0" beside the ownership form dropped as a cell rule read as a digit`);
-  const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", holding ? "3" : layout, hints);
+  const reading = table === "derivative" ? readRow(tokens, "derivative", layout, hints) : readRow(tokens, "nonDerivative", layout, hints);
   if (numbered) {
     reading.confidence.securityTitle = Math.min(reading.confidence.securityTitle ?? 1, 0.75);
     reading.warnings.push(`"${numbered}" printed at the end of the title's cell kept in the title; it may be a footnote marker that lost its brackets`);
