@@ -157,6 +157,12 @@ describe("readCityStateZip", () => {
 });
 
 describe("tokenizeCells + readRow", () => {
+  it("keeps a second ownership letter as the nature of ownership, unsure", () => {
+    const { row, confidence } = readRow(tokenizeCells(["Common Stock", "12,345", "I", "I (1)"]), "nonDerivative", "4");
+    expect(row).toMatchObject({ sharesOwnedFollowing: 12345, directOrIndirect: "I", natureOfOwnership: "I", footnoteIds: ["1"] });
+    expect(confidence.natureOfOwnership).toBeLessThan(0.8);
+    expect(readRow(tokenizeCells(["Common Stock", "12,345", "I"]), "nonDerivative", "4").row).toMatchObject({ directOrIndirect: "I", natureOfOwnership: null });
+  });
   it("reads a Form 4 Table I line with no date and one count as a holding", () => {
     expect(readRow(tokenizeCells(["Common Stock", "12,345", "D"]), "nonDerivative", "4").row).toMatchObject({ kind: "holding", acquiredDisposed: null, sharesOwnedFollowing: 12345, directOrIndirect: "D" });
     expect(readRow(tokenizeCells(["Common Stock", "I", "By Trust"]), "nonDerivative", "5").row).toMatchObject({ kind: "holding", transactionCode: null, directOrIndirect: "I", natureOfOwnership: "By Trust" });

@@ -929,7 +929,8 @@ function fit(t: Typed, slot: Slot): number {
     case "undTitle":
       return t.text && !t.immediate ? 1 : 0;
     case "nature":
-      return t.text && !t.di ? 0.9 : 0;
+      // A second ownership letter ("I | I (1)") is printed in the nature column more often than it is noise.
+      return t.text && !t.di ? 0.9 : /^[DI]$/.test(txt) ? 0.3 : 0;
     case "txDate":
       return t.date ? 1 : 0;
     case "deemed":
@@ -1050,7 +1051,8 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
   const directOrIndirect = diTok?.di?.value ?? null;
   confidence.directOrIndirect = diTok?.di ? diTok.di.confidence : 0.5;
   const nature = textOf("nature") ? fixDigitWords(textOf("nature")!) : null;
-  confidence.natureOfOwnership = nature ? (/^[a-z]/.test(nature.text) || nature.changed ? 0.6 : 0.85) : directOrIndirect === "I" ? 0.6 : 0.9;
+  confidence.natureOfOwnership = nature ? (/^[a-z]/.test(nature.text) || nature.changed || /^[DI]$/.test(nature.text) ? 0.6 : 0.85) : directOrIndirect === "I" ? 0.6 : 0.9;
+  if (nature && /^[DI]$/.test(nature.text)) warnings.push(`"${nature.text}" in the nature-of-ownership column after the ownership form; kept as printed`);
   const transactionDate = dateOf("txDate", "transactionDate");
   const deemedExecutionDate = dateOf("deemed", "deemedExecutionDate");
   const kind: "transaction" | "holding" = transactionDate || code ? "transaction" : "holding";

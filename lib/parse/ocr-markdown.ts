@@ -543,19 +543,6 @@ function flagLostValues(reading: RowReading<Filing["nonDerivative"][number] | Fi
 }
 
 /**
- * Two ownership marks at the end of a row ("I | I (1)"): the filer wrote the letter again as the nature of
- * ownership, which the column reader drops for not being words. Kept as printed, unsure.
- */
-function readOwnershipMarks(reading: RowReading<Filing["nonDerivative"][number] | Filing["derivative"][number]>, tokens: RowToken[]): void {
-  const values = tokens.filter((t) => t.text);
-  const [a, b] = values.slice(-2);
-  if (reading.row.natureOfOwnership !== null || !a || !b || a.cell === b.cell || !/^[DI]$/.test(a.text) || !/^[DI]$/.test(b.text) || reading.row.directOrIndirect !== a.text) return;
-  reading.row.natureOfOwnership = b.text;
-  reading.confidence.natureOfOwnership = 0.6;
-  reading.warnings.push(`"${b.text}" in the nature-of-ownership column after the ownership form; kept as printed`);
-}
-
-/**
  * Seed-003 shows a cell rule read as a bare "0" between the amount owned and the ownership form
  * ("10,000 | 0 | D"); after the form nothing numeric can follow, and a count followed by a value shown only
  * by its marker leaves no column for a bare "0" between them, nor does a title followed by its count
@@ -679,7 +666,6 @@ function addRow(filing: Filing, table: TableKind, layout: LayoutForm, tokens: Re
     reading.confidence.securityTitle = Math.min(reading.confidence.securityTitle ?? 1, 0.75);
     reading.warnings.push(`"${numbered}" printed at the end of the title's cell kept in the title; it may be a footnote marker that lost its brackets`);
   }
-  readOwnershipMarks(reading, tokens);
   digitCodeWithoutDate(reading, tokens);
   if (reading.row.sharesOwnedFollowing === 0 && reading.row.directOrIndirect === null && tokens.filter((t) => t.text).pop()?.text === "0") {
     // A bare "0" ending a row with no ownership form: a stray mark as likely as a holding sold out.
