@@ -240,6 +240,14 @@ describe("readTrailer", () => {
     const note = `2. ${"The shares vest in four equal annual installments beginning on the first anniversary of the grant date. ".repeat(2)}`;
     expect(readTrailer(["Explanation of Responses:", "1. Held by a trust.", note, "01/03/2005", "** Signature of Reporting Person"]).footnotes).toHaveLength(2);
   });
+
+  it("flags the signatures and remarks when more signature dates than signatures were read", () => {
+    const remark = "The reporting person disclaims beneficial ownership of these securities except to the extent of any pecuniary interest therein, and this report shall not be deemed an admission of such ownership for any purpose.";
+    const t = readTrailer(["Remarks:", remark, "01/02/2005", "/s/ Jane Roe", "01/03/2005", "** Signature of Reporting Person"]);
+    expect(t.signatures).toEqual([{ name: "/s/ Jane Roe", date: "2005-01-03" }]);
+    expect(t.confidence["/remarks"]).toBeLessThan(0.8);
+    expect(t.confidence["/signatures/0/name"]).toBeLessThan(0.8);
+  });
 });
 
 describe("crossCheck", () => {

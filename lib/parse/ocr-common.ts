@@ -700,6 +700,17 @@ export function readTrailer(lines: string[]): Trailer {
   if (signatures.length === 0) warnings.push('no signature found above "Signature of Reporting Person"');
   const remarks = remarkLines.length ? singleSpace(remarkLines.join(" ")) : null;
   confidence["/remarks"] = remarks ? 0.85 : remarksAt >= 0 || explanationAt >= 0 ? 0.9 : 0.6;
+  // Each signature block has its date line: more of them above the label than signatures read means a block
+  // not taken for one, most likely left in the remarks.
+  const dateLines = signatureAt < 0 ? 0 : lines.slice(0, signatureAt).filter((l) => l.trim().length <= 12 && readDate(l.trim())).length;
+  if (dateLines > signatures.length) {
+    warnings.push(`${dateLines} signature dates above the signature line but ${signatures.length} signature(s) read; the rest may sit in the remarks`);
+    if (remarks) confidence["/remarks"] = 0.6;
+    signatures.forEach((s, i) => {
+      confidence[`/signatures/${i}/name`] = 0.6;
+      confidence[`/signatures/${i}/date`] = Math.min(s.conf, 0.75);
+    });
+  }
   footnotes.forEach((f, i) => {
     f.text = singleSpace(f.text);
     confidence[`/footnotes/${i}/text`] = f.text.length > 10 ? 0.9 : 0.6;

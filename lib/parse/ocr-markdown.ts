@@ -13,7 +13,6 @@ import {
   joinDatePieces,
   LANDMARKS,
   readCityStateZip,
-  readDate,
   readDirectIndirect,
   readNumber,
   readTransactionCode,
@@ -324,14 +323,12 @@ export function parseOcrMarkdown(text: string): Filing {
   if (trailerFrom === items.length) trailerFrom = lastTableItem + 1;
 
   // --- Footnotes, remarks, signatures ----------------------------------
-  const trailerLines = items.slice(trailerFrom).map((it) => it.cells.filter(Boolean).join(" "));
-  const trailer = readTrailer(trailerLines);
+  const trailer = readTrailer(items.slice(trailerFrom).map((it) => it.cells.filter(Boolean).join(" ")));
   filing.footnotes = trailer.footnotes;
   filing.remarks = trailer.remarks;
   filing.signatures = trailer.signatures;
   Object.assign(conf, trailer.confidence);
   filing.warnings.push(...trailer.warnings);
-  flagUnreadSignatures(filing, trailerLines);
   const known = new Set(filing.footnotes.map((f) => f.id));
   for (const [t, rows] of [["derivative", filing.derivative], ["nonDerivative", filing.nonDerivative]] as const) {
     rows.forEach((r, i) => {
@@ -348,25 +345,6 @@ export function parseOcrMarkdown(text: string): Filing {
   }
   crossCheck(filing, later.ambiguous);
   return filing;
-}
-
-/**
- * Each signature block is a name line over a date line, above "Signature of Reporting Person". More date lines
- * there than signatures read means a block the trailer reader did not take for one, most likely left in the
- * remarks: both are flagged.
- */
-function flagUnreadSignatures(filing: Filing, lines: string[]): void {
-  const label = lines.findIndex((l) => l.length < 80 && /signature of reporting/i.test(l));
-  if (label < 0) return;
-  const dates = lines.slice(0, label).filter((l) => l.trim().length <= 12 && readDate(l.trim())).length;
-  if (dates <= filing.signatures.length) return;
-  const conf = filing.fieldConfidence;
-  filing.warnings.push(`${dates} signature dates above the signature line but ${filing.signatures.length} signature(s) read; the rest may sit in the remarks`);
-  if (filing.remarks) conf["/remarks"] = Math.min(conf["/remarks"] ?? 1, 0.6);
-  filing.signatures.forEach((_, i) => {
-    conf[`/signatures/${i}/name`] = Math.min(conf[`/signatures/${i}/name`] ?? 1, 0.6);
-    conf[`/signatures/${i}/date`] = Math.min(conf[`/signatures/${i}/date`] ?? 1, 0.75);
-  });
 }
 
 const DOTTED_COUNT = /^[0-9]{1,3}\.[0-9]{3}$/;
