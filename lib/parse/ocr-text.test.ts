@@ -135,6 +135,11 @@ describe("parseOcrText on run-together header lines", () => {
     }
   });
 
+  it("reads a joint filer's address abroad up to its postcode", () => {
+    const text = readFileSync(join(dir, "p14-berkshire-form3-joint.txt"), "utf8").replace("Address: 3555 FARNAM STREET, OMAHA, NE 68131", "Address: 30 ST MARY AXE, LONDON, EC3M 7DQ");
+    expect(parseOcrText(text).reportingOwners[1]).toMatchObject({ street1: "30 ST MARY AXE", city: "LONDON", state: null, zip: "EC3M 7DQ" });
+  });
+
   it("repairs digit misreads and says so", () => {
     const damaged = SEED_000.replace("Reporting Person*", "Reporing Person*")
       .replace("Earliest Transaction", "Earliest Tansacion")

@@ -1396,7 +1396,7 @@ function readJointFilers(lines: string[], filing: Filing): void {
         owner = addOwner(value);
       } else if (owner && key === "address") {
         const parts = value.split(",").map((p) => p.trim()).filter(Boolean);
-        const csz = parts.length && /[0-9OlI]{5}/.test(parts[parts.length - 1]) ? readCityStateZip([parts.slice(-2).join(" ")]) : null;
+        const csz = parts.length && (/[0-9OlI]{5}/.test(parts[parts.length - 1]) || FOREIGN_POSTCODE.test(parts[parts.length - 1])) ? readCityStateZip([parts.slice(-2).join(" ")]) : null;
         const streets = csz ? parts.slice(0, -2) : parts;
         owner.street1 = streets[0] ?? null;
         owner.street2 = streets.length > 1 ? streets.slice(1).join(", ") : null;
