@@ -154,6 +154,13 @@ describe("readCityStateZip", () => {
     expect(readCityStateZip(["TORONTO M5V 3L9"])).toMatchObject({ city: "TORONTO", state: null, zip: "M5V 3L9" });
     expect(readCityStateZip(["AMSTERDAM 1017 AB"])).toMatchObject({ city: "AMSTERDAM", state: null, zip: "1017 AB" });
   });
+  it("reads a province or EDGAR's country code before a foreign postcode as the state, unsure", () => {
+    const toronto = readCityStateZip(["TORONTO ON M5V 3L9"]);
+    expect(toronto).toMatchObject({ city: "TORONTO", state: "ON", zip: "M5V 3L9" });
+    expect(toronto.confidence.state).toBeLessThan(0.8);
+    expect(readCityStateZip(["LONDON", "X0", "EC3M 7DQ"])).toMatchObject({ city: "LONDON", state: "X0", zip: "EC3M 7DQ" });
+    expect(readCityStateZip(["ST. JOHN'S NL A1C 5M2"])).toMatchObject({ city: "ST. JOHN'S", state: "NL", zip: "A1C 5M2" });
+  });
 });
 
 describe("tokenizeCells + readRow", () => {

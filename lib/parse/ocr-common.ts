@@ -560,8 +560,13 @@ export function readCityStateZip(pieces: string[]): CityStateZip {
   const zipM = /([0-9OoIl]{5}(?:-[0-9]{4})?)\s*(?:\|\s*)?$/.exec(joined);
   const abroad = zipM ? null : FOREIGN_POSTCODE.exec(singleSpace(cleaned.join(" ")));
   if (abroad) {
-    const city = singleSpace(abroad.input.slice(0, abroad.index)) || null;
-    return { city, state: null, zip: abroad[1], confidence: { city: city ? 0.85 : 0.3, state: 0.85, zip: 0.85 }, notes };
+    const before = singleSpace(abroad.input.slice(0, abroad.index));
+    // A province ("TORONTO ON") or EDGAR's code for a country or province ("LONDON X0", "TORONTO A6") sits between
+    // city and postcode; it is the state box, unsure, since a two-letter last word of a city reads the same.
+    const region = /^(.+?) ((?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)|[A-Z][0-9])$/.exec(before);
+    const city = (region ? region[1] : before) || null;
+    const state = region ? region[2] : null;
+    return { city, state, zip: abroad[1], confidence: { city: city ? 0.85 : 0.3, state: state ? 0.75 : 0.85, zip: 0.85 }, notes };
   }
   let zip: string | null = null;
   let zipConf = 0.3;
