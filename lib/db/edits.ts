@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { VALUE_ACTIONS, decode, mutate, same, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
+import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, same, standingChanges, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
 import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
 import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
@@ -10,7 +10,6 @@ import { revertScheduleEdit } from "./vesting";
 import { storedModel } from "../vesting/model";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
-const ROW_ACTIONS = ["add-row", "remove-row", "move-row"] as const;
 
 type Model = "filing" | "issuer" | "filingOwner" | "reportingOwner" | "nonDerivativeRow" | "derivativeRow" | "footnote" | "signature";
 
@@ -131,7 +130,7 @@ async function changeSince(tx: Tx, filingId: number, sinceVersion: number, point
       filingVersion: { gt: sinceVersion },
       OR: [
         { pointer, action: { in: VALUE_ACTIONS } },
-        ...(table ? [{ pointer: { startsWith: `/${table}/` }, action: { in: [...ROW_ACTIONS] } }] : []),
+        ...(table ? [{ pointer: { startsWith: `/${table}/` }, action: { in: ROW_ACTIONS } }] : []),
       ],
     },
     orderBy: { id: "desc" },
@@ -198,14 +197,14 @@ export async function acceptField({ filingId, pointer, author }: { filingId: num
 export async function revertEdit({ editId, author, reason }: { editId: number; author: string; reason?: string | null }, db: Db = defaultPrisma): Promise<MutationResult> {
   const edit = await db.fieldEdit.findUnique({ where: { id: editId } });
   if (!edit) throw new NotFoundError(`Change #${editId} does not exist.`);
-  if ((ROW_ACTIONS as readonly string[]).includes(edit.action)) return revertRowChange({ edit, author, reason }, db);
+  if (ROW_ACTIONS.includes(edit.action)) return revertRowChange({ edit, author, reason }, db);
   if (!VALUE_ACTIONS.includes(edit.action)) throw new ValidationError("Only changes to a value or a row can be reverted.", edit.pointer);
   if (vestingRowOf(edit.pointer) !== null) return revertScheduleEdit({ edit, author, reason }, db);
   const spec = specFor(edit.pointer);
   return mutate(db, edit.filingId, author, async (tx, state) => {
     if (await tx.fieldEdit.findFirst({ where: { revertsId: editId }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
     const table = rowTableOf(spec);
-    if (table && (await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, filingVersion: { gt: edit.filingVersion }, action: { in: [...ROW_ACTIONS] }, pointer: { startsWith: `/${table}/` } } }))) {
+    if (table && (await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, filingVersion: { gt: edit.filingVersion }, action: { in: ROW_ACTIONS }, pointer: { startsWith: `/${table}/` } } }))) {
       throw new ValidationError("Rows of this table were added, removed or moved since; correct the field directly instead.", edit.pointer);
     }
     const current = await readField(tx, edit.filingId, spec);
@@ -424,14 +423,12 @@ async function revertRowChange({ edit, author, reason }: { edit: RowEdit; author
   const index = Number(indexText);
   return mutate(db, edit.filingId, author, async (tx, state) => {
     if (await tx.fieldEdit.findFirst({ where: { revertsId: edit.id }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
-    // A later row change and its own revert cancel out, so changes undo one after another, newest first.
     const laterChanges = await tx.fieldEdit.findMany({
-      where: { filingId: edit.filingId, filingVersion: { gt: edit.filingVersion }, action: { in: [...ROW_ACTIONS] }, pointer: { startsWith: `/${table}/` } },
+      where: { filingId: edit.filingId, filingVersion: { gt: edit.filingVersion }, action: { in: ROW_ACTIONS }, pointer: { startsWith: `/${table}/` } },
       select: { id: true, revertsId: true },
       orderBy: { id: "asc" },
     });
-    const undone = new Set(laterChanges.map((c) => c.revertsId));
-    const later = laterChanges.find((c) => c.revertsId === null && !undone.has(c.id));
+    const [later] = standingChanges(laterChanges, new Set(laterChanges.map((c) => c.revertsId)));
     if (later) throw new ValidationError(`Rows of this table changed again since (change #${later.id}); revert that first.`, edit.pointer);
     const common = { reason, revertsId: edit.id };
     if (edit.action === "add-row") {

@@ -8,6 +8,15 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 // Changes that alter a value, as opposed to accepts and status changes; a re-parse's changes revert like an analyst's.
 export const VALUE_ACTIONS = ["edit", "revert", "reparse"];
+export const ROW_ACTIONS = ["add-row", "remove-row", "move-row"];
+
+/**
+ * The changes that still stand: neither undone by a later change nor themselves an undoing. A change
+ * and its revert cancel out, so row changes can be undone one after another, newest first.
+ */
+export function standingChanges<T extends { id: number; revertsId: number | null }>(changes: T[], undone: Set<number | null>): T[] {
+  return changes.filter((c) => c.revertsId === null && !undone.has(c.id));
+}
 
 export const encode = (v: unknown) => JSON.stringify(v ?? null);
 export const decode = (s: string | null): unknown => (s === null ? null : JSON.parse(s));

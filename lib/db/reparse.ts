@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { encode, same, type Db } from "./mutate";
+import { ROW_ACTIONS, encode, same, standingChanges, type Db } from "./mutate";
 import { appendRow, dropRow, loadCurrent, reschedule, writeField } from "./edits";
 import { parseText, ParseError, type DetectedFormat, type Filing } from "../parse";
 import { resolvePointer, rowPointer, valueAt } from "../review/fields";
@@ -65,9 +65,11 @@ export async function reparseFiling({ filingId, author, expectedVersion }: { fil
     const edits = await tx.fieldEdit.findMany({ where: { filingId, action: "edit" }, select: { id: true, pointer: true } });
     const reverted = new Set((await tx.fieldEdit.findMany({ where: { filingId, revertsId: { not: null } }, select: { revertsId: true } })).map((r) => r.revertsId));
     const corrected = new Set(edits.filter((e) => !reverted.has(e.id)).map((e) => e.pointer));
-    const rowChanges = await tx.fieldEdit.findMany({ where: { filingId, action: { in: ["add-row", "remove-row", "move-row"] } }, select: { id: true, pointer: true, revertsId: true } });
-    const standingRowChange = (table: string) =>
-      rowChanges.some((c) => c.pointer.startsWith(`/${table}/`) && c.revertsId === null && !reverted.has(c.id));
+    const rowChanges = standingChanges(
+      await tx.fieldEdit.findMany({ where: { filingId, action: { in: ROW_ACTIONS } }, select: { id: true, pointer: true, revertsId: true } }),
+      reverted,
+    );
+    const standingRowChange = (table: string) => rowChanges.some((c) => c.pointer.startsWith(`/${table}/`));
 
     // Rows the new parse found or lost are added or removed at the end, each a revertible row change,
     // unless the analyst worked on that table: their corrections are tied to rows by position.

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { VALUE_ACTIONS, decode, mutate, same, type Db, type MutationResult, type Tx } from "./mutate";
+import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, same, type Db, type MutationResult, type Tx } from "./mutate";
 import type { Tranche } from "../parse/types";
 import { buildTranches, storedModel, type VestingModel } from "../vesting/model";
 import { ZVestingModel } from "../validation/vesting";
@@ -61,7 +61,7 @@ async function writeSnapshot(tx: Tx, filingId: number, rowIndex: number, snapsho
  */
 async function scheduleChangedSince(tx: Tx, filingId: number, sinceVersion: number, rowIndex: number) {
   const edits = await tx.fieldEdit.findMany({
-    where: { filingId, filingVersion: { gt: sinceVersion }, action: { in: [...VALUE_ACTIONS, "add-row", "remove-row", "move-row"] } },
+    where: { filingId, filingVersion: { gt: sinceVersion }, action: { in: [...VALUE_ACTIONS, ...ROW_ACTIONS] } },
     orderBy: { id: "desc" },
     select: { author: true, action: true, pointer: true },
   });
@@ -133,7 +133,7 @@ export async function revertScheduleEdit({ edit, author, reason }: { edit: Sched
   return mutate(db, edit.filingId, author, async (tx, state) => {
     if (await tx.fieldEdit.findFirst({ where: { revertsId: edit.id }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
     // The pointer names a row by position: after rows move it would name another grant.
-    if (await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, filingVersion: { gt: edit.filingVersion }, action: { in: ["add-row", "remove-row", "move-row"] }, pointer: { startsWith: "/derivative/" } } })) {
+    if (await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, filingVersion: { gt: edit.filingVersion }, action: { in: ROW_ACTIONS }, pointer: { startsWith: "/derivative/" } } })) {
       throw new ValidationError("Rows of Table II were added, removed or moved since; enter the schedule again instead.", edit.pointer);
     }
     const current = await readSnapshot(tx, edit.filingId, rowIndex);
