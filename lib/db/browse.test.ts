@@ -260,6 +260,9 @@ describe("mergeInsiders", () => {
     expect(found.rows.map((r) => r.name)).toEqual(["JANZEN HOWARD E"]);
     expect(found.rows[0].aliases).toEqual(["JANZFN HOWARD E"]);
     expect((await findInsiderFilings({ ownerId: janzen }, db)).total).toBe(4);
+    // Filtering by the person's name finds the filing made under the merged spelling too.
+    const byName = await findFilings({ insider: "janzen howard", pageSize: 500 }, db);
+    expect(byName.rows.map((f) => f.owners[0].nameAsFiled)).toContain("JANZFN HOWARD E");
     const direct = (await findHoldings({ ownerId: janzen }, db)).find((h) => h.table === "nonDerivative" && h.directOrIndirect === "D");
     expect(direct).toMatchObject({ shares: 97600, periodOfReport: "2008-05-01" });
 

@@ -1,14 +1,9 @@
 import "server-only";
 import { prisma as defaultPrisma, type PrismaClient } from "./client";
 import { Prisma } from "../generated/prisma/client";
-import { nameKey } from "../names";
+import { WALK_ABOVE, issuersMatching, ownersMatching } from "./match";
 import { pageOf } from "./paging";
 import type { TFilingFilters } from "../validation/filters";
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Above this many matches, the newest-first list walks the upload-time index instead of sorting every match. */
-const WALK_ABOVE = 2000;
 
 /**
  * The filters as SQL over Filing f. Issuer and person filters become subqueries of filing ids
@@ -20,14 +15,8 @@ function filingConditions(f: Partial<TFilingFilters>): Prisma.Sql[] {
   if (f.status) c.push(Prisma.sql`f.status = ${f.status}`);
   if (f.formType) c.push(Prisma.sql`f.formType = ${f.formType}`);
   if (f.format) c.push(Prisma.sql`f.sourceFormat = ${f.format}`);
-  if (f.issuer) {
-    c.push(Prisma.sql`f.issuerId IN (SELECT id FROM Issuer WHERE name LIKE ${like(f.issuer)} ESCAPE '\\' OR ticker = ${f.issuer.toUpperCase()})`);
-  }
-  if (f.insider) {
-    c.push(Prisma.sql`f.id IN (SELECT fo.filingId FROM FilingOwner fo WHERE fo.ownerId IN (
-      SELECT id FROM ReportingOwner WHERE nameKey LIKE ${like(nameKey(f.insider))} ESCAPE '\\'
-      OR mergedIntoId IN (SELECT id FROM ReportingOwner WHERE nameKey LIKE ${like(nameKey(f.insider))} ESCAPE '\\')))`);
-  }
+  if (f.issuer) c.push(Prisma.sql`f.issuerId IN (${issuersMatching(f.issuer)})`);
+  if (f.insider) c.push(Prisma.sql`f.id IN (SELECT filingId FROM FilingOwner WHERE ownerId IN (${ownersMatching(f.insider)}))`);
   if (f.from) c.push(Prisma.sql`f.periodOfReport >= ${f.from}`);
   if (f.to) c.push(Prisma.sql`f.periodOfReport <= ${f.to}`);
   return c;

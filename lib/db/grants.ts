@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma as defaultPrisma, type PrismaClient } from "./client";
 import { Prisma } from "../generated/prisma/client";
-import { nameKey } from "../names";
+import { WALK_ABOVE, containing, issuersMatching, ownersMatching } from "./match";
 import { pageOf, type Page } from "./paging";
 import type { TGrantFilters } from "../validation/filters";
 
@@ -12,7 +12,6 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The filters as SQL over DerivativeRow d. Issuer and person filters are
@@ -24,15 +23,15 @@ function grantConditions(f: Partial<TGrantFilters> & { today?: string }): Prisma
   const c: Prisma.Sql[] = [];
   if (f.issuerId) c.push(Prisma.sql`d.filingId IN (SELECT id FROM Filing WHERE issuerId = ${f.issuerId})`);
   if (f.issuer) {
-    c.push(Prisma.sql`d.filingId IN (SELECT id FROM Filing WHERE issuerId IN (SELECT id FROM Issuer WHERE name LIKE ${like(f.issuer)} ESCAPE '\\' OR ticker = ${f.issuer.toUpperCase()}))`);
+    c.push(Prisma.sql`d.filingId IN (SELECT id FROM Filing WHERE issuerId IN (${issuersMatching(f.issuer)}))`);
   }
   if (f.ownerId) {
     c.push(Prisma.sql`d.filingId IN (SELECT filingId FROM FilingOwner WHERE ownerId IN (SELECT id FROM ReportingOwner WHERE id = ${f.ownerId} OR mergedIntoId = ${f.ownerId}))`);
   }
   if (f.insider) {
-    c.push(Prisma.sql`d.filingId IN (SELECT fo.filingId FROM FilingOwner fo JOIN ReportingOwner o ON o.id = fo.ownerId WHERE o.nameKey LIKE ${like(nameKey(f.insider))} ESCAPE '\\')`);
+    c.push(Prisma.sql`d.filingId IN (SELECT filingId FROM FilingOwner WHERE ownerId IN (${ownersMatching(f.insider)}))`);
   }
-  if (f.security) c.push(Prisma.sql`d.securityTitle LIKE ${like(f.security)} ESCAPE '\\'`);
+  if (f.security) c.push(Prisma.sql`d.securityTitle LIKE ${containing(f.security)} ESCAPE '\\'`);
   if (f.code) c.push(Prisma.sql`d.transactionCode = ${f.code}`);
   if (f.from) c.push(Prisma.sql`d.transactionDate >= ${f.from}`);
   if (f.to) c.push(Prisma.sql`d.transactionDate <= ${f.to}`);
@@ -54,9 +53,6 @@ const SORT_COLUMNS = {
   shares: Prisma.sql`d.shares`,
   expirationDate: Prisma.sql`d.expirationDate`,
 } as const;
-
-/** Above this many matching rows, sorts walk an index in order instead of sorting every row. */
-const WALK_ABOVE = 2000;
 
 /**
  * Rows in issuer-name order, then by filing and row. With `walk`, the CROSS JOINs make SQLite
@@ -143,8 +139,7 @@ function dateWalk(f: Partial<TGrantFilters>, total: number): Prisma.Sql {
 
 /** The vesting filter alone is counted on the schedules' own index, one entry per grant, without reading the grants. */
 function vestingOnlyCount(f: Partial<TGrantFilters> & { today?: string }): Prisma.Sql | undefined {
-  const others = [f.issuerId, f.issuer, f.ownerId, f.insider, f.security, f.code, f.from, f.to, f.priceMin, f.priceMax];
-  if (!f.vesting || f.vesting === "none" || others.some((v) => v !== undefined && v !== "")) return undefined;
+  if (!f.vesting || f.vesting === "none" || grantConditions({ ...f, vesting: undefined }).length > 0) return undefined;
   const today = f.today ?? todayIso();
   const since = f.vesting === "unvested" ? Prisma.sql`lastTrancheDate > ${today}` : Prisma.sql`lastTrancheDate <= ${today}`;
   return Prisma.sql`SELECT COUNT(*) AS n FROM VestingSchedule WHERE ${since} AND derivativeRowId IS NOT NULL`;
