@@ -1,8 +1,6 @@
 import { rowAction } from "@/app/filings/[id]/actions";
-import type { RowTable } from "@/lib/review/fields";
+import { TABLE_NAME, rowLabel, type RowTable } from "@/lib/review/fields";
 import { ActionButton } from "./action-buttons";
-
-const TABLE_NAME: Record<RowTable, string> = { nonDerivative: "Table I", derivative: "Table II" };
 
 /** Move, remove (with `index`) or add (without) rows of Table I or II; every change is recorded. */
 export function RowControls({ filingId, version, table, index, count }: { filingId: number; version: number; table: RowTable; index?: number; count: number }) {
@@ -16,7 +14,7 @@ export function RowControls({ filingId, version, table, index, count }: { filing
       </div>
     );
   }
-  const row = `${TABLE_NAME[table]} row ${index + 1}`;
+  const row = rowLabel(table, index);
   return (
     <div className="flex gap-1">
       {index > 0 && (

@@ -98,7 +98,7 @@ describe("reparseFiling", () => {
     const row = seed.split("\n").find((l) => l.startsWith("| Stock Option (right to buy) |"))!;
     await changeSource([row, `${row}\n${row.replace("Stock Option (right to buy)", "Stock Option (right to buy) II")}`]);
     const r = await reparseFiling({ filingId: id, author: "Ben", expectedVersion: 0 }, db);
-    expect(r.rows).toEqual([{ pointer: "/derivative/1", action: "add-row" }]);
+    expect(r.rows).toEqual([{ table: "derivative", index: 1, action: "add-row" }]);
     const f = (await getCurrentFiling(id, db))!;
     expect(f.derivative.map((d) => d.securityTitle)).toEqual(["Stock Option (right to buy)", "Stock Option (right to buy) II"]);
     expect(f.derivative[1]).toMatchObject({ shares: f.derivative[0].shares, expirationDate: f.derivative[0].expirationDate });
@@ -119,7 +119,7 @@ describe("reparseFiling", () => {
     const row = seed.split("\n").find((l) => l.startsWith("| Stock Option (right to buy) |"))!;
     await changeSource([row, ""]);
     const r = await reparseFiling({ filingId: id, author: "Ben", expectedVersion: 0 }, db);
-    expect(r.rows).toEqual([{ pointer: "/derivative/0", action: "remove-row" }]);
+    expect(r.rows).toEqual([{ table: "derivative", index: 0, action: "remove-row" }]);
     expect((await getCurrentFiling(id, db))!.derivative).toHaveLength(0);
     expect(await db.vestingSchedule.count({ where: { filingId: id } })).toBe(0);
     const [removed] = await history({ filingId: id, pointer: "/derivative/0" }, db);

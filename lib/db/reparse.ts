@@ -3,7 +3,7 @@ import { prisma as defaultPrisma } from "./client";
 import { ROW_ACTIONS, encode, same, standingChanges, type Db } from "./mutate";
 import { appendRow, dropRow, loadCurrent, reschedule, writeField } from "./edits";
 import { parseText, ParseError, type DetectedFormat, type Filing } from "../parse";
-import { resolvePointer, rowPointer, valueAt } from "../review/fields";
+import { resolvePointer, rowPointer, valueAt, type RowTable } from "../review/fields";
 import { openUncertain } from "../review/uncertain";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
@@ -13,7 +13,7 @@ export interface ReparseResult {
   version: number;
   applied: { pointer: string; from: unknown; to: unknown }[];
   /** Rows the new parse found (added at the end) or no longer finds (removed from the end). */
-  rows: { pointer: string; action: "add-row" | "remove-row" }[];
+  rows: { table: RowTable; index: number; action: "add-row" | "remove-row" }[];
   disagreements: { pointer: string; analystValue: unknown; parserValue: unknown }[];
 }
 
@@ -73,7 +73,7 @@ export async function reparseFiling({ filingId, author, expectedVersion }: { fil
 
     // Rows the new parse found or lost are added or removed at the end, each a revertible row change,
     // unless the analyst worked on that table: their corrections are tied to rows by position.
-    const rowEdits: { pointer: string; action: "add-row" | "remove-row"; oldValue: unknown; newValue: unknown }[] = [];
+    const rowEdits: { table: RowTable; index: number; action: "add-row" | "remove-row"; oldValue: unknown; newValue: unknown }[] = [];
     for (const [table, name] of [["nonDerivative", "Table I"], ["derivative", "Table II"]] as const) {
       const have = current[table].length;
       const want = next[table].length;
@@ -85,11 +85,11 @@ export async function reparseFiling({ filingId, author, expectedVersion }: { fil
       }
       for (let index = have; index < want; index++) {
         await appendRow(tx, filingId, table, index, next[table][index]);
-        rowEdits.push({ pointer: rowPointer(table, index), action: "add-row", oldValue: null, newValue: next[table][index] });
+        rowEdits.push({ table, index, action: "add-row", oldValue: null, newValue: next[table][index] });
       }
       for (let index = have - 1; index >= want; index--) {
         await dropRow(tx, filingId, table, index);
-        rowEdits.push({ pointer: rowPointer(table, index), action: "remove-row", oldValue: current[table][index], newValue: null });
+        rowEdits.push({ table, index, action: "remove-row", oldValue: current[table][index], newValue: null });
       }
     }
 
@@ -132,10 +132,10 @@ export async function reparseFiling({ filingId, author, expectedVersion }: { fil
     if (bumped.count !== 1) throw new ConflictError("Someone else changed this filing at the same moment; reload and try again.", "/", null, stored.version, null);
     await tx.fieldEdit.createMany({
       data: [
-        ...rowEdits.map((r) => ({ filingId, pointer: r.pointer, action: r.action, oldValue: encode(r.oldValue), newValue: encode(r.newValue), reason: "re-parse", author: author.trim(), filingVersion: version })),
+        ...rowEdits.map((r) => ({ filingId, pointer: rowPointer(r.table, r.index), action: r.action, oldValue: encode(r.oldValue), newValue: encode(r.newValue), reason: "re-parse", author: author.trim(), filingVersion: version })),
         ...applied.map((a) => ({ filingId, pointer: a.pointer, action: "reparse", oldValue: encode(a.from), newValue: encode(a.to), author: author.trim(), filingVersion: version })),
       ],
     });
-    return { version, applied, rows: rowEdits.map((r) => ({ pointer: r.pointer, action: r.action })), disagreements };
+    return { version, applied, rows: rowEdits.map(({ table, index, action }) => ({ table, index, action })), disagreements };
   });
 }

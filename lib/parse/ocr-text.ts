@@ -28,6 +28,9 @@ import {
 } from "./ocr-common";
 import { ParseError, emptyFiling, emptyOwner, type DerivativeRow, type Filing, type FormType, type NonDerivativeRow } from "./types";
 
+/** A row as warnings name it: "Table II row 3". */
+const rowName = (table: TableKind, index: number) => `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}`;
+
 /** Same bound as the dispatcher, so a direct caller cannot feed an unbounded page either. */
 const MAX_LINES = 20_000;
 /** No printed line of the form is longer; anything past this is noise and would only cost time. */
@@ -784,7 +787,7 @@ function readTable(
       if (!words.toLowerCase().split(/[^a-z]+/).some((w) => TITLE_WORDS.has(w) || NATURE_WORDS.has(w))) {
         // Specks and heading scraps under a row ("cae Pe) oe geen Te Anon"): no title goes on in them,
         // though a misread end of the title ("Sao nesters" for "$0.01 per share") or nature may be among them.
-        warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: dropped "${words}" under the row as OCR noise`);
+        warnings.push(`${rowName(table, rows.length)}: dropped "${words}" under the row as OCR noise`);
         rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.7);
         if (row.natureOfOwnership) rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.7);
         continue;
@@ -805,7 +808,7 @@ function readTable(
     if (strange) {
       // Titles use a small vocabulary; a lower-case word outside it is a misreading ("par value Sao nesters").
       rc.securityTitle = Math.min(rc.securityTitle ?? CLEAN, 0.7);
-      warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: "${strange}" in the title looks misread`);
+      warnings.push(`${rowName(table, rows.length)}: "${strange}" in the title looks misread`);
     }
     if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = joinClassLetter(row.underlyingTitle.replace(/^[^A-Za-z0-9(]+/, ""));
     if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.6);
@@ -814,11 +817,11 @@ function readTable(
     const broken = (g.more.length > 0 && !titleOnStart) || (table === "derivative" && /^(?:Common|Ordinary)\b/i.test(row.securityTitle));
     if (broken) {
       for (const k of Object.keys(rc)) rc[k] = Math.min(rc[k], 0.7);
-      warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: row layout broken by OCR; every value needs review`);
+      warnings.push(`${rowName(table, rows.length)}: row layout broken by OCR; every value needs review`);
     }
     if (!row.securityTitle) {
       rc.securityTitle = 0.2;
-      warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${rows.length + 1}: security title not read`);
+      warnings.push(`${rowName(table, rows.length)}: security title not read`);
     }
     if (row.kind === "holding" && table === "nonDerivative" && row.acquiredDisposed && !row.directOrIndirect) {
       // A holding has no (A)/(D) column value: a lone D after the amount is the ownership form.
@@ -828,12 +831,12 @@ function readTable(
       rc.acquiredDisposed = 0.9;
     }
     const index = rows.length;
-    const where = `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}`;
+    const where = `${rowName(table, index)}`;
     if (table === "derivative") placeLoneDate(row as DerivativeRow, rc, where, warnings);
     if (flagMissingCells(row, rc, layout, where, warnings)) guessedForm.push(index);
     for (const [k, v] of Object.entries(rc)) conf[`/${table}/${index}/${k}`] = v;
     for (const k of reading.ambiguous) ambiguous.add(`/${table}/${index}/${k}`);
-    warnings.push(...reading.warnings.map((w) => `${table === "derivative" ? "Table II" : "Table I"} row ${index + 1}: ${w}`));
+    warnings.push(...reading.warnings.map((w) => `${rowName(table, index)}: ${w}`));
     rows.push(row);
   }
   // Indirect holdings come last on a form, so the stray natures go to the last rows whose ownership form was lost.
@@ -843,7 +846,7 @@ function readTable(
     rows[k].natureOfOwnership = text;
     rows[k].directOrIndirect = "I";
     for (const f of ["natureOfOwnership", "directOrIndirect"]) conf[`/${table}/${k}/${f}`] = 0.6;
-    warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${k + 1}: nature of ownership "${text}" found on a line of its own below the rows`);
+    warnings.push(`${rowName(table, k)}: nature of ownership "${text}" found on a line of its own below the rows`);
   });
   return rows;
 }
@@ -1083,7 +1086,7 @@ function flagOutlyingPrices(filing: Filing): void {
         // A gift or a bequest has no price; "$0" with its $ read as a 3, 5 or 8 gives 30, 50, 80.
         const p = `/${table}/${i}/price`;
         const dollarZero = [30, 50, 80].includes(r.price);
-        filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} on a code ${r.transactionCode} row, which has none${dollarZero ? "; read as $0" : ""}`);
+        filing.warnings.push(`${rowName(table, i)}: price ${r.price} on a code ${r.transactionCode} row, which has none${dollarZero ? "; read as $0" : ""}`);
         if (dollarZero) r.price = 0;
         filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, dollarZero ? 0.7 : 0.6);
         return;
@@ -1102,7 +1105,7 @@ function flagOutlyingPrices(filing: Filing): void {
         const fixes = [1, 2, 3, 4].map((k) => r.price! / 10 ** k).concat(/^[58]/.test(text) ? [Number(text.slice(1))] : []);
         const fix = fixes.find(inRange);
         filing.fieldConfidence[p] = fix !== undefined ? 0.75 : Math.min(filing.fieldConfidence[p] ?? 1, 0.6);
-        filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} lies outside the footnote's range $${range[0]} to $${range[1]}${fix !== undefined ? `; read as ${fix}` : ""}`);
+        filing.warnings.push(`${rowName(table, i)}: price ${r.price} lies outside the footnote's range $${range[0]} to $${range[1]}${fix !== undefined ? `; read as ${fix}` : ""}`);
         if (fix !== undefined) r.price = Math.round(fix * 10_000) / 10_000;
         return;
       }
@@ -1112,7 +1115,7 @@ function flagOutlyingPrices(filing: Filing): void {
       const others = filing[table].map((o) => o.price).filter((v): v is number => v !== null && v > 0 && v < 10_000).sort((a, b) => a - b);
       const median = others[Math.floor(others.length / 2)];
       const fix = median === undefined ? undefined : [1, 2, 3, 4].map((k) => r.price! / 10 ** k).find((v) => Math.abs(v - median) <= median * 0.1);
-      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: price ${r.price} is implausible for one share; decimal point probably lost${fix !== undefined ? `; read as ${fix} like the other rows' prices` : ""}`);
+      filing.warnings.push(`${rowName(table, i)}: price ${r.price} is implausible for one share; decimal point probably lost${fix !== undefined ? `; read as ${fix} like the other rows' prices` : ""}`);
       if (fix !== undefined) r.price = Math.round(fix * 10_000) / 10_000;
     });
   }
@@ -1150,7 +1153,7 @@ function splitRunTogetherIds(filing: Filing): void {
         for (const part of parts) if (!ids.includes(part)) ids.push(part);
       }
       if (ids.join() === r.footnoteIds.join()) return;
-      filing.warnings.push(`${table === "derivative" ? "Table II" : "Table I"} row ${i + 1}: footnote markers ${r.footnoteIds.join(", ")} read as ${ids.join(", ")}`);
+      filing.warnings.push(`${rowName(table, i)}: footnote markers ${r.footnoteIds.join(", ")} read as ${ids.join(", ")}`);
       r.footnoteIds = ids;
       filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.7);
     });

@@ -140,6 +140,11 @@ export function resolvePointer(pointer: string): FieldSpec | null {
 /** "/derivative/2" -> the row pointer prefix; used to tell which edits a row operation touches. */
 export const rowPointer = (table: RowTable, index: number) => `/${table}/${index}`;
 
+export const TABLE_NAME: Record<RowTable, string> = { nonDerivative: "Table I", derivative: "Table II" };
+
+/** A row as the form names it: "Table II row 3". */
+export const rowLabel = (table: RowTable, index: number) => `${TABLE_NAME[table]} row ${index + 1}`;
+
 /**
  * Re-keys a pointer-keyed map after a row operation moved rows of `table`: `mapIndex` gives
  * each old row index its new one, or null when the row is gone.

@@ -7,7 +7,7 @@ import { ZAnalystName } from "@/lib/validation/analyst";
 import { acceptField, addRow, moveRow, removeRow, revertEdit, setStatus, updateField } from "@/lib/db/edits";
 import { saveSchedule } from "@/lib/db/vesting";
 import { reparseFiling } from "@/lib/db/reparse";
-import { resolvePointer } from "@/lib/review/fields";
+import { resolvePointer, rowLabel } from "@/lib/review/fields";
 import { formatFieldValue } from "@/lib/format";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 
@@ -130,15 +130,12 @@ export async function reparseAction(_prev: ReparseState, formData: FormData): Pr
     return {
       status: "done",
       applied: r.applied.length,
-      rows: r.rows.map((x) => {
-        const [, table, index] = x.pointer.split("/");
-        return `${x.action === "add-row" ? "Added" : "Removed"} Table ${table === "derivative" ? "II" : "I"} row ${Number(index) + 1}`;
-      }),
+      rows: r.rows.map((x) => `${x.action === "add-row" ? "Added" : "Removed"} ${rowLabel(x.table, x.index)}`),
       disagreements: r.disagreements.map((d) => {
         const spec = resolvePointer(d.pointer);
         const t = spec?.target;
         // "Amount" alone does not say which grant; the row does.
-        const row = t && (t.entity === "derivative" || t.entity === "nonDerivative") ? `Table ${t.entity === "derivative" ? "II" : "I"} row ${t.index + 1}: ` : "";
+        const row = t && (t.entity === "derivative" || t.entity === "nonDerivative") ? `${rowLabel(t.entity, t.index)}: ` : "";
         return { pointer: d.pointer, label: `${row}${spec?.label ?? d.pointer}`, analystText: formatFieldValue(spec?.kind, d.analystValue), parserText: formatFieldValue(spec?.kind, d.parserValue) };
       }),
     };
