@@ -1,7 +1,7 @@
 // The contract's command line, run as the external scorer runs it.
 import { describe, it, expect } from "vitest";
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
@@ -70,5 +70,17 @@ describe("npm run parse", () => {
     const r = parseCli(misnamed);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).source.format).toBe("ocr-markdown");
+  });
+
+  it("prints all of a large output through a real pipe, as `npm run --silent parse -- … | jq` reads it", () => {
+    const dir = join(root, "lib", "parse", "fixtures", "xml", "more");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".xml")).map((f) => join(dir, f));
+    const args = Array.from({ length: 10 }, () => files).flat();
+    const r = spawnSync("bash", ["-o", "pipefail", "-c", 'npm run --silent parse -- "$@" | cat', "parse", ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(1024 * 1024);
+    const out = JSON.parse(r.stdout);
+    expect(out).toHaveLength(args.length);
+    expect(out.at(-1).issuer.name).toBe(JSON.parse(parseCli(args.at(-1)!).stdout).issuer.name);
   });
 });

@@ -35,10 +35,14 @@ async function main(files: string[]): Promise<number> {
   return failed ? 2 : 0;
 }
 
+// process.exit() would end the process before a piped stdout drains (output cut at 64 KiB):
+// set the exit code and let Node exit once the writes are flushed.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     process.stderr.write(`parse: ${(err as Error).message}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );
