@@ -5,7 +5,8 @@ import { parseEdgarHtml } from "./edgar-html";
 import { parseEdgarSubmission } from "./edgar-submission";
 import { parseOcrMarkdown } from "./ocr-markdown";
 import { parseOcrText } from "./ocr-text";
-import { extractPdfText } from "./pdf";
+import { extractPdfText, renderPdfPages } from "./pdf";
+import { ocrImage } from "./ocr-image";
 import { deriveVesting } from "../vesting/derive";
 
 export { ParseError } from "./types";
@@ -22,21 +23,25 @@ function isPdf(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
 }
 
-const IMAGE_MAGIC: [string, number[]][] = [
+/** Page images the OCR engine reads. */
+const SCAN_MAGIC: [string, number[]][] = [
   ["PNG image", [0x89, 0x50, 0x4e, 0x47]],
   ["JPEG image", [0xff, 0xd8, 0xff]],
-  ["GIF image", [0x47, 0x49, 0x46, 0x38]],
   ["TIFF image", [0x49, 0x49, 0x2a, 0x00]],
   ["TIFF image", [0x4d, 0x4d, 0x00, 0x2a]],
+];
+
+const OTHER_BINARY_MAGIC: [string, number[]][] = [
+  ["GIF image", [0x47, 0x49, 0x46, 0x38]],
   ["ZIP archive", [0x50, 0x4b, 0x03, 0x04]],
 ];
 
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
 /** Decodes bytes as text, refusing binary data with a reason a person understands. */
 export function decodeText(bytes: Uint8Array): string {
-  for (const [what, magic] of IMAGE_MAGIC) {
-    if (magic.every((b, i) => bytes[i] === b)) {
-      throw new ParseError(`it is a ${what}, not a text, XML, HTML or PDF filing (scanned images are not read yet)`);
-    }
+  for (const [what, magic] of OTHER_BINARY_MAGIC) {
+    if (startsWith(bytes, magic)) throw new ParseError(`it is a ${what}, not a filing (send a PNG, JPEG or TIFF page image, a PDF, text, XML or HTML)`);
   }
   // A file saved as "Unicode" by Windows tools is UTF-16 with a byte-order mark; its zero bytes are not binary data.
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
@@ -98,15 +103,30 @@ export async function readFiling(bytes: Uint8Array, _opts: ParseOptions = {}): P
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   let format: DetectedFormat;
   let text: string;
+  const scan = SCAN_MAGIC.find(([, magic]) => startsWith(bytes, magic));
+  if (scan) return readScan([bytes], scan[0], sha256);
   if (isPdf(bytes)) {
     format = "pdf-text";
     text = await extractPdfText(bytes);
+    // A scan saved as PDF has no text layer, or one (from a copier's OCR) without the form's labels.
+    if (!looksLikeOwnershipText(text)) return readScan(await renderPdfPages(bytes), "scanned PDF", sha256);
   } else {
     text = decodeText(bytes);
     format = detectFormat(text);
   }
   const filing = parseText(text, format);
   filing.source = { format, sha256 };
+  return { filing, text };
+}
+
+/** Page images read through the same text reader as the Tesseract text they become. */
+async function readScan(pages: Uint8Array[], what: string, sha256: string): Promise<{ filing: Filing; text: string }> {
+  const texts: string[] = [];
+  for (const page of pages) texts.push((await ocrImage(page, what)).text);
+  const text = texts.join("\n");
+  if (!text.trim()) throw new ParseError(`no text was found on the ${what}`);
+  const filing = parseText(text, "ocr-text");
+  filing.source = { format: "image-ocr", sha256 };
   return { filing, text };
 }
 

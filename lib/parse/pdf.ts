@@ -1,4 +1,4 @@
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText, getDocumentProxy, renderPageAsImage } from "unpdf";
 import { ParseError } from "./types";
 
 /** A Form 4 PDF has a page or two; reading one should take well under a second. */
@@ -15,21 +15,48 @@ async function readTextLayer(bytes: Uint8Array): Promise<string> {
   }
 }
 
-/** The text layer of a PDF, pages joined; the OCR-text parser reads it from there. */
-export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+/** A Form 4 has one to three pages; a longer PDF is not one filing, and each page costs seconds of OCR. */
+export const MAX_SCANNED_PAGES = 10;
+/** Pixels across a rendered page: about 200 dpi on a letter-size page, where Tesseract reads forms well. */
+const RENDER_WIDTH = 1700;
+
+async function renderPages(bytes: Uint8Array): Promise<Uint8Array[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  try {
+    if (pdf.numPages > MAX_SCANNED_PAGES) {
+      throw new ParseError(`the PDF has ${pdf.numPages} pages and no text layer; a scanned Form 3, 4 or 5 has at most ${MAX_SCANNED_PAGES}`);
+    }
+    const pages: Uint8Array[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      pages.push(new Uint8Array(await renderPageAsImage(pdf, n, { canvasImport: () => import("@napi-rs/canvas"), width: RENDER_WIDTH })));
+    }
+    return pages;
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ParseError(`the PDF could not be read within ${PDF_TIMEOUT_MS / 1000} seconds`)), PDF_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new ParseError(`the PDF could not be ${what} within ${ms / 1000} seconds`)), ms);
   });
-  let text: string;
   try {
-    text = await Promise.race([readTextLayer(bytes), timeout]);
+    return await Promise.race([work, timeout]);
   } catch (err) {
     if (err instanceof ParseError) throw err;
     throw new ParseError(`the PDF cannot be read (${(err as Error).message ?? String(err)})`);
   } finally {
     clearTimeout(timer);
   }
-  if (!text.trim()) throw new ParseError("the PDF has no text layer (a scanned image); image OCR is not supported yet");
-  return text;
+}
+
+/** The text layer of a PDF, pages joined (empty for a scan); the OCR-text parser reads it from there. */
+export function extractPdfText(bytes: Uint8Array): Promise<string> {
+  return withTimeout(readTextLayer(bytes), PDF_TIMEOUT_MS, "read");
+}
+
+/** Each page of a PDF as a PNG image, for OCR when the PDF has no usable text layer. */
+export function renderPdfPages(bytes: Uint8Array): Promise<Uint8Array[]> {
+  return withTimeout(renderPages(bytes), PDF_TIMEOUT_MS * 3, "rendered");
 }
