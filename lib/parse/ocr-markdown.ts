@@ -79,6 +79,36 @@ function toItems(text: string): Item[] {
   return items;
 }
 
+const LINE_BREAK = /<br\s*\/?>/i;
+
+/**
+ * A box printed as one cell with its lines joined by `<br>` (how document-OCR tools and converters of
+ * EDGAR's rendering write box 1: its label, the name, "(Last) (First) (Middle)", street lines,
+ * "(Street)", the city line, "(City) (State) (Zip)") is the grid OCR tools write row by row: line k
+ * of such a cell becomes row k, in the cell's own column, so the box readers see one layout. Only
+ * cells that begin with a box's numbered label are split; a `<br>` elsewhere is a value wrapped in
+ * its cell ("Chief Legal<br>Officer") and stays one line.
+ */
+const BOX_CELL = /^\s*[1-6]\s*[.,]\s*[A-Z]/;
+
+function linesAsRows(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const it of items) {
+    const split = it.table ? it.raw.map((c) => (LINE_BREAK.test(c) && BOX_CELL.test(cleanCell(c.split(LINE_BREAK)[0])) ? c.split(LINE_BREAK) : [c])) : [];
+    if (!split.some((lines) => lines.length > 1)) {
+      out.push(it);
+      continue;
+    }
+    const height = Math.max(...split.map((lines) => lines.length));
+    for (let k = 0; k < height; k++) {
+      const raw = split.map((lines) => lines[k] ?? "");
+      const cells = raw.map(cleanCell);
+      if (cells.some(Boolean)) out.push({ raw, cells, table: true });
+    }
+  }
+  return out;
+}
+
 const TABLE_I = /\bTable\s*[I1l]\b(?!\s*[I1l]\b)\s*[-–—:]/i;
 const TABLE_II = /\bTable\s*(?:II|[I1l]{2}|2)\b/i;
 
@@ -117,7 +147,7 @@ export function parseOcrMarkdown(text: string): Filing {
   if (tableIAt < 0) warn('"Table I" heading not found; the tables were not read');
   const headerEnd = tableIAt >= 0 ? tableIAt : items.length;
   // The boxes above the tables fit in a few dozen markdown lines; more is not a form's header.
-  const header = items.slice(0, Math.min(headerEnd, MAX_HEADER_ITEMS));
+  const header = linesAsRows(items.slice(0, Math.min(headerEnd, MAX_HEADER_ITEMS)));
 
   const form = readFormType(items.slice(0, Math.min(items.length, 40)), conf);
   if (!findLabel(header.map((h) => h.cells.join(" ")).join(" ").slice(0, 20000), LANDMARKS.reportingPerson, 0.7)) {
@@ -727,7 +757,8 @@ function valuesAfter(items: Item[], label: string): Found[] {
       const second = it.cells[col + 1] ?? "";
       const alone = findLabel(cell, label, 0.7);
       const across = alone || !BOX_LABEL.test(second) ? null : findLabel(`${cell} ${second}`, label, 0.7);
-      const m = alone ?? (across && across.end > cell.length ? across : null);
+      // Across means begun in this cell and ended in the next: a label wholly in the next cell is that cell's.
+      const m = alone ?? (across && across.start < cell.length && across.end > cell.length ? across : null);
       if (!m || (best && best.score >= m.score)) return;
       let value = stripHints((alone ? cell : `${cell} ${second}`).slice(m.end));
       let valueRow = row;
