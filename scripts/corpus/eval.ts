@@ -1,0 +1,123 @@
+// Scores `npm run parse`'s code path on the development corpus, each rendering against the filing
+// read from the document's own XML, field by field (the page shows no CIKs, so they are not asked of it).
+// Prints, per input kind and half: fields right, wrong fields left unflagged (≥ 0.8: silent errors,
+// as a share of all fields), and right fields flagged anyway (false alarms, as a share of right fields).
+// Rows read that the filing does not have count as wrong fields too.
+//
+//   npx tsx scripts/corpus/eval.ts                 the tuning half
+//   npx tsx scripts/corpus/eval.ts --held-back     both halves, side by side: run once, at the end
+//   npx tsx scripts/corpus/eval.ts -v [kind]       the tuning half's misses, by field (kind: grid.md, clean.txt, …)
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseFiling } from "../../lib/parse";
+import { parseEdgarXml } from "../../lib/parse/edgar-xml";
+import { readOwnershipIndependently } from "../../lib/parse/edgar-xml.crosscheck";
+import { CONFIDENCE_THRESHOLD, type Filing } from "../../lib/parse/types";
+import { CORPUS, readSplit } from "./split";
+
+export const KINDS = ["xml", "grid.md", "lib.md", "clean.txt", "light.txt", "heavy.txt"] as const;
+type Kind = (typeof KINDS)[number];
+
+type Miss = { file: string; pointer: string; expected: unknown; got: unknown; confidence: number };
+type Tally = { fields: number; right: number; silent: number; falseAlarms: number; failed: number; misses: Miss[] };
+
+const empty = (): Tally => ({ fields: 0, right: 0, silent: 0, falseAlarms: 0, failed: 0, misses: [] });
+
+/** JSON pointer → value for every scored leaf; arrays of strings (footnote ids) are one field. */
+function leaves(value: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
+  if (Array.isArray(value) && !value.every((v) => typeof v === "string")) value.forEach((v, i) => leaves(v, `${prefix}/${i}`, out));
+  else if (value && typeof value === "object" && !Array.isArray(value))
+    for (const [k, v] of Object.entries(value)) leaves(v, `${prefix}/${k}`, out);
+  else out.set(prefix, value);
+  return out;
+}
+
+const SKIP = new Set(["source", "fieldConfidence", "warnings"]);
+const same = (a: unknown, b: unknown) =>
+  typeof a === "string" && typeof b === "string" ? a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim() : JSON.stringify(a) === JSON.stringify(b);
+
+function scored(f: Filing, withCiks: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) if (!SKIP.has(k)) out[k] = v;
+  if (!withCiks) {
+    out.issuer = { ...(f.issuer as object), cik: null };
+    out.reportingOwners = f.reportingOwners.map((o) => ({ ...o, cik: null }));
+  }
+  return out;
+}
+
+function tally(t: Tally, file: string, expected: Record<string, unknown>, got: Filing, withCiks: boolean) {
+  const want = leaves(expected);
+  const have = leaves(scored(got, withCiks));
+  for (const [p, v] of want) {
+    t.fields++;
+    const confidence = got.fieldConfidence[p] ?? 1;
+    if (same(have.get(p), v)) {
+      t.right++;
+      if (confidence < CONFIDENCE_THRESHOLD) t.falseAlarms++;
+    } else {
+      if (confidence >= CONFIDENCE_THRESHOLD) t.silent++;
+      t.misses.push({ file, pointer: p, expected: v, got: have.get(p), confidence });
+    }
+  }
+  // Invented rows: every field of a row the filing does not have is wrong, and silent if not flagged.
+  const rows = (k: string) => (Array.isArray(expected[k]) ? (expected[k] as unknown[]).length : 0);
+  for (const [p, g] of have) {
+    const m = /^\/(nonDerivative|derivative|reportingOwners|footnotes|signatures)\/(\d+)\//.exec(p);
+    if (!m || Number(m[2]) < rows(m[1])) continue;
+    t.fields++;
+    const confidence = got.fieldConfidence[p] ?? 1;
+    if (confidence >= CONFIDENCE_THRESHOLD) t.silent++;
+    t.misses.push({ file, pointer: p, expected: undefined, got: g, confidence });
+  }
+}
+
+export async function evaluate(names: string[], dir: string): Promise<Record<Kind, Tally>> {
+  const out = Object.fromEntries(KINDS.map((k) => [k, empty()])) as Record<Kind, Tally>;
+  for (const n of names) {
+    const xml = readFileSync(join(CORPUS, "xml", `${n}.xml`), "utf8");
+    const truth = parseEdgarXml(xml);
+    // The XML reader is held to an independent reading of the same document, field by field.
+    const independent = readOwnershipIndependently(xml) as Record<string, unknown>;
+    const parsedXml = await parseFiling(new Uint8Array(Buffer.from(xml)), { fileName: `${n}.xml` });
+    const picked = Object.fromEntries(Object.keys(independent).map((k) => [k, (parsedXml as unknown as Record<string, unknown>)[k]]));
+    tally(out.xml, n, independent, { ...(picked as unknown as Filing), fieldConfidence: parsedXml.fieldConfidence }, true);
+    const expected = scored(truth, false);
+    for (const kind of KINDS.slice(1)) {
+      const path = join(dir, `${n}.${kind}`);
+      try {
+        const got = await parseFiling(new Uint8Array(readFileSync(path)), { fileName: path });
+        tally(out[kind], n, expected, got, false);
+      } catch {
+        out[kind].failed++;
+        for (const _ of leaves(expected)) out[kind].fields++;
+      }
+    }
+  }
+  return out;
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "–");
+const line = (t: Tally) =>
+  `${pct(t.right, t.fields).padStart(6)} ${pct(t.silent, t.fields).padStart(6)} ${pct(t.falseAlarms, t.right).padStart(6)}${t.failed ? ` (${t.failed} unreadable)` : ""}`;
+
+async function main(args: string[]) {
+  const split = readSplit();
+  const verbose = args.includes("-v");
+  const only = args.find((a) => (KINDS as readonly string[]).includes(a));
+  const tuning = await evaluate(split.tuning, join(CORPUS, "tuning"));
+  if (verbose) {
+    for (const kind of only ? [only as Kind] : KINDS)
+      for (const m of tuning[kind].misses)
+        console.log(`${kind}\t${m.file}\t${m.pointer}\t${JSON.stringify(m.expected)}\t${JSON.stringify(m.got)}\t${m.confidence}`);
+  }
+  const held = args.includes("--held-back") ? await evaluate(split.heldBack, join(CORPUS, "held-back")) : null;
+  console.log(`\n${split.tuning.length} tuning filings${held ? `, ${split.heldBack.length} held back` : ""}`);
+  console.log(`input        | tuning: right  silent  false-alarms${held ? " | held back: right  silent  false-alarms" : ""}`);
+  for (const kind of KINDS) console.log(`${kind.padEnd(12)} | ${line(tuning[kind])}${held ? `        | ${line(held[kind])}` : ""}`);
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
