@@ -13,7 +13,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
-  timeout: 30_000,
+  // The longest journeys take ~25 s on two busy cores; the per-step expect timeout is what catches a real hang.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -6,7 +6,8 @@
 // The halves come from split.json, written once by `--split` before any tuning and never rewritten.
 //
 //   npx tsx scripts/corpus/build.ts --split      write split.json for documents not yet in it
-//   npx tsx scripts/corpus/build.ts [name…]      render, convert, photograph and OCR (all documents by default)
+//   npx tsx scripts/corpus/build.ts [name…]      render, convert, photograph and OCR (by default every document
+//                                                not built yet; --all rebuilds them all)
 //
 // Needs Debian's chromium and tesseract-ocr; the OCR takes a few seconds per page, so the outputs are kept in the repo.
 import { createHash } from "node:crypto";
@@ -84,15 +85,16 @@ async function tesseract(image: Buffer, tmp: string): Promise<string> {
   return stdout;
 }
 
-async function build(only: string[]) {
+async function build(only: string[], all: boolean) {
   const split = readSplit();
   const half = new Map<string, string>([
     ...split.tuning.map((n) => [n, "tuning"] as [string, string]),
     ...split.heldBack.map((n) => [n, "held-back"] as [string, string]),
   ]);
+  const built = (n: string) => existsSync(join(CORPUS, half.get(n)!, `${n}.heavy.txt`));
   const todo = (only.length ? only : names()).filter((n) => {
     if (!half.has(n)) console.error(`${n}: not in split.json (run --split first)`);
-    return half.has(n);
+    return half.has(n) && (only.length > 0 || all || !built(n));
   });
   const browser = await chromium.launch({ executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined });
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 2 });
@@ -124,7 +126,7 @@ async function build(only: string[]) {
 const args = process.argv.slice(2);
 if (args[0] === "--split") writeSplit();
 else
-  build(args).catch((e) => {
+  build(args.filter((a) => !a.startsWith("--")), args.includes("--all")).catch((e) => {
     console.error(e);
     process.exitCode = 1;
   });
