@@ -7,7 +7,7 @@
 //   npx tsx scripts/corpus/eval.ts                 the tuning half
 //   npx tsx scripts/corpus/eval.ts --held-back     both halves, side by side: run once, at the end
 //   npx tsx scripts/corpus/eval.ts -v [kind]       the tuning half's misses, by field (kind: grid.md, clean.txt, …)
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseFiling } from "../../lib/parse";
 import { parseEdgarXml } from "../../lib/parse/edgar-xml";
@@ -72,9 +72,15 @@ function tally(t: Tally, file: string, expected: Record<string, unknown>, got: F
   }
 }
 
-export async function evaluate(names: string[], dir: string): Promise<Record<Kind, Tally>> {
+export async function evaluate(names: string[], dir: string): Promise<{ built: number; kinds: Record<Kind, Tally> }> {
   const out = Object.fromEntries(KINDS.map((k) => [k, empty()])) as Record<Kind, Tally>;
+  let built = 0;
   for (const n of names) {
+    if (!existsSync(join(dir, `${n}.heavy.txt`))) {
+      console.error(`${n}: not built yet (npx tsx scripts/corpus/build.ts); left out`);
+      continue;
+    }
+    built++;
     const xml = readFileSync(join(CORPUS, "xml", `${n}.xml`), "utf8");
     const truth = parseEdgarXml(xml);
     // The XML reader is held to an independent reading of the same document, field by field.
@@ -94,7 +100,7 @@ export async function evaluate(names: string[], dir: string): Promise<Record<Kin
       }
     }
   }
-  return out;
+  return { built, kinds: out };
 }
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "–");
@@ -105,14 +111,15 @@ async function main(args: string[]) {
   const split = readSplit();
   const verbose = args.includes("-v");
   const only = args.find((a) => (KINDS as readonly string[]).includes(a));
-  const tuning = await evaluate(split.tuning, join(CORPUS, "tuning"));
+  const { built: nTuning, kinds: tuning } = await evaluate(split.tuning, join(CORPUS, "tuning"));
   if (verbose) {
     for (const kind of only ? [only as Kind] : KINDS)
       for (const m of tuning[kind].misses)
         console.log(`${kind}\t${m.file}\t${m.pointer}\t${JSON.stringify(m.expected)}\t${JSON.stringify(m.got)}\t${m.confidence}`);
   }
-  const held = args.includes("--held-back") ? await evaluate(split.heldBack, join(CORPUS, "held-back")) : null;
-  console.log(`\n${split.tuning.length} tuning filings${held ? `, ${split.heldBack.length} held back` : ""}`);
+  const heldRun = args.includes("--held-back") ? await evaluate(split.heldBack, join(CORPUS, "held-back")) : null;
+  const held = heldRun?.kinds;
+  console.log(`\n${nTuning} tuning filings scored${heldRun ? `, ${heldRun.built} held back` : ""}`);
   console.log(`input        | tuning: right  silent  false-alarms${held ? " | held back: right  silent  false-alarms" : ""}`);
   for (const kind of KINDS) console.log(`${kind.padEnd(12)} | ${line(tuning[kind])}${held ? `        | ${line(held[kind])}` : ""}`);
 }
