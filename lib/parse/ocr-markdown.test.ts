@@ -388,6 +388,35 @@ describe("shapes the held-out filings showed", () => {
   });
 });
 
+describe("boxes printed as one cell per box, each nested cell on its own <br> line", () => {
+  // The shape a converter of EDGAR's page gives when every nested table cell becomes a line.
+  const md = [
+    "| X | Check this box to indicate that a transaction was made pursuant to a contract, instruction or written plan that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). See Instruction 10. |  |",
+    "|--|--|--|",
+    "| 1. Name and Address of Reporting Person*<br>Roe Pat Q<br>(Last)<br>(First)<br>(Middle)<br>C/O EXAMPLE HOLDINGS<br>12 MAIN STREET<br>(Street)<br>SPRINGFIELD<br>IL<br>62701-1234<br>(City)<br>(State)<br>(Zip) | 2. Issuer Name and Ticker or Trading Symbol<br>Widget Corp [ WDGT ] | 5. Relationship of Reporting Person(s) to Issuer<br>(Check all applicable)<br>Director<br>10% Owner<br>Officer (give title below)<br>X<br>Other (specify below)<br>Member of a group |",
+    "| 3. Date of Earliest Transaction (Month/Day/Year)<br>03/04/2025 |  |  |",
+    "| 4. If Amendment, Date of Original Filed (Month/Day/Year) | 6. Individual or Joint/Group Filing (Check Applicable Line)<br>X<br>Form filed by One Reporting Person<br>Form filed by More than One Reporting Person |  |",
+    "",
+    "| Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned |",
+    "|--|",
+    "| Common Stock | 03/04/2025 |  | S |  | 1,000 | D | $10.5 | 9,000 | D |  |",
+  ].join("\n");
+  const f = parseOcrMarkdown(md);
+
+  it("reads city, state and ZIP from their own lines between (Street) and (City)", () => {
+    expect(f.reportingOwners[0]).toMatchObject({ street1: "C/O EXAMPLE HOLDINGS", street2: "12 MAIN STREET", city: "SPRINGFIELD", state: "IL", zip: "62701-1234" });
+  });
+
+  it("takes a mark on its own line as checking the label on the line after it", () => {
+    expect(f.reportingOwners[0]).toMatchObject({ isDirector: false, isTenPercentOwner: false, isOfficer: false, isOther: true, otherText: "Member of a group" });
+    expect(f.jointFiling).toBe(false);
+  });
+
+  it("sees the 10b5-1 box checked in the cell before its label", () => {
+    expect(f.aff10b5One).toBe(true);
+  });
+});
+
 describe("hostile input", () => {
   it("refuses markdown with no form in it", () => {
     expect(() => parseOcrMarkdown("| a | b |\n| c | d |\n| e | f |")).toThrow(ParseError);

@@ -91,10 +91,26 @@ const LINE_BREAK = /<br\s*\/?>/i;
  */
 const BOX_CELL = /^\s*[1-6]\s*[.,]\s*[A-Z]/;
 
+/** A check mark on a line of its own marks the label on the line after it: the box is printed left of its label. */
+const LONE_MARK = /^\s*[[(]?\s*[X×✓✔☒]\s*[\])]?\s*$/i;
+
+function withMarksOnLabels(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    if (LONE_MARK.test(lines[k]) && k + 1 < lines.length && /[A-Za-z]{3}/.test(lines[k + 1])) {
+      out.push(`${lines[k].trim()} ${lines[k + 1]}`);
+      k++;
+    } else out.push(lines[k]);
+  }
+  return out;
+}
+
 function linesAsRows(items: Item[]): Item[] {
   const out: Item[] = [];
   for (const it of items) {
-    const split = it.table ? it.raw.map((c) => (LINE_BREAK.test(c) && BOX_CELL.test(cleanCell(c.split(LINE_BREAK)[0])) ? c.split(LINE_BREAK) : [c])) : [];
+    const split = it.table
+      ? it.raw.map((c) => (LINE_BREAK.test(c) && BOX_CELL.test(cleanCell(c.split(LINE_BREAK)[0])) ? withMarksOnLabels(c.split(LINE_BREAK)) : [c]))
+      : [];
     if (!split.some((lines) => lines.length > 1)) {
       out.push(it);
       continue;
@@ -825,10 +841,14 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
   // The next box on the name's row bounds box 1's columns; a further owner's row has only box 5 there, its label often cut.
   const issuerCol = header[name.row].cells.findIndex((c, i) => i > name.col && (BOX_LABEL.test(c) || BOX5_LABEL.test(c) || /ationship|Person\(s\) to/i.test(c)));
   const lines: { text: string; labelRow: boolean; pieces: string[] }[] = [];
+  // Where the "(Street)" label row is among the lines: what follows it, up to "(City)", is the city line.
+  let streetAt = -1;
   for (let r = Math.max(name.row, name.valueRow) + 1; r <= last; r++) {
     const it = header[r];
     // Box 1 written as plain lines is read too, but only when its "(City)" line closes it.
     if (!it.table && cityRow < 0) continue;
+    const labelCut = issuerCol > 0 ? it.cells.slice(0, issuerCol) : it.cells;
+    if (streetAt < 0 && labelCut.some((c) => /\(\s*Street\s*\)/i.test(c))) streetAt = lines.length;
     const pieces: string[] = [];
     for (let c = 0; c < it.cells.length; c++) {
       const label = BOX_LABEL.test(it.cells[c]) || BOX5_LABEL.test(it.cells[c]);
@@ -847,6 +867,18 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
     warn("address of the reporting person not read");
     setNull();
     return;
+  }
+  // City, state and ZIP each on a line of their own (a cell's lines, one per nested cell) are one city line.
+  const after = streetAt >= 0 ? lines.slice(streetAt) : [];
+  const zipAtEnd = /[0-9OoIl]{5}(-[0-9]{4})?$/;
+  if (
+    after.length > 1 &&
+    after.length <= 3 &&
+    after.every((l) => l.text.length <= 40) &&
+    after.slice(0, -1).every((l) => !/[0-9]{5}/.test(l.text)) &&
+    (zipAtEnd.test(after[after.length - 1].text) || /^[A-Z]{2}$/.test(after[after.length - 1].text))
+  ) {
+    lines.splice(streetAt, after.length, { text: after.map((l) => l.text).join(" "), labelRow: false, pieces: after.flatMap((l) => l.pieces) });
   }
   // The city line is the last one that ends in a ZIP code (or the last line at all); a ZIP alone
   // repeating the one that ends the line above is the OCR reading that box twice (seed-000).
@@ -1000,7 +1032,15 @@ function readBox6(header: Item[], filing: Filing, conf: Confidences, warn: (w: s
     else if (/(?:^|[\s|])[X×✓✔☒]\s*\|?\s*Form filed by More/i.test(row)) joint = true;
     if (/10b5-?1/i.test(row)) {
       has10b5 = true;
-      if (/(?:^|[\s|])[X×✓✔☒]\s*\|?\s*[^|]{0,40}10b5/i.test(row) || /10b5-?1[^|]{0,300}\|\s*[X×✓✔☒]\s*(\||$)/i.test(row)) mark10b5 = true;
+      // The check box sits left of its long label, in the cell before it or at the label's start.
+      const at = it.cells.findIndex((c) => /10b5-?1/i.test(c));
+      const before = it.cells.slice(0, at).reverse().find((c) => c.trim() !== "") ?? "";
+      if (
+        /(?:^|[\s|])[X×✓✔☒]\s*\|?\s*[^|]{0,40}10b5/i.test(row) ||
+        /10b5-?1[^|]{0,300}\|\s*[X×✓✔☒]\s*(\||$)/i.test(row) ||
+        (LONE_MARK.test(before) && /^\s*(?:Check this box|[^|]{0,40}10b5)/i.test(it.cells[at]))
+      )
+        mark10b5 = true;
     }
   }
   filing.jointFiling = joint ?? false;
