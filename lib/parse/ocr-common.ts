@@ -34,6 +34,8 @@ export function cleanCell(raw: string): string {
       .replace(/<sup>\s*\(?([0-9]{1,2})\)?\s*<\/sup>/gi, "($1)")
       .replace(/<\/?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,200})?\/?>/gi, "");
   }
+  // A converter keeps EDGAR's links ("[Sergey Brin](/cgi-bin/browse-edgar?…)"): the printed text is the link's.
+  if (t.includes("](")) t = t.replace(MARKDOWN_LINK, "$1");
   if (SUPERSCRIPT_RUN.test(t)) t = t.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, (m) => `(${[...m].map((c) => SUPERSCRIPT[c]).join("")})`);
   if (t.includes("\\")) t = t.replace(/\\([\\`*_{}[\]()#+\-.!$|<>~])/g, "$1");
   if (t.includes("**")) t = t.replace(/\*\*/g, "");
@@ -41,7 +43,8 @@ export function cleanCell(raw: string): string {
   return t.replace(/\s+/g, " ").trim();
 }
 
-const MARKUP = /[<\\*&¹²³⁴⁵⁶⁷⁸⁹⁰]/;
+const MARKUP = /[<\\*&¹²³⁴⁵⁶⁷⁸⁹⁰]|\]\(/;
+const MARKDOWN_LINK = /!?\[([^[\]]{0,300})\]\((?:[^()\s]|\([^()\s]{0,100}\)){0,500}\)/g;
 const SUPERSCRIPT_RUN = /[¹²³⁴⁵⁶⁷⁸⁹⁰]/;
 const SPACE_RUN = /\s\s|[\t\n\r]/;
 

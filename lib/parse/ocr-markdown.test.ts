@@ -417,6 +417,46 @@ describe("boxes printed as one cell per box, each nested cell on its own <br> li
   });
 });
 
+describe("boxes run together by a converter that drops line breaks, links kept", () => {
+  // node-html-markdown's shape of EDGAR's page: each box one cell, its lines joined by spaces, names as links.
+  const row = (street: string, relationship: string) =>
+    [
+      `| 1\\. Name and Address of Reporting Person\\*[Roe Pat Q](/cgi-bin/browse-edgar?action=getcompany&CIK=0000000001) (Last) (First) (Middle) ${street} (Street) SPRINGFIELD IL 62701 (City) (State) (Zip) | 2\\. Issuer Name **and** Ticker or Trading Symbol [WIDGET CORP](/cgi-bin/browse-edgar?action=getcompany&CIK=0000000002)\\[ WDGT \\] | 5\\. Relationship of Reporting Person(s) to Issuer (Check all applicable) ${relationship} |`,
+      "| --- | --- | --- |",
+      "| 3\\. Date of Earliest Transaction (Month/Day/Year)03/04/2025 |  |  |",
+      "",
+      "| **Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned** |",
+      "| --- |",
+      "| Common Stock | 03/04/2025 |  | S |  | 1,000 | D | $10.5 | 9,000 | D |  |",
+    ].join("\n");
+
+  it("reads the name and the issuer as printed, not as links", () => {
+    const f = parseOcrMarkdown(row("12 MAIN STREET", "X Director 10% Owner Officer (give title below) Other (specify below)"));
+    expect(f.reportingOwners[0].name).toBe("Roe Pat Q");
+    expect(f.issuer).toMatchObject({ name: "WIDGET CORP", ticker: "WDGT" });
+  });
+
+  it("cuts the address at its printed labels, the care-of line before the house number", () => {
+    const f = parseOcrMarkdown(row("C/O EXAMPLE HOLDINGS 12 MAIN STREET", "X Director 10% Owner Officer (give title below) Other (specify below)"));
+    expect(f.reportingOwners[0]).toMatchObject({ street1: "C/O EXAMPLE HOLDINGS", street2: "12 MAIN STREET", city: "SPRINGFIELD", state: "IL", zip: "62701" });
+  });
+
+  it("keeps a street whose number comes first on one line", () => {
+    const f = parseOcrMarkdown(row("18 NE 68TH STREET", "X Director 10% Owner Officer (give title below) Other (specify below)"));
+    expect(f.reportingOwners[0]).toMatchObject({ street1: "18 NE 68TH STREET", street2: null });
+  });
+
+  it("ends a company's name where a spelled-out house number begins", () => {
+    const f = parseOcrMarkdown(row("THE EXAMPLE COMPANY ONE EXAMPLE PLAZA", "X Director 10% Owner Officer (give title below) Other (specify below)"));
+    expect(f.reportingOwners[0]).toMatchObject({ street1: "THE EXAMPLE COMPANY", street2: "ONE EXAMPLE PLAZA" });
+  });
+
+  it("takes the text after box 5's last label as the officer's title", () => {
+    const f = parseOcrMarkdown(row("12 MAIN STREET", "Director 10% Owner X Officer (give title below) Other (specify below) GC"));
+    expect(f.reportingOwners[0]).toMatchObject({ isDirector: false, isOfficer: true, officerTitle: "GC" });
+  });
+});
+
 describe("hostile input", () => {
   it("refuses markdown with no form in it", () => {
     expect(() => parseOcrMarkdown("| a | b |\n| c | d |\n| e | f |")).toThrow(ParseError);

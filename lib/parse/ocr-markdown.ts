@@ -105,11 +105,46 @@ function withMarksOnLabels(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * A converter that drops the cell's line breaks prints box 1 as one run: "1. Name and Address of
+ * Reporting Person* NAME (Last) (First) (Middle) C/O … STREET (Street) CITY ST ZIP (City) (State) (Zip)".
+ * Its printed labels still mark where each line ended, so the run is cut back into those lines.
+ */
+const RUN_ON_BOX1 = /^(.*?)(\(\s*Last\s*\)\s*\(\s*First\s*\)\s*\(\s*Middle\s*\))(.*?)(\(\s*Street\s*\))(.*?)(\(\s*City\s*\)\s*\(\s*State\s*\)\s*\(\s*Zip\s*\))(.*)$/is;
+// Words that end a company's name: a street line that follows one on the same run began a new printed line.
+const ENTITY_END = /^(inc|incorporated|corp|corporation|company|co|llc|l\.l\.c|lp|l\.p|llp|ltd|limited|plc|group|partners|holdings|trust|fund|n\.a)\.?,?$/i;
+const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|p\.?o\.?)$/i;
+const NUMBERED_UNIT = /^(suite|ste|floor|fl|unit|apt|room|rm|no|box|#)\.?$/i;
+
+/** The street part of a run-on box 1, cut where its second printed line most plausibly began. */
+function streetLines(run: string): string[] {
+  const words = run.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  for (let k = 1; k < words.length; k++) {
+    // "C/O ALPHABET INC. 1600 AMPHITHEATRE PKWY": a house number after words starts the street line.
+    const number = /^[0-9]/.test(words[k]) && !/^[0-9]/.test(words[0]) && !NUMBERED_UNIT.test(words[k - 1]);
+    // "C/O THE COCA-COLA COMPANY ONE COCA-COLA PLAZA": the care-of line ends with the company's name.
+    const entity = ENTITY_END.test(words[k - 1]) && (/^c\/o$/i.test(words[0]) || NUMBER_WORD.test(words[k]));
+    if (number || entity) return [words.slice(0, k).join(" "), words.slice(k).join(" ")];
+  }
+  return [words.join(" ")];
+}
+
+function runOnBox1(cell: string): string[] | null {
+  const m = RUN_ON_BOX1.exec(cleanCell(cell));
+  if (!m) return null;
+  return [m[1], m[2], ...streetLines(m[3]), m[4], m[5], m[6], m[7]].map((l) => l.trim()).filter(Boolean);
+}
+
 function linesAsRows(items: Item[]): Item[] {
   const out: Item[] = [];
   for (const it of items) {
     const split = it.table
-      ? it.raw.map((c) => (LINE_BREAK.test(c) && BOX_CELL.test(cleanCell(c.split(LINE_BREAK)[0])) ? withMarksOnLabels(c.split(LINE_BREAK)) : [c]))
+      ? it.raw.map((c) =>
+          LINE_BREAK.test(c) && BOX_CELL.test(cleanCell(c.split(LINE_BREAK)[0]))
+            ? withMarksOnLabels(c.split(LINE_BREAK))
+            : /^\s*1\s*\\?[.,]/.test(c) ? (runOnBox1(c) ?? [c]) : [c],
+        )
       : [];
     if (!split.some((lines) => lines.length > 1)) {
       out.push(it);
@@ -960,6 +995,12 @@ function readRelationship(header: Item[], owner: ReturnType<typeof emptyOwner>, 
         .replace(/\((give title|specify)[^)]*\)?/gi, " ")
         .replace(/^(?:[[(]?\s*[X×✓✔☒]\s*[\])]?\s+)?(?:(?:Director|Officer|Other|10\s*%\s*Owner)\s+)*/i, "")
         .trim();
+      // Box 5 printed as one run ("… Officer (give title below) Other (specify below) Chairman"): what follows its last label is the title.
+      const tail = /specify\s*below\s*\)\s*(\S.*)$/i.exec(cell)?.[1].trim();
+      if (!officerTitle && tail && isTitleCell(tail)) {
+        officerTitle = singleSpace(tail);
+        officerTitleDamaged = /^[a-z]/.test(officerTitle);
+      }
       if (!officerTitle && isTitleCell(plain) && TITLE_WORDS.test(plain)) {
         // A title the OCR split over neighbouring cells ("Chief" | "Financial Officer") is joined back.
         let title = plain;
