@@ -457,6 +457,47 @@ describe("boxes run together by a converter that drops line breaks, links kept",
   });
 });
 
+describe("a joint filing's further persons printed after the tables", () => {
+  const owner = (name: string, mark: string) =>
+    `| 1. Name and Address of Reporting Person*<br>${name}<br>(Last)<br>(First)<br>(Middle)<br>12 MAIN STREET<br>(Street)<br>SPRINGFIELD<br>IL<br>62701<br>(City)<br>(State)<br>(Zip) | 5. Relationship of Reporting Person(s) to Issuer<br>(Check all applicable)<br>${mark}`;
+  const md = [
+    `${owner("Roe Pat Q", "X<br>Director<br>10% Owner<br>Officer (give title below)<br>Other (specify below)")} | 2. Issuer Name and Ticker or Trading Symbol<br>Widget Corp [ WDGT ] |`,
+    "|--|--|--|",
+    "| 3. Date of Earliest Transaction (Month/Day/Year)<br>03/04/2025 |  |  |",
+    "| 6. Individual or Joint/Group Filing (Check Applicable Line)<br>Form filed by One Reporting Person<br>X<br>Form filed by More than One Reporting Person |  |  |",
+    "",
+    "| Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned |",
+    "|--|",
+    "| Common Stock | 03/04/2025 |  | S |  | 1,000 | D | $10.5 | 9,000 | I | See footnote |",
+    "",
+    "| Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned |",
+    "|--|",
+    "",
+    `${owner("Example Fund LP", "Director<br>X<br>10% Owner<br>Officer (give title below)<br>Other (specify below)")} |`,
+    "|--|--|",
+    "",
+    `${owner("Example Advisers LLC", "Director<br>X<br>10% Owner<br>Officer (give title below)<br>Other (specify below)")} |`,
+    "|--|--|",
+    "",
+    "| Explanation of Responses: |",
+    "|--|",
+    "| 1. Held by the fund. |",
+  ].join("\n");
+  const f = parseOcrMarkdown(md);
+
+  it("reads each further person's name, address and relationship", () => {
+    expect(f.reportingOwners.map((o) => o.name)).toEqual(["Roe Pat Q", "Example Fund LP", "Example Advisers LLC"]);
+    expect(f.reportingOwners[2]).toMatchObject({ street1: "12 MAIN STREET", city: "SPRINGFIELD", state: "IL", zip: "62701", isDirector: false, isTenPercentOwner: true });
+    expect(f.reportingOwners[0]).toMatchObject({ isDirector: true, isTenPercentOwner: false });
+  });
+
+  it("does not read their boxes as Table II rows", () => {
+    expect(f.derivative).toEqual([]);
+    expect(f.nonDerivative).toHaveLength(1);
+    expect(f.warnings.join(" ")).not.toMatch(/only one name box/);
+  });
+});
+
 describe("hostile input", () => {
   it("refuses markdown with no form in it", () => {
     expect(() => parseOcrMarkdown("| a | b |\n| c | d |\n| e | f |")).toThrow(ParseError);

@@ -160,6 +160,7 @@ function linesAsRows(items: Item[]): Item[] {
   return out;
 }
 
+const OWNER_BOX_START = /^\W{0,3}(?:1\s*[.,]\s*)?Name and Address of Reporting Person/i;
 const TABLE_I = /\bTable\s*[I1l]\b(?!\s*[I1l]\b)\s*[-–—:]/i;
 const TABLE_II = /\bTable\s*(?:II|[I1l]{2}|2)\b/i;
 
@@ -215,22 +216,7 @@ export function parseOcrMarkdown(text: string): Filing {
     conf["/reportingOwners/0/cik"] = 0.5;
     warn("reporting person's name not found");
   }
-  names.forEach((name, k) => {
-    const P = `/reportingOwners/${k}`;
-    const ownerName = singleSpace(name.value.replace(/^[*\s]+/, "").replace(/\(Last\).*$/i, ""));
-    const owner = emptyOwner(ownerName);
-    filing.reportingOwners.push(owner);
-    conf[`${P}/name`] = ownerName && /^[A-Za-z][A-Za-z0-9 .,'&()-]{2,}$/.test(ownerName) ? 0.93 : ownerName ? 0.7 : 0.1;
-    // CIKs are not printed on the paper form: null here means "not readable", not "none".
-    conf[`${P}/cik`] = 0.5;
-    if (!ownerName) warn(`reporting person ${k + 1}: name not found`);
-    const end = names[k + 1]?.row ?? header.length;
-    // The first owner's boxes share rows with boxes 2-4 and 6; a further owner's stop at the next owner.
-    const from = k === 0 ? 0 : name.row;
-    const block = header.slice(from, end);
-    readAddress(block, { ...name, row: name.row - from, valueRow: name.valueRow - from }, owner, conf, warn, P);
-    readRelationship(block, owner, conf, warn, P);
-  });
+  readOwnerBoxes(header, names, true, filing, warn);
 
   const issuer = valueAfter(header, LANDMARKS.issuer);
   if (issuer) {
@@ -276,6 +262,7 @@ export function parseOcrMarkdown(text: string): Filing {
   const later: Later = { dotted: new Map(), ambiguous: new Set() };
   let trailerFrom = items.length;
   let lastTableItem = headerEnd;
+  const ownersAfter: Item[] = [];
   for (let i = headerEnd; i < items.length; i++) {
     const it = items[i];
     const joined = it.cells.filter(Boolean).join(" ");
@@ -295,6 +282,17 @@ export function parseOcrMarkdown(text: string): Filing {
       flushPending();
       table = "nonDerivative";
       last = null;
+      continue;
+    }
+    // A joint filing's further persons, each with box 1 and box 5, printed after the tables (EDGAR's
+    // page does this): from the first of them on, the rows are boxes, not table rows.
+    if (ownersAfter.length && /\/s\/|Signature of Reporting/i.test(head)) {
+      trailerFrom = i;
+      break;
+    }
+    if (ownersAfter.length || (it.table && OWNER_BOX_START.test(it.cells.find(Boolean) ?? ""))) {
+      flushPending();
+      ownersAfter.push(it);
       continue;
     }
     if (!table || !it.table) continue;
@@ -400,6 +398,11 @@ export function parseOcrMarkdown(text: string): Filing {
     addRow(filing, table, layout, tokens, hints, later);
   }
   flushPending();
+  if (ownersAfter.length) {
+    const rows = linesAsRows(ownersAfter);
+    readOwnerBoxes(rows, valuesAfter(rows, LANDMARKS.reportingPerson).filter((n) => n.value), false, filing, warn);
+  }
+  if (filing.jointFiling && filing.reportingOwners.length < 2) warn("box 6: filed by more than one reporting person, but only one name box was found");
   // Without an "Explanation of Responses" label the trailer starts after the last table row.
   if (trailerFrom === items.length) trailerFrom = lastTableItem + 1;
 
@@ -859,6 +862,31 @@ function dateAfter(items: Item[], label: string): { value: IsoDate; confidence: 
   return { value: d.value, confidence: Math.min(d.confidence, f.score > 0.9 ? 1 : 0.85) };
 }
 
+/**
+ * Reads the name-and-address box (1) and relationship box (5) of each reporting person found in
+ * `rows`. The first owner's boxes share rows with boxes 2-4 and 6 (`first`); a further owner's
+ * stop at the next owner's label.
+ */
+function readOwnerBoxes(rows: Item[], names: Found[], first: boolean, filing: Filing, warn: (w: string) => void): void {
+  const conf = filing.fieldConfidence;
+  names.forEach((name, n) => {
+    const k = filing.reportingOwners.length;
+    const P = `/reportingOwners/${k}`;
+    const ownerName = singleSpace(name.value.replace(/^[*\s]+/, "").replace(/\(Last\).*$/i, ""));
+    const owner = emptyOwner(ownerName);
+    filing.reportingOwners.push(owner);
+    conf[`${P}/name`] = ownerName && /^[A-Za-z][A-Za-z0-9 .,'&()-]{2,}$/.test(ownerName) ? 0.93 : ownerName ? 0.7 : 0.1;
+    // CIKs are not printed on the paper form: null here means "not readable", not "none".
+    conf[`${P}/cik`] = 0.5;
+    if (!ownerName) warn(`reporting person ${k + 1}: name not found`);
+    const end = names[n + 1]?.row ?? rows.length;
+    const from = first && n === 0 ? 0 : name.row;
+    const block = rows.slice(from, end);
+    readAddress(block, { ...name, row: name.row - from, valueRow: name.valueRow - from }, owner, conf, warn, P);
+    readRelationship(block, owner, conf, warn, P);
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Box 1: the address
 
@@ -1086,7 +1114,6 @@ function readBox6(header: Item[], filing: Filing, conf: Confidences, warn: (w: s
   }
   filing.jointFiling = joint ?? false;
   conf["/jointFiling"] = joint === null ? 0.6 : 0.92;
-  if (joint && filing.reportingOwners.length < 2) warn("box 6: filed by more than one reporting person, but only one name box was found");
   filing.aff10b5One = has10b5 ? mark10b5 : null;
   conf["/aff10b5One"] = has10b5 ? (mark10b5 ? 0.85 : 0.65) : 0.9;
 }
