@@ -76,8 +76,12 @@ export function detectFormat(text: string): DetectedFormat {
   // Other XML (a Form 144, a 13F, a Form 25) goes to the XML parser too, which names its root element in the refusal.
   if (/^\s*<\?xml[\s?]/.test(head) && !/<html[\s>]/i.test(head)) return "edgar-xml";
   if (/<html[\s>]|<body[\s>]|<table[\s>]/i.test(head)) return "edgar-html";
-  const pipeLines = head.split("\n", 5000).filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
-  if (pipeLines >= 3) return "ocr-markdown";
+  // Tesseract prints a table's rules as "|", so a few lines framed by bars are not yet markdown:
+  // markdown has a header separator row, or most of its lines are table rows.
+  const lines = head.split("\n", 5000).filter((l) => l.trim());
+  const pipeLines = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
+  const separator = lines.some((l) => l.includes("|") && /^\s*\|?[\s:|-]*-{2,}[\s:|-]*$/.test(l));
+  if (pipeLines >= 3 && (separator || pipeLines >= 0.4 * lines.length)) return "ocr-markdown";
   return "ocr-text";
 }
 

@@ -248,6 +248,18 @@ describe("readTrailer", () => {
     expect(readTrailer(["Explanation of Responses:", "1. Held by a trust.", note, "01/03/2005", "** Signature of Reporting Person"]).footnotes).toHaveLength(2);
   });
 
+  it("joins a signature wrapped over lines with its date printed beside the middle one", () => {
+    const t = readTrailer(["Explanation of Responses:", "1. Held by a trust.", "/s/ Pat Roe, attorney-in-fact", "SOP. ¥ 03/11/2026", "for Jane Q. Public", "** Signature of Reporting Person Date"]);
+    expect(t.signatures).toEqual([{ name: "/s/ Pat Roe, attorney-in-fact for Jane Q. Public", date: "2026-03-11" }]);
+    expect(t.confidence["/signatures/0/name"]).toBeLessThan(0.8);
+    expect(t.footnotes).toEqual([{ id: "1", text: "Held by a trust." }]);
+  });
+
+  it("finds a signature's date printed under its label", () => {
+    const t = readTrailer(["Explanation of Responses:", "1. Held by a trust.", "/s/ Pat Roe, attorney-in-fact for", "Jane Q. Public", "** Signature of Reporting Person", "", "04/03/2026", "", "Date"]);
+    expect(t.signatures).toEqual([{ name: "/s/ Pat Roe, attorney-in-fact for Jane Q. Public", date: "2026-04-03" }]);
+  });
+
   it("flags the signatures and remarks when more signature dates than signatures were read", () => {
     const remark = "The reporting person disclaims beneficial ownership of these securities except to the extent of any pecuniary interest therein, and this report shall not be deemed an admission of such ownership for any purpose.";
     const t = readTrailer(["Remarks:", remark, "01/02/2005", "/s/ Jane Roe", "01/03/2005", "** Signature of Reporting Person"]);

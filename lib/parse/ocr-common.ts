@@ -653,7 +653,8 @@ export function readTrailer(lines: string[]): Trailer {
     if (explanationAt < 0 && l.length < 60 && findLabel(l, LANDMARKS.explanation, 0.65)) explanationAt = i;
     else if (remarksAt < 0 && /^\W{0,4}remarks?\W{0,3}(?::|$)/i.test(l)) remarksAt = i;
     // A footnote line that merely mentions "the reporting person" is not the signature label: it must say signature.
-    else if (signatureAt < 0 && l.length < 80 && /s[il1]gn|nature/i.test(l) && findLabel(l, LANDMARKS.signature, 0.7)) signatureAt = i;
+    // Tesseract may cut the label after its first word: "** Signature", the rest lines below.
+    else if (signatureAt < 0 && l.length < 80 && /s[il1]gn|nature/i.test(l) && (findLabel(l, LANDMARKS.signature, 0.7) || /^\W{0,2}\*\*\s*Signature\s*$/i.test(l))) signatureAt = i;
   }
   const end = signatureAt >= 0 ? signatureAt : lines.length;
   const start = explanationAt >= 0 ? explanationAt + 1 : remarksAt >= 0 ? remarksAt : 0;
@@ -663,25 +664,53 @@ export function readTrailer(lines: string[]): Trailer {
     if (text && !BOILERPLATE.test(text) && !(i === remarksAt && !text)) body.push({ i, text });
   }
   // Signature blocks sit last: name line then date line (or both on one line), read backwards.
-  const signatures: { sig: Signature; conf: number }[] = [];
+  const signatures: { sig: Signature; conf: number; nameConf?: number }[] = [];
+  // A signature too long for its box wraps: "/s/ April Edwards, attorney-in-fact for" over "Amity Millhiser".
+  // `at` is the index in body of the name's last line; returns the whole name and how many lines it took.
+  const wrappedName = (at: number, tail: string): { name: string; lines: number } => {
+    let name = tail;
+    let k = at;
+    while (k > 0 && at - k < 2 && !/^\W{0,2}\/s\//i.test(name)) {
+      const above = body[k - 1];
+      if (above.i === remarksAt || FOOTNOTE_START.test(above.text) || readDate(above.text) || above.text.length > 120) break;
+      if (!/^\W{0,2}\/s\//i.test(above.text) && !/(?:\b(?:for|by|of|as|and|its|the)|[,&-])\s*$/i.test(above.text)) break;
+      name = `${above.text} ${name}`;
+      k--;
+    }
+    return { name, lines: at - k + 1 };
+  };
+  const block = signatureBlock(body, remarksAt);
+  if (block && signatureAt >= 0) {
+    // The date may be printed under the signature label, beside "Date".
+    block.date ??= dateBelow(lines, signatureAt) ?? null;
+    signatures.push({ sig: { name: cleanSignatureName(block.name), date: block.date?.value ?? null }, conf: block.date ? Math.min(block.date.confidence, 0.9) : 0.3, nameConf: block.noise ? 0.6 : 0.85 });
+    body.length -= block.lines;
+  }
   while (body.length && signatureAt >= 0) {
     const last = body[body.length - 1].text;
     const dateOnly = readDate(stripFootnoteMarkers(last).text);
     const nameWithDate = /^(.*\S)\s+([0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9OolI]{2,4})$/.exec(last);
     const prev = body[body.length - 2];
     if (dateOnly && prev && prev.i !== remarksAt && !readDate(prev.text) && looksLikeSignatureName(prev.text)) {
-      signatures.unshift({ sig: { name: cleanSignatureName(prev.text), date: dateOnly.value }, conf: dateOnly.confidence });
-      body.length -= 2;
+      const w = wrappedName(body.length - 2, prev.text);
+      signatures.unshift({ sig: { name: cleanSignatureName(w.name), date: dateOnly.value }, conf: dateOnly.confidence });
+      body.length -= 1 + w.lines;
     } else if (nameWithDate && looksLikeSignatureName(nameWithDate[1]) && readDate(nameWithDate[2])) {
       const d = readDate(nameWithDate[2])!;
-      signatures.unshift({ sig: { name: cleanSignatureName(nameWithDate[1]), date: d.value }, conf: d.confidence });
-      body.length -= 1;
+      const w = wrappedName(body.length - 1, nameWithDate[1]);
+      signatures.unshift({ sig: { name: cleanSignatureName(w.name), date: d.value }, conf: d.confidence });
+      body.length -= w.lines;
     } else if (signatures.length === 0 && looksLikeSignatureName(last) && last.length < 100) {
-      signatures.unshift({ sig: { name: cleanSignatureName(last), date: null }, conf: 0.3 });
-      // Without its date the line may be any text left above the label, not a signature at all.
-      confidence["/signatures"] = 0.6;
-      warnings.push("signature date not found");
-      body.length -= 1;
+      const w = wrappedName(body.length - 1, last);
+      // The date may be printed under the signature label, beside "Date".
+      const below = dateBelow(lines, signatureAt);
+      signatures.unshift({ sig: { name: cleanSignatureName(w.name), date: below?.value ?? null }, conf: below ? Math.min(below.confidence, 0.85) : 0.3 });
+      if (!below) {
+        // Without its date the line may be any text left above the label, not a signature at all.
+        confidence["/signatures"] = 0.6;
+        warnings.push("signature date not found");
+      }
+      body.length -= w.lines;
     } else break;
   }
   if (signatures.length === 0 && signatureAt >= 0) readSignaturesBelow(lines, signatureAt, signatures);
@@ -701,9 +730,9 @@ export function readTrailer(lines: string[]): Trailer {
     } else if (current) current.text = `${current.text} ${text}`;
     else remarkLines.push(text);
   }
-  signatures.forEach(({ sig, conf }, s) => {
+  signatures.forEach(({ sig, conf, nameConf }, s) => {
     confidence[`/signatures/${s}/date`] = conf;
-    confidence[`/signatures/${s}/name`] = sig.name.split(" ").length >= 2 ? 0.9 : 0.75;
+    confidence[`/signatures/${s}/name`] = nameConf ?? (sig.name.split(" ").length >= 2 ? 0.9 : 0.75);
   });
   if (signatures.length === 0) warnings.push('no signature found above "Signature of Reporting Person"');
   const remarks = remarkLines.length ? singleSpace(remarkLines.join(" ")) : null;
@@ -725,6 +754,44 @@ export function readTrailer(lines: string[]): Trailer {
     confidence[`/footnotes/${i}/id`] = f.id === String(i + 1) ? 0.97 : 0.7;
   });
   return { footnotes, remarks, signatures: signatures.map((s) => s.sig), confidence, warnings };
+}
+
+/** A signature's date printed under its label, beside "Date", or pushed to the page's end by the OCR. */
+function dateBelow(lines: string[], labelAt: number): DateReading | null {
+  return lines.slice(labelAt + 1, labelAt + 16).map((l) => (l.trim().length <= 14 ? readDate(l.trim()) : null)).find(Boolean) ?? null;
+}
+
+/**
+ * One signer's block as Tesseract prints it above the label: a "/s/" line, the name wrapped over the
+ * next line or two, the date printed right of one of them ("/s/ Wednesday Shipp, attorney-in-fact" |
+ * "SOP. ¥ 03/11/2026" | "for Ashley McEvoy"). Null unless exactly one "/s/" line opens the last lines.
+ */
+function signatureBlock(body: { i: number; text: string }[], remarksAt: number): { name: string; date: DateReading | null; lines: number; noise: boolean } | null {
+  const tail = body.slice(-4);
+  const opens = tail.map((b, k) => (/^\W{0,2}\/s\//i.test(b.text) ? k : -1)).filter((k) => k >= 0);
+  if (opens.length !== 1 || tail.filter((b) => /\/s\//i.test(b.text)).length !== 1) return null;
+  const lines = tail.slice(opens[0]);
+  if (lines.some((b) => b.i === remarksAt || b.text.length > 130) || lines.slice(1).some((b) => FOOTNOTE_START.test(b.text))) return null;
+  let date: DateReading | null = null;
+  let noise = false;
+  const parts: string[] = [];
+  lines.forEach((b, k) => {
+    const m = /([0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9OolI]{2,4})\s*$/.exec(b.text);
+    const d = m ? readDate(m[1]) : null;
+    let text = b.text;
+    if (m && d) {
+      date = d;
+      text = b.text.slice(0, m.index).trim();
+      // What is left beside a date on a line of its own is the signature's ink, not its words.
+      if (k > 0 && (text.length <= 12 || !/[A-Za-z]{3}/.test(text))) {
+        noise ||= text.length > 0;
+        text = "";
+      }
+    } else if (readDate(b.text.trim())) text = "";
+    if (text) parts.push(text);
+  });
+  if (!parts.length) return null;
+  return { name: parts.join(" "), date, lines: lines.length, noise };
 }
 
 // Some scans put the signature under its label: "** Signature of Reporting Person", "Date", then name and date.

@@ -57,6 +57,7 @@ export function parseOcrText(text: string): Filing {
   filing.periodOfReport = header.period;
   filing.dateOfOriginalSubmission = header.amendment;
   filing.jointFiling = header.joint;
+  filing.aff10b5One = header.aff10b5One;
   Object.assign(conf, header.confidence);
 
   let formType = form.type;
@@ -247,6 +248,7 @@ interface Header {
   period: string | null;
   amendment: string | null;
   joint: boolean;
+  aff10b5One: boolean | null;
   confidence: Confidences;
   /** Every line of box 1's neighbourhood that could be the name, for a later check against the signature. */
   nameCandidates: string[];
@@ -585,8 +587,13 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   c["/jointFiling"] = one !== more ? 0.93 : 0.5;
   if (one === more) warnings.push("box 6 (individual or joint filing) tick not read; taken as individual filing");
 
-  c["/aff10b5One"] = 0.9;
+  // The 10b5-1 box (forms since 2023): Tesseract mostly drops the mark in its small box, so a box with
+  // no mark seen is read as unchecked but flagged; forms without the box leave the field unknown.
+  const rule10b5 = zone.findIndex((l) => /10b[5S]-?1|Check this box to indicate/i.test(l));
+  const aff10b5One = rule10b5 < 0 ? null : new RegExp(`(?:^|[\\s|(\\[])${TICK}[\\s_|—–\\-\\]]{0,4}Check this box to indicate`, "m").test(zone.join("\n"));
+  c["/aff10b5One"] = aff10b5One === null ? 0.9 : aff10b5One ? 0.85 : 0.7;
   return {
+    aff10b5One,
     issuer: { name: issuerName, ticker, cik: null },
     owner,
     period: period?.value ?? null,
