@@ -1243,8 +1243,22 @@ const COMMON_TITLES = [
   "Series A Preferred Stock", "Convertible Preferred Stock", "Phantom Stock", "Stock Appreciation Rights", "Common Units",
 ];
 
-function repairTitle(text: string, warnings: string[]): { text: string; confidence: number } {
-  if (!text || !/^[a-z-]/.test(text)) return { text, confidence: 1 };
+// The words a security's title ends with; a narrow title column clips the last letter or two off them.
+const TITLE_TAILS = ["Stock", "Shares", "Units", "Options", "Warrants", "Rights", "Notes", "Securities", "Interests", "Debentures"];
+
+function repairTitle(raw: string, warnings: string[]): { text: string; confidence: number } {
+  let text = raw;
+  let clipped = false;
+  const end = /(?:^|\s)([A-Z][a-z]{2,9})[!|'’l1I]?$/.exec(text);
+  if (end) {
+    const whole = TITLE_TAILS.filter((w) => w.length > end[1].length && w.startsWith(end[1]) && w.length - end[1].length <= 2);
+    if (whole.length === 1 && !TITLE_TAILS.includes(end[1]) && !TITLE_TAILS.includes(`${end[1]}s`) && end[1] !== "Security") {
+      text = `${text.slice(0, end.index)}${end[0].startsWith(" ") ? " " : ""}${whole[0]}`;
+      clipped = true;
+      warnings.push(`title "${raw}" read as "${text}" (end clipped by its column)`);
+    }
+  }
+  if (!text || !/^[a-z-]/.test(text)) return { text, confidence: clipped ? 0.8 : 1 };
   const lower = text.toLowerCase().replace(/^-/, "");
   const whole = COMMON_TITLES.filter((t) => t.toLowerCase().endsWith(lower) && t.length > text.length).sort((a, b) => a.length - b.length)[0];
   if (whole) {

@@ -1087,7 +1087,8 @@ function textBelow(header: Item[], at: { row: number; col: number }): string | n
 }
 
 function isTitleCell(text: string): boolean {
-  return text.length > 0 && text.length < 60 && !BOX5_NOISE.test(text) && !ROLE_LABELS_ONLY.test(text) && findDates(text).length === 0 && !/[0-9]{3}/.test(text) && !BOX_LABEL.test(text);
+  // "ATTN: CORPORATE SECRETARY" and "C/O …" are address lines, whatever title words they hold.
+  return text.length > 0 && text.length < 60 && !/^\W{0,2}(?:attn\b|c\/o\b)/i.test(text) && !BOX5_NOISE.test(text) && !ROLE_LABELS_ONLY.test(text) && findDates(text).length === 0 && !/[0-9]{3}/.test(text) && !BOX_LABEL.test(text);
 }
 
 function readBox6(header: Item[], filing: Filing, conf: Confidences, warn: (w: string) => void): void {
