@@ -340,7 +340,13 @@ const CODE_LOOKALIKE: Record<string, string> = { "5": "S", "$": "S", "0": "D", "
 /** Reads the code column (code letter, optionally followed by the V mark). Footnote markers must be stripped first. */
 export function readTransactionCode(raw: string): CodeReading | null {
   const m = /^([A-Za-z0-9$])(?:\s*[\-/]?\s*\(?([Vv])\)?)?$/.exec(raw.trim());
-  if (!m) return null;
+  if (!m) {
+    // "sO", "S®": the code with its footnote marker glued on and misread. D and I stay out: a D/I mark looks the same.
+    const glued = /^([A-HJ-Za-hj-z])(?:[O0®©°”“’"]|\([0-9]{0,2}\)?)$/.exec(raw.trim());
+    const code = glued?.[1].toUpperCase();
+    if (!code || code === "D" || TRANSACTION_CODES[code] === undefined) return null;
+    return { code, equitySwap: false, confidence: 0.75, note: `read code "${raw.trim()}" as ${code} with a footnote marker the OCR garbled` };
+  }
   const ch = m[1];
   const equitySwap = Boolean(m[2]);
   if (TRANSACTION_CODES[ch] !== undefined) return { code: ch, equitySwap, confidence: CLEAN, note: null };

@@ -194,3 +194,20 @@ describe("parseOcrText on hostile input", () => {
     expect(() => parseOcrText("hello\nworld")).toThrow(ParseError);
   });
 });
+
+describe("Tesseract text of real EDGAR pages (development corpus, tuning half)", () => {
+  const corpus = (name: string) => parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", `${name}.clean.txt`), "utf8"));
+
+  it("completes a date whose year the column clipped, and a code with its footnote marker garbled", () => {
+    // "Class A Common Stock 11/16/202 sO 2,469 D $135.63 321,590 I Footnotes®"
+    const f = corpus("form4-duolingo-inc-capitalg-2014-lp-20211116");
+    expect(f.nonDerivative[0]).toMatchObject({ securityTitle: "Class A Common Stock", transactionDate: "2021-11-16", transactionCode: "S", shares: 2469, price: 135.63 });
+    expect(f.warnings.join(" ")).toMatch(/year cut to three digits/);
+  });
+
+  it("reads a signature wrapped over two lines with its date under the label, and the unchecked 10b5-1 box", () => {
+    const f = corpus("0000021344-26-000122");
+    expect(f.signatures).toEqual([{ name: "/s/ April Edwards, attorney-in-fact for Amity Millhiser", date: "2026-04-03" }]);
+    expect(f.aff10b5One).toBe(false);
+  });
+});

@@ -71,6 +71,7 @@ export function parseOcrText(text: string): Filing {
   if (formType.endsWith("/A") && !header.amendment) conf["/dateOfOriginalSubmission"] = 0.4;
 
   const ambiguous = new Set<string>();
+  completeClippedYears(lines, headerEnd, firstOf(marks.tablesEnd, lines.length), header.period, filing.warnings);
   const tableIEnd = firstOf(marks.tableII, marks.tableIIRows, marks.tablesEnd, lines.length);
   const tableIIEnd = firstOf(marks.tablesEnd, lines.length);
   if (marks.tableI >= 0) {
@@ -602,6 +603,24 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     confidence: c,
     nameCandidates: zone.map((_, i) => i).filter((i) => i >= labelIdx - 12 && i <= Math.max(labelIdx, lastIdx) + 8 && isName(i)).map((i) => headerValue(zone[i])),
   };
+}
+
+/**
+ * A narrow date column clips a date's last digit ("11/16/202"). Transactions fall within days of box 3's
+ * date, so a year of three digits that begins box 3's year is that year.
+ */
+function completeClippedYears(lines: string[], from: number, to: number, period: string | null, warnings: string[]): void {
+  if (!period) return;
+  const year = period.slice(0, 4);
+  const clipped = new RegExp(`\\b([0-9]{1,2}/[0-9]{1,2}/)(${year.slice(0, 3)})(?![0-9])`, "g");
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    if (!lines[i].includes(`/${year.slice(0, 3)}`)) continue;
+    const fixed = lines[i].replace(clipped, `$1${year}`);
+    if (fixed !== lines[i]) n++;
+    lines[i] = fixed;
+  }
+  if (n) warnings.push(`${n} table line(s) with a date's year cut to three digits ("/${year.slice(0, 3)}"): read as ${year}, box 3's year`);
 }
 
 // A header line with the printed labels and everything right of box 1 removed.
