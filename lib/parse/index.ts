@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ParseError, type Filing, type SourceFormat } from "./types";
+import { CONFIDENCE_THRESHOLD, ParseError, type Filing, type SourceFormat } from "./types";
 import { parseEdgarXml } from "./edgar-xml";
 import { parseEdgarHtml } from "./edgar-html";
 import { parseEdgarSubmission } from "./edgar-submission";
@@ -163,6 +163,18 @@ export function parseText(text: string, format: DetectedFormat): Filing {
       break;
   }
   filing.source = { format };
-  filing.vesting = deriveVesting(filing);
+  const conf = filing.fieldConfidence;
+  const vesting = deriveVesting(filing, {
+    markersLost: format.startsWith("edgar") ? undefined : (table, i) => (conf[`/${table}/${i}/footnoteIds`] ?? 1) < CONFIDENCE_THRESHOLD,
+  });
+  // A schedule read from a footnote the row does not visibly cite is a guess the analyst should check.
+  for (const k of vesting.linked ?? []) {
+    for (const key of ["totalShares", "commencementDate", "sourceFootnoteIds"]) conf[`/vesting/${k}/${key}`] = 0.6;
+    vesting[k].tranches.forEach((_, t) => {
+      conf[`/vesting/${k}/tranches/${t}/date`] = 0.6;
+      conf[`/vesting/${k}/tranches/${t}/shares`] = 0.6;
+    });
+  }
+  filing.vesting = [...vesting];
   return filing;
 }

@@ -186,3 +186,31 @@ describe("deriveVesting", () => {
     expect(scheduleFromModel({ table: "derivative", index: 2 }, { ...model, kind: "performance" }, [])).toBeNull();
   });
 });
+
+describe("footnote markers lost by the OCR", () => {
+  const grant = () => {
+    const f = emptyFiling("ocr-text");
+    f.periodOfReport = "2024-03-01";
+    f.derivative.push({
+      kind: "transaction", securityTitle: "Stock Option (right to buy)", conversionOrExercisePrice: 10, transactionDate: "2024-03-01", deemedExecutionDate: null,
+      transactionCode: "A", equitySwap: false, shares: 4800, acquiredDisposed: "A", price: 0, exerciseDate: null, expirationDate: "2034-03-01",
+      underlyingTitle: "Common Stock", underlyingShares: 4800, sharesOwnedFollowing: 4800, directOrIndirect: "D", natureOfOwnership: null, footnoteIds: [],
+    });
+    f.footnotes.push({ id: "1", text: "The option vests in 48 equal monthly installments beginning one month after the grant date." });
+    return f;
+  };
+
+  it("links the one uncited vesting footnote to a grant row whose markers were lost, and says so", () => {
+    const out = deriveVesting(grant(), { markersLost: () => true });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ sourceFootnoteIds: ["1"], totalShares: 4800 });
+    expect(out.linked).toEqual([0]);
+  });
+
+  it("links nothing when the markers were read, or when two footnotes could be the schedule", () => {
+    expect(deriveVesting(grant(), { markersLost: () => false })).toEqual([]);
+    const two = grant();
+    two.footnotes.push({ id: "2", text: "The option vests in 12 equal quarterly installments beginning three months after the grant date." });
+    expect(deriveVesting(two, { markersLost: () => true })).toEqual([]);
+  });
+});

@@ -19,7 +19,7 @@ export function scheduleFromModel(
  * Reads the schedule of one row from its footnotes, then the remarks; null when none can be dated.
  * Re-run after an analyst edits the row's shares or dates.
  */
-export function scheduleForRow(filing: Filing, table: RowTable, index: number): VestingSchedule | null {
+export function scheduleForRow(filing: Filing, table: RowTable, index: number, footnoteIds?: string[]): VestingSchedule | null {
   const deriv = table === "derivative" ? filing.derivative[index] : undefined;
   const row: DerivativeRow | NonDerivativeRow | undefined = table === "derivative" ? deriv : filing.nonDerivative[index];
   if (!row) return null;
@@ -37,7 +37,7 @@ export function scheduleForRow(filing: Filing, table: RowTable, index: number): 
   };
   const ref = { table, index };
   let found: { model: VestingModel; ids: string[] } | null = null;
-  for (const id of row.footnoteIds) {
+  for (const id of footnoteIds ?? row.footnoteIds) {
     const note = filing.footnotes.find((f) => f.id === id);
     if (!note) continue;
     const model = readVestingText(note.text, ctx);
@@ -46,7 +46,7 @@ export function scheduleForRow(filing: Filing, table: RowTable, index: number): 
     if (model.kind === "performance") return null;
     if (!found && buildTranches(model).length > 0) found = { model, ids: [id] };
   }
-  if (!found && filing.remarks) {
+  if (!found && !footnoteIds && filing.remarks) {
     const model = readVestingText(filing.remarks, ctx);
     if (model && model.kind !== "performance") {
       model.notes.push("read from the remarks");
@@ -56,12 +56,32 @@ export function scheduleForRow(filing: Filing, table: RowTable, index: number): 
   return found ? scheduleFromModel(ref, found.model, found.ids) : null;
 }
 
-export function deriveVesting(filing: Filing): VestingSchedule[] {
-  const out: VestingSchedule[] = [];
+export interface DeriveOptions {
+  /** OCR input: whether a row's footnote markers were lost (its footnoteIds flagged as unsure). */
+  markersLost?: (table: RowTable, index: number) => boolean;
+}
+
+/**
+ * One schedule per row that has one. OCR loses superscript markers often; a grant row whose markers
+ * were lost takes the one vesting footnote that no row cites, when there is exactly one. Those
+ * entries are returned in `linked` so the reader can flag them.
+ */
+export function deriveVesting(filing: Filing, opts: DeriveOptions = {}): VestingSchedule[] & { linked?: number[] } {
+  const out: VestingSchedule[] & { linked?: number[] } = [];
+  const cited = new Set([...filing.derivative, ...filing.nonDerivative].flatMap((r) => r.footnoteIds));
+  const uncited = filing.footnotes.map((f) => f.id).filter((id) => !cited.has(id));
   for (const table of ["derivative", "nonDerivative"] as const) {
     const rows = table === "derivative" ? filing.derivative : filing.nonDerivative;
     for (let i = 0; i < rows.length; i++) {
-      const s = scheduleForRow(filing, table, i);
+      let s = scheduleForRow(filing, table, i);
+      if (!s && rows[i].footnoteIds.length === 0 && uncited.length && opts.markersLost?.(table, i)) {
+        const candidates = uncited.map((id) => scheduleForRow(filing, table, i, [id])).filter((c): c is VestingSchedule => c !== null);
+        if (candidates.length === 1) {
+          s = candidates[0];
+          (s.model as VestingModel | undefined)?.notes.push(`footnote ${s.sourceFootnoteIds[0]} linked to the row: its marker was lost by the OCR`);
+          (out.linked ??= []).push(out.length);
+        }
+      }
       if (s) out.push(s);
     }
   }
