@@ -193,7 +193,7 @@ describe("footnote markers lost by the OCR", () => {
     f.periodOfReport = "2024-03-01";
     f.derivative.push({
       kind: "transaction", securityTitle: "Stock Option (right to buy)", conversionOrExercisePrice: 10, transactionDate: "2024-03-01", deemedExecutionDate: null,
-      transactionCode: "A", equitySwap: false, shares: 4800, acquiredDisposed: "A", price: 0, exerciseDate: null, expirationDate: "2034-03-01",
+      transactionCode: "A", equitySwap: false, shares: 4800, acquiredDisposed: "A", price: 0, exerciseDate: null, exercisableImmediately: false, expirationDate: "2034-03-01",
       underlyingTitle: "Common Stock", underlyingShares: 4800, sharesOwnedFollowing: 4800, directOrIndirect: "D", natureOfOwnership: null, footnoteIds: [],
     });
     f.footnotes.push({ id: "1", text: "The option vests in 48 equal monthly installments beginning one month after the grant date." });
