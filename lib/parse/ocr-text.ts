@@ -174,6 +174,9 @@ function label(line: string, text: string, threshold: number) {
   return KEYWORD[text].test(line) ? findLabel(line, text, threshold) : null;
 }
 
+// The first footnote, when "Explanation of Responses:" was lost: "1. Shares credited to the reporting person's account …".
+const FIRST_FOOTNOTE = /^\W{0,2}1\s?[.,]\s?(?!Title\b)[A-Z][a-z]{2,}(?:\s+[A-Za-z'’(),-]+){5}/;
+
 function findLandmarks(lines: string[]): Landmarks {
   const m: Landmarks = { person: -1, tableI: -1, tableII: -1, tableIIRows: -1, explanation: -1, tablesEnd: -1 };
   let titleI = -1;
@@ -194,7 +197,7 @@ function findLandmarks(lines: string[]): Landmarks {
         m.tablesEnd = i;
         break;
       }
-    } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)) m.tablesEnd = i;
+    } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && (/^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l) || FIRST_FOOTNOTE.test(l))) m.tablesEnd = i;
   }
   if (m.tableI < 0 && titleI >= 0) m.tableI = titleI;
   if (m.tableI < 0 && m.tableII < 0) {
