@@ -177,6 +177,13 @@ function label(line: string, text: string, threshold: number) {
 // The first footnote, when "Explanation of Responses:" was lost: "1. Shares credited to the reporting person's account …".
 const FIRST_FOOTNOTE = /^\W{0,2}1\s?[.,]\s?(?!Title\b)[A-Z][a-z]{2,}(?:\s+[A-Za-z'’(),-]+){5}/;
 
+// A title cut where its box wrapped; its last printed word names no office yet.
+const UNFINISHED_TITLE = /(?:\b(?:Chief|Legal|Financial|Operating|Executive|Accounting|Technology|Marketing|Information|Human|Vice|Global|Worldwide|Corp|and|of|the)|[,&-])$/i;
+// The end of a line after its last figure (a date, a ZIP, a house number) or from its start: 1 to 4 words.
+const TITLE_TAIL = /(?:^|[0-9)]\s+)((?:[A-Z][A-Za-z.,&'-]*|and|of|&)(?:\s+(?:[A-Z][A-Za-z.,&'-]*|and|of|&)){0,3})$/;
+const OFFICE_AT_END = /\b(?:Officer|[A-Z]{1,2}O|GC|S?E?VP|President|Chairman|Chair|Counsel|Secretary|Treasurer|Controller|Director|Partner|Founder|Manager)\.?$/i;
+const TITLE_NOUN = /\b(?:Officer|Off|Counsel|President|Chairman|Secretary|Treasurer|Controller|Director|Resources|Affairs|Planning|Operations|Stores|Strategy|Development|[A-Z]{1,2}O)\b/;
+
 function findLandmarks(lines: string[]): Landmarks {
   const m: Landmarks = { person: -1, tableI: -1, tableII: -1, tableIIRows: -1, explanation: -1, tablesEnd: -1 };
   let titleI = -1;
@@ -304,7 +311,9 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const isName = (i: number) => {
     const v = headerValue(zone[i]);
     // Garbled labels ("(as)" for "(Last)", "cy)") are lower-case scraps, never a name.
-    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v) && !STREET_LINE.test(v) && !/^C\s?[I|/l1\\]\s?[O0]\b/.test(v);
+    // A rule read as dashes and specks ("—_——E—A—_E— esr") is mostly not letters.
+    const letters = v.replace(/[^A-Za-z]/g, "").length;
+    return Boolean(v) && letters >= 0.5 * v.replace(/\s/g, "").length && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v) && !STREET_LINE.test(v) && !/^C\s?[I|/l1\\]\s?[O0]\b/.test(v);
   };
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
@@ -350,7 +359,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     const stateSlash = /\b(INC|CORP|CO|LTD|LP|LLC|TRUST)\.? ?\| ?([A-Z]{2,3})\b(?! [A-Z]{3})/.exec(before);
     if (stateSlash) before = before.replace(stateSlash[0], `${stateSlash[1]} / ${stateSlash[2]}`);
     before = cleanValue(before.replace(LEFT_LABELS, " "));
-    if (tickIdx === nameIdx) {
+    if (tickIdx === nameIdx || (nameIdx >= 0 && TICKER.test(zone[nameIdx]))) {
       const split = splitNameAndIssuer(before.split(" "), ticker);
       ownerName = split.owner;
       issuerName = split.issuer;
@@ -360,6 +369,14 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     } else {
       issuerName = before;
       c["/issuer/name"] = issuerName.length >= 3 ? (stateSlash ? 0.75 : 0.9) : 0.3;
+      // Box 1's name printed again in front of the issuer's, as Tesseract runs the two boxes together.
+      const words = before.split(" ");
+      const own = ownerName.replace(/[.,]+$/, "").split(" ").filter(Boolean);
+      if (own.length >= 2 && words.length > own.length && own.every((w, k) => editDistance(w.toLowerCase(), words[k].replace(/[.,]+$/, "").toLowerCase()) <= (w.length > 4 ? 2 : 1))) {
+        issuerName = words.slice(own.length).join(" ");
+        c["/issuer/name"] = Math.min(c["/issuer/name"], 0.8);
+        warnings.push(`issuer read as "${issuerName}": the reporting person's name ran into it`);
+      }
     }
   } else {
     // No symbol: an issuer without one prints empty brackets after its name ("Example Issuer Corp [ ]").
@@ -431,8 +448,16 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     // "Chief Legal officer": a lower-cased title word among capitalised ones lost its capital.
     if (/^[A-Z]/.test(titleText)) titleText = titleText.replace(/(?<=[A-Z][a-z]+ )(officer|president|counsel|secretary|treasurer|controller|director)\b/g, (w) => w[0].toUpperCase() + w.slice(1));
     // A PDF text layer wraps the title box one word a line: "Chief" / "Technology" / "Officer".
-    for (let j = i + 1; j < Math.min(wide.length, i + 4) && TITLE_WRAP.test(wide[j]) && !TITLE_WRAP_STOP.test(wide[j]); j++) {
+    let j = i + 1;
+    for (; j < Math.min(wide.length, i + 4) && TITLE_WRAP.test(wide[j]) && !TITLE_WRAP_STOP.test(wide[j]); j++) {
       titleText = `${titleText} ${wide[j]}`;
+    }
+    // Tesseract prints the title's second line at the end of the next line, after box 1's and box 3's values:
+    // "Chief Legal" over "C/O META PLATFORMS, INC. 05/15/2026 Officer".
+    if (j === i + 1 && UNFINISHED_TITLE.test(titleText)) {
+      const next = wide.slice(i + 1, i + 3).find((l) => l.trim());
+      const tail = next ? TITLE_TAIL.exec(next.replace(LEFT_LABELS, " ").trim()) : null;
+      if (tail && TITLE_NOUN.test(tail[1])) titleText = `${titleText} ${tail[1].trim()}`;
     }
   }
   if (!anyTick) {
@@ -442,7 +467,8 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   }
   if (owner.isOfficer) {
     owner.officerTitle = titleText;
-    c["/reportingOwners/0/officerTitle"] = titleText ? 0.85 : 0.3;
+    // The title box wraps, and Tesseract often loses its second line: a title not ending in an office is cut.
+    c["/reportingOwners/0/officerTitle"] = titleText ? (OFFICE_AT_END.test(titleText) ? 0.85 : 0.6) : 0.3;
     if (!titleText) warnings.push("officer box ticked but no title read");
   } else if (owner.isOther) {
     owner.otherText = titleText;
