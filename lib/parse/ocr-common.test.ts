@@ -269,6 +269,21 @@ describe("readTrailer", () => {
   });
 });
 
+describe("readRow on Tesseract's garbled footnote markers", () => {
+  it("cuts a garbled marker off the nature and flags the row's footnotes; flags a price with a fifth decimal", () => {
+    const { row, confidence } = readRow(tokenizeCells(["Common Stock 05/06/2026 S 28,031 D $184.67019 825,014 I By Trust®"]), "nonDerivative", "4");
+    expect(row).toMatchObject({ natureOfOwnership: "By Trust", shares: 28031, sharesOwnedFollowing: 825014 });
+    expect(confidence.footnoteIds).toBeLessThan(0.8);
+    expect(confidence.price).toBeLessThan(0.8);
+  });
+
+  it("flags a one-word nature that is the middle of a wrapped phrase, not a whole one", () => {
+    const read = (nature: string) => readRow(tokenizeCells([`Common Stock 9,043 I ${nature}`]), "nonDerivative", "4").confidence.natureOfOwnership;
+    expect(read("Supplemental")).toBeLessThan(0.8);
+    expect(read("Spouse")).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
 describe("crossCheck", () => {
   it("does not raise a reading the row marked ambiguous", () => {
     const { row, confidence, ambiguous } = readRow(tokenizeCells(["Dividend Equivalents $0 12/17/2007 A 8.626 (1) (1) Common Stock 8,626 0 8.626 D"]), "derivative", "4");

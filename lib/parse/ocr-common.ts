@@ -1127,6 +1127,8 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     if (r?.note) warnings.push(r.note);
     if (r && (r.alternative !== null || (kind === "price" && r.value === 0 && !r.money))) ambiguous.add(key);
     confidence[key] = r ? (fraction ? Math.min(r.confidence, 0.85) : r.confidence) : 0.4;
+    // Filers give prices to four places at most; a fifth digit is mostly a raised footnote marker read as one ("213.3049⁽³⁾").
+    if (r && kind === "price" && /\.[0-9]{5,}$/.test(t.tok.text.trim().replace(/[^0-9.]/g, ""))) confidence[key] = Math.min(confidence[key], 0.6);
     return r?.value ?? null;
   };
   const titleToks = got.get("title");
@@ -1143,7 +1145,12 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
   const directOrIndirect = diTok?.di?.value ?? null;
   confidence.directOrIndirect = diTok?.di ? diTok.di.confidence : 0.5;
   const nature = textOf("nature") ? fixDigitWords(textOf("nature")!) : null;
-  confidence.natureOfOwnership = nature ? (/^[a-z]/.test(nature.text) || nature.changed || /^[DI]$/.test(nature.text) ? 0.6 : 0.85) : directOrIndirect === "I" ? 0.6 : 0.9;
+  // "By Trust®", "Footnotes“": a raised footnote marker the OCR could not read, glued to the text.
+  const garbledMarker = nature ? /\s?[®©°?“”"’]+$/.exec(nature.text) : null;
+  if (nature && garbledMarker) nature.text = nature.text.slice(0, garbledMarker.index);
+  // One word alone is mostly the middle of a wrapped phrase ("Supplemental" of "By Supplemental 401(k) Plan").
+  const fragment = nature !== null && !/\s/.test(nature.text.trim()) && !WHOLE_ONE_WORD_NATURE.test(nature.text.trim());
+  confidence.natureOfOwnership = nature ? (/^[a-z]/.test(nature.text) || nature.changed || /^[DI]$/.test(nature.text) || fragment ? 0.6 : 0.85) : directOrIndirect === "I" ? 0.6 : 0.9;
   if (nature && /^[DI]$/.test(nature.text)) warnings.push(`"${nature.text}" in the nature-of-ownership column after the ownership form; kept as printed`);
   const transactionDate = dateOf("txDate", "transactionDate");
   const deemedExecutionDate = dateOf("deemed", "deemedExecutionDate");
@@ -1195,7 +1202,7 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
     confidence.acquiredDisposed = split ? 0.7 : byCell && implied ? (byCell === implied ? 0.96 : 0.6) : byCell ? 0.85 : implied ? 0.75 : 0.4;
     if (byCell && implied && byCell !== implied) warnings.push(`amount sits under (${byCell}) but code ${code?.code} implies (${implied})`);
   } else confidence.acquiredDisposed = 0.9;
-  confidence.footnoteIds = 0.9;
+  confidence.footnoteIds = garbledMarker ? 0.6 : 0.9;
   // A value next to a token dropped as noise may itself be misplaced, and the columns it could have filled are unsure.
   typed.forEach((t, i) => {
     if (assignment[i] !== null || t.markerOnly) return;
@@ -1248,6 +1255,8 @@ const COMMON_TITLES = [
   "Non-qualified Stock Option (right to buy)", "Incentive Stock Option (right to buy)", "Warrants", "Warrants (right to buy)",
   "Series A Preferred Stock", "Convertible Preferred Stock", "Phantom Stock", "Stock Appreciation Rights", "Common Units",
 ];
+
+const WHOLE_ONE_WORD_NATURE = /^(?:Trust|Spouse|IRA|Custodian|Partnership|LLC|LP|GRAT|Foundation|Wife|Husband|Children|Son|Daughter|Family|Trustee|Indirect|401\(k\))$/i;
 
 // The words a security's title ends with; a narrow title column clips the last letter or two off them.
 const TITLE_TAILS = ["Stock", "Shares", "Units", "Options", "Warrants", "Rights", "Notes", "Securities", "Interests", "Debentures"];
