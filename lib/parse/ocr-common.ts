@@ -342,7 +342,7 @@ export function readTransactionCode(raw: string): CodeReading | null {
   const m = /^([A-Za-z0-9$])(?:\s*[\-/]?\s*\(?([Vv])\)?)?$/.exec(raw.trim());
   if (!m) {
     // "sO", "S®": the code with its footnote marker glued on and misread. D and I stay out: a D/I mark looks the same.
-    const glued = /^([A-HJ-Za-hj-z])(?:[O0®©°”“’"]|\([0-9]{0,2}\)?)$/.exec(raw.trim());
+    const glued = /^([A-HJ-Za-hj-z])(?:[O0o®©°”“’"lhts)]{1,2}|\([0-9]{0,2}\)?)$/.exec(raw.trim());
     const code = glued?.[1].toUpperCase();
     if (!code || code === "D" || TRANSACTION_CODES[code] === undefined) return null;
     return { code, equitySwap: false, confidence: 0.75, note: `read code "${raw.trim()}" as ${code} with a footnote marker the OCR garbled` };
