@@ -1,7 +1,8 @@
 // The entry point's guards: hostile or non-filing input ends in a clear ParseError, never a hang or crash.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it, expect } from "vitest";
-import { parseFiling, detectFormat, ParseError } from "./index";
+import { parseFiling, detectFormat, flagVesting, ParseError } from "./index";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const reason = async (bytes: Uint8Array) => {
@@ -102,5 +103,26 @@ describe("XML with a DOCTYPE", () => {
     const doc = `<?xml version="1.0"?><!DOCTYPE ownershipDocument SYSTEM "file:///etc/passwd"><ownershipDocument/>`;
     expect(detectFormat(doc)).toBe("edgar-xml");
     await expect(parseFiling(enc(doc))).rejects.toThrow(/DOCTYPE|entit/i);
+  });
+});
+
+describe("vesting confidence", () => {
+  const seed = readFileSync(join(__dirname, "..", "..", "..", "shared", "seeds", "000_4bc4c834bfe9b734.txt"), "utf8");
+
+  it("holds a schedule as sure as the row it was computed from", async () => {
+    const f = await parseFiling(enc(seed));
+    expect(f.vesting).toHaveLength(1);
+    expect(f.fieldConfidence["/vesting/0/tranches/0/shares"] ?? 1).toBeGreaterThanOrEqual(0.8);
+    // The grant's date read unsure: every tranche computed from it is flagged with it.
+    f.fieldConfidence["/derivative/0/transactionDate"] = 0.7;
+    flagVesting(f, f.vesting, new Set());
+    expect(f.fieldConfidence["/vesting/0/tranches/0/shares"]).toBe(0.7);
+    expect(f.fieldConfidence["/vesting/0/tranches/35/date"]).toBe(0.7);
+  });
+
+  it("flags a schedule taken from a footnote the row does not visibly cite", async () => {
+    const f = await parseFiling(enc(seed));
+    flagVesting(f, f.vesting, new Set([0]));
+    expect(f.fieldConfidence["/vesting/0/totalShares"]).toBeLessThan(0.8);
   });
 });

@@ -167,14 +167,28 @@ export function parseText(text: string, format: DetectedFormat): Filing {
   const vesting = deriveVesting(filing, {
     markersLost: format.startsWith("edgar") ? undefined : (table, i) => (conf[`/${table}/${i}/footnoteIds`] ?? 1) < CONFIDENCE_THRESHOLD,
   });
-  // A schedule read from a footnote the row does not visibly cite is a guess the analyst should check.
-  for (const k of vesting.linked ?? []) {
-    for (const key of ["totalShares", "commencementDate", "sourceFootnoteIds"]) conf[`/vesting/${k}/${key}`] = 0.6;
-    vesting[k].tranches.forEach((_, t) => {
-      conf[`/vesting/${k}/tranches/${t}/date`] = 0.6;
-      conf[`/vesting/${k}/tranches/${t}/shares`] = 0.6;
-    });
-  }
+  flagVesting(filing, vesting, new Set(vesting.linked ?? []));
   filing.vesting = [...vesting];
   return filing;
+}
+
+/**
+ * A schedule is as sure as what it was computed from: the row's count and dates and the footnote's text.
+ * One read from a footnote the row does not visibly cite (`linked`) is a guess the analyst should check.
+ */
+export function flagVesting(filing: Filing, vesting: Filing["vesting"], linked: Set<number>): void {
+  const conf = filing.fieldConfidence;
+  vesting.forEach((v, k) => {
+    const row = `/${v.row.table}/${v.row.index}`;
+    const inputs = [`${row}/shares`, `${row}/underlyingShares`, `${row}/transactionDate`, `${row}/exerciseDate`, `${row}/footnoteIds`];
+    for (const id of v.sourceFootnoteIds) inputs.push(`/footnotes/${filing.footnotes.findIndex((f) => f.id === id)}/text`);
+    const sure = Math.min(linked.has(k) ? 0.6 : 1, ...inputs.map((p) => conf[p] ?? 1));
+    if (sure >= CONFIDENCE_THRESHOLD) return;
+    const set = (p: string) => (conf[p] = Math.min(conf[p] ?? 1, sure));
+    for (const key of ["totalShares", "commencementDate", "sourceFootnoteIds"]) set(`/vesting/${k}/${key}`);
+    v.tranches.forEach((_, t) => {
+      set(`/vesting/${k}/tranches/${t}/date`);
+      set(`/vesting/${k}/tranches/${t}/shares`);
+    });
+  });
 }

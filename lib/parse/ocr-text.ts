@@ -620,8 +620,10 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   // The 10b5-1 box (forms since 2023): Tesseract mostly drops the mark in its small box, so a box with
   // no mark seen is read as unchecked but flagged; forms without the box leave the field unknown.
   const rule10b5 = zone.findIndex((l) => /10b[5S]-?1|Check this box to indicate/i.test(l));
-  const aff10b5One = rule10b5 < 0 ? null : new RegExp(`(?:^|[\\s|(\\[])${TICK}[\\s_|—–\\-\\]]{0,4}Check this box to indicate`, "m").test(zone.join("\n"));
-  c["/aff10b5One"] = aff10b5One === null ? 0.9 : aff10b5One ? 0.85 : 0.7;
+  // Forms 4 and 5 carry the box since the April 2023 revision; when the OCR lost its text, it is most likely unchecked.
+  const revised = layout !== "3" && (period?.value ?? "") >= "2023-04-01";
+  const aff10b5One = rule10b5 < 0 ? (revised ? false : null) : new RegExp(`(?:^|[\\s|(\\[])${TICK}[\\s_|—–\\-\\]]{0,4}Check this box to indicate`, "m").test(zone.join("\n"));
+  c["/aff10b5One"] = aff10b5One === null ? 0.9 : aff10b5One ? 0.85 : rule10b5 < 0 ? 0.6 : 0.7;
   return {
     aff10b5One,
     issuer: { name: issuerName, ticker, cik: null },
