@@ -5,7 +5,7 @@ import { parseEdgarSubmission } from "./edgar-submission";
 import { parseEdgarXml } from "./edgar-xml";
 import { readOwnershipIndependently } from "./edgar-xml.crosscheck";
 
-const DIRS = ["./fixtures/xml/", "./fixtures/xml/more/"].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+const DIRS = ["./fixtures/xml/", "./fixtures/xml/more/", "./fixtures/corpus/xml/"].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 const documents = DIRS.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith(".xml") || f.startsWith("submission-"))
