@@ -285,6 +285,19 @@ describe("readRow on Tesseract's garbled footnote markers", () => {
 });
 
 describe("crossCheck", () => {
+  it("doubts a total smaller than the shares just acquired, and the chain of totals that follows from it", () => {
+    const f = emptyFiling("ocr-text");
+    for (const line of ["Class A Common Stock 04/13/2022 C 13,888 A $0 3,888 D", "Class A Common Stock 04/13/2022 S 100 D $2,556.73 3,788 D"]) {
+      const { row, confidence } = readRow(tokenizeCells([line]), "nonDerivative", "4");
+      const i = f.nonDerivative.push(row as (typeof f.nonDerivative)[number]) - 1;
+      for (const [k, v] of Object.entries(confidence)) f.fieldConfidence[`/nonDerivative/${i}/${k}`] = v;
+    }
+    crossCheck(f);
+    expect(f.fieldConfidence["/nonDerivative/0/sharesOwnedFollowing"]).toBeLessThan(0.8);
+    expect(f.fieldConfidence["/nonDerivative/1/sharesOwnedFollowing"]).toBeLessThan(0.8);
+    expect(f.fieldConfidence["/nonDerivative/1/shares"]).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("does not raise a reading the row marked ambiguous", () => {
     const { row, confidence, ambiguous } = readRow(tokenizeCells(["Dividend Equivalents $0 12/17/2007 A 8.626 (1) (1) Common Stock 8,626 0 8.626 D"]), "derivative", "4");
     expect(row).toMatchObject({ shares: 8626, underlyingShares: 8626, price: 0 });

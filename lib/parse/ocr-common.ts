@@ -1431,6 +1431,7 @@ export function crossCheck(filing: Filing, ambiguous: ReadonlySet<string> = new 
   });
 
   const lastOwned = new Map<string, number>();
+  const doubtful = new Set<string>();
   filing.nonDerivative.forEach((r, i) => {
     const p = `/nonDerivative/${i}`;
     if (r.transactionDate) txDates.push(r.transactionDate);
@@ -1440,8 +1441,10 @@ export function crossCheck(filing: Filing, ambiguous: ReadonlySet<string> = new 
       const expected = before + (r.acquiredDisposed === "A" ? r.shares : -r.shares);
       if (Math.abs(expected - r.sharesOwnedFollowing) < 0.5) {
         raise(`${p}/shares`, 0.97);
-        raise(`${p}/sharesOwnedFollowing`, 0.97);
         raise(`${p}/acquiredDisposed`, 0.97);
+        // A chain that starts from a doubtful total carries the doubt: a digit lost there is lost all the way down.
+        if (doubtful.has(key)) lower(`${p}/sharesOwnedFollowing`, 0.7);
+        else raise(`${p}/sharesOwnedFollowing`, 0.97);
       } else {
         // Either count may be the misread one (or the row above's).
         lower(`${p}/sharesOwnedFollowing`, 0.78);
@@ -1449,7 +1452,17 @@ export function crossCheck(filing: Filing, ambiguous: ReadonlySet<string> = new 
         filing.warnings.push(`non-derivative row ${i + 1}: ${before} ${r.acquiredDisposed === "A" ? "+" : "-"} ${r.shares} does not give ${r.sharesOwnedFollowing}`);
       }
     }
-    if (r.sharesOwnedFollowing !== null) lastOwned.set(key, r.sharesOwnedFollowing);
+    // Holding fewer shares after acquiring them is impossible: one of the two counts lost a digit.
+    if (r.acquiredDisposed === "A" && r.shares !== null && r.sharesOwnedFollowing !== null && r.sharesOwnedFollowing < r.shares) {
+      lower(`${p}/sharesOwnedFollowing`, 0.6);
+      lower(`${p}/shares`, 0.7);
+      filing.warnings.push(`non-derivative row ${i + 1}: ${r.sharesOwnedFollowing} owned after acquiring ${r.shares}`);
+    }
+    if (r.sharesOwnedFollowing !== null) {
+      lastOwned.set(key, r.sharesOwnedFollowing);
+      if ((conf[`${p}/sharesOwnedFollowing`] ?? 1) < 0.8) doubtful.add(key);
+      else doubtful.delete(key);
+    }
     if (r.transactionCode && r.acquiredDisposed && impliedDirection(r.transactionCode, "nonDerivative") === r.acquiredDisposed) {
       raise(`${p}/transactionCode`, 0.96);
     }
