@@ -205,6 +205,12 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.warnings.join(" ")).toMatch(/year cut to three digits/);
   });
 
+  it("takes a post-office box for the street, not its number for the ZIP, and no garbled label for a street", () => {
+    // "P.O. BOX 81226 05/21/2026 Worldwide" over "SEATTLE WA 98108-1226 4. If Amendment …", under "Last) First) Middle}".
+    const f = corpus("0001018724-26-000020");
+    expect(f.reportingOwners[0]).toMatchObject({ street1: "P.O. BOX 81226", city: "SEATTLE", state: "WA", zip: "98108-1226" });
+  });
+
   it("reads a signature wrapped over two lines with its date under the label, and the unchecked 10b5-1 box", () => {
     const f = corpus("0000021344-26-000122");
     expect(f.signatures).toEqual([{ name: "/s/ April Edwards, attorney-in-fact for Amity Millhiser", date: "2026-04-03" }]);

@@ -498,7 +498,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
       if (titleText) v = v.replace(titleText, " ").trim();
       // Garbled "(First)", "(City)", "(Street)" labels come out as "rst)", "ciy)", "asp (est)": lower-case scraps, never an address.
       // So is a line of specks with no number and no capitalised word ("aa e cee a hee F F").
-      const scrap = /[a-z]{2,6}\)|\([a-z]/.test(v) || !/[A-Z]/.test(v) || !/[0-9]|\b[A-Z][A-Za-z]{3,}|^C\s?[Ii|/l1\\]\s?[Oo0]\b/.test(v);
+      const scrap = /[a-z]{2,6}[)}\]]|[({[][a-z]/.test(v) || /^(?:\W*(?:Last|First|Middle|Street|City|State|Zip)\W*)+$/i.test(v) || !/[A-Z]/.test(v) || !/[0-9]|\b[A-Z][A-Za-z]{3,}|^C\s?[Ii|/l1\\]\s?[Oo0]\b/.test(v);
       // Box 3's damaged label may follow the street on its line: the capitals before it are the street.
       const lead = scrap ? /^(?:[A-Z0-9#.,&'\-\/]+ ){2,}(?=\S*[a-z])/.exec(`${v} `)?.[0].trim() : undefined;
       if (/[A-Za-z0-9]{2}/.test(v) && !/^[0-9/ ]+$/.test(v) && !scrap) {
@@ -513,7 +513,8 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   }
   // The city line is the first with a ZIP; what follows the ZIP on it is garbled (City) (State) (Zip) labels.
   let cityLine: string | null = null;
-  const zipAt = addr.findIndex((a) => /\b[0-9OlI]{5}(?:-[0-9]{4})?\b/.test(a) && !/^[0-9OlI]{5}\b/.test(a));
+  // A post-office box number has five digits too ("P.O. BOX 81226"): that line is the street.
+  const zipAt = addr.findIndex((a) => /\b[0-9OlI]{5}(?:-[0-9]{4})?\b/.test(a) && !/^[0-9OlI]{5}\b/.test(a) && !/^P\.?\s?O\.?\s?BOX\b/i.test(a));
   // With the ZIP damaged ("CAMBRIDGE MA 0218 SI") the city line is still the one with a state code after the city.
   const CITY_STATE = /^([A-Z][A-Z .'\-]*[A-Z]) ([A-Z]{2}) [0-9OlI]{2,5}\b/;
   let partialCity: RegExpExecArray | null = null;
