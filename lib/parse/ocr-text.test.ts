@@ -211,6 +211,13 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.reportingOwners[0]).toMatchObject({ street1: "P.O. BOX 81226", city: "SEATTLE", state: "WA", zip: "98108-1226" });
   });
 
+  it("reads a joint filing's further persons printed after the tables as owners, not Table II rows", () => {
+    const f = corpus("0000921895-25-001190");
+    expect(f.reportingOwners.map((o) => o.name)).toEqual(["Fund 1 Investments, LLC", "PLP Funds Master Fund LP", "Pleasant Lake Partners LLC"]);
+    expect(f.reportingOwners[2]).toMatchObject({ street1: "100 CARR 115 UNIT 1900", city: "RINCON", state: "PR", zip: "00677", isTenPercentOwner: true });
+    expect(f.derivative.map((r) => r.securityTitle).join(" ")).not.toMatch(/Name and Address/);
+  });
+
   it("reads a signature wrapped over two lines with its date under the label, and the unchecked 10b5-1 box", () => {
     const f = corpus("0000021344-26-000122");
     expect(f.signatures).toEqual([{ name: "/s/ April Edwards, attorney-in-fact for Amity Millhiser", date: "2026-04-03" }]);

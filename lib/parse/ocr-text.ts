@@ -51,6 +51,21 @@ export function parseOcrText(text: string): Filing {
   const layout = form.type[0] as LayoutForm;
 
   const headerEnd = firstOf(marks.tableI, marks.tableII, marks.tablesEnd, lines.length);
+  // A joint filing's further persons, each with box 1 and box 5, printed after the tables (EDGAR's page
+  // does this): their boxes end the tables.
+  const tablesFrom = firstOf(marks.tableI, marks.tableII, lines.length);
+  const furtherBoxes: number[] = [];
+  for (let i = tablesFrom + 1; i < firstOf(marks.tablesEnd, lines.length); i++) {
+    if (lines[i].length < 200 && /^\W{0,6}(?:1\s?[.,]\s?)?Name and Address of Reporting/i.test(lines[i].replace(/^.{0,12}?(?=1\s?[.,]\s?Name)/, ""))) furtherBoxes.push(i);
+  }
+  if (furtherBoxes.length) {
+    // Box 5's label may be printed on the line above box 1's.
+    const end = firstOf(marks.tablesEnd, lines.length);
+    furtherBoxes.push(end);
+    marks.tablesEnd = Math.max(furtherBoxes[0] - 1, tablesFrom + 1);
+    if (marks.tableIIRows >= marks.tablesEnd) marks.tableIIRows = -1;
+    if (marks.tableII >= marks.tablesEnd) marks.tableII = -1;
+  }
   const header = readHeader(lines, headerEnd, firstOf(marks.tablesEnd, lines.length), layout, filing.warnings);
   filing.issuer = header.issuer;
   filing.reportingOwners = [header.owner];
@@ -108,6 +123,14 @@ export function parseOcrText(text: string): Filing {
     filing.warnings.push("the remarks read like a footnote or the form's instructions; they need review");
   }
   filing.warnings.push(...trailer.warnings);
+  for (let b = 0; b + 1 < furtherBoxes.length; b++) {
+    const block = lines.slice(Math.max(furtherBoxes[b] - 1, 0), furtherBoxes[b + 1]);
+    const further = readHeader(block, block.length, block.length, layout, []);
+    if (!further.owner.name) continue;
+    const k = filing.reportingOwners.length;
+    filing.reportingOwners.push(further.owner);
+    for (const [p, v] of Object.entries(further.confidence)) if (p.startsWith("/reportingOwners/0/")) conf[p.replace("/reportingOwners/0/", `/reportingOwners/${k}/`)] = v;
+  }
   readJointFilers(trailerLines, filing);
   checkOwnerAgainstSignature(filing, header.nameCandidates);
   checkSignatureNames(filing);
