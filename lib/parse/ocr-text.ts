@@ -781,7 +781,10 @@ function readTable(
       if (halfMarker) warnings.push(`"${halfMarker[0]}" read as ${halfMarker[1] ? `the price ${halfMarker[1]} and ` : ""}a footnote marker that lost its opening parenthesis`);
       // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in
       // lower case, sometimes behind a speck or two ("10/31/2025 : © c").
+      // "$2,556.7346@", "16,188.4456©": a raised marker glued to a figure, its number unreadable.
+      const gluedMarker = /(?<=[0-9])[@©®°¢](?= |$)/.test(l);
       const line = l
+        .replace(/(?<=[0-9])[@©®°¢](?= |$)/g, "")
         .replace(/\((?:a|l|i|I|@)\)|(?<=^| )@(?= |$)/g, "(1)")
         .replace(/(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/, "$1")
         .replace(/(?<=^| )[@a]?([0-9]{1,2})\)(?= |$)/g, "($1)")
@@ -792,9 +795,9 @@ function readTable(
       const wrapped = /^[A-Za-z]/.test(bare) || (last && !/[0-9],[0-9]{3}/.test(last.start));
       if (last && wrapped && !/[0-9OlI]\/[0-9OlI]{1,2}\//.test(bare) && unfinished(last.start, table, layout)) {
         last.start = `${last.start} ${line}`;
-        last.guessed ||= Boolean(odd || halfMarker);
+        last.guessed ||= Boolean(odd || halfMarker || gluedMarker);
       } else {
-        groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd || halfMarker) });
+        groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd || halfMarker || gluedMarker) });
       }
       pending = [];
     } else if (groups.length && NATURE_ONLY.test(bare)) natureLines.push(bare);
