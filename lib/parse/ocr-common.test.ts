@@ -143,6 +143,9 @@ describe("readCityStateZip", () => {
     expect(readCityStateZip(["WESTFORD MA 01886"])).toMatchObject({ city: "WESTFORD", state: "MA", zip: "01886" });
     expect(readCityStateZip(["SAN FRANCISCO", "CA", "94105"])).toMatchObject({ city: "SAN FRANCISCO", state: "CA", zip: "94105" });
   });
+  it("takes six digits for a postcode abroad, not their last five for a ZIP", () => {
+    expect(readCityStateZip(["HSINCHU 300096"])).toMatchObject({ city: "HSINCHU", state: null, zip: "300096" });
+  });
   it("settles a garbled state from the ZIP and keeps the damaged city unsure", () => {
     const r = readCityStateZip(["SFORD M", "IA", "01824"]);
     expect(r.state).toBe("MA");

@@ -546,7 +546,8 @@ export const US_STATES = new Set(
  * Postcodes of the countries filers abroad write most (UK "EC3M 7DQ", Canada "M5V 3L9", Netherlands "1017 AB"),
  * ending a city line as a ZIP code does; such a line has no US state.
  */
-export const FOREIGN_POSTCODE = /(?:^|\s)([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2})$/;
+// UK, Canadian and Dutch shapes, and the six digits of China, India, Taiwan, Singapore and others.
+export const FOREIGN_POSTCODE = /(?:^|\s)([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2}|[0-9]{6})$/;
 
 /** City, state and ZIP read from the address line, each with its confidence. */
 export interface CityStateZip {
@@ -566,7 +567,7 @@ export function readCityStateZip(pieces: string[]): CityStateZip {
   const notes: string[] = [];
   const cleaned = pieces.map((p) => singleSpace(p.replace(/\((City|State|Zip|Street)\)/gi, " "))).filter(Boolean);
   const joined = cleaned.join(" | ");
-  const zipM = /([0-9OoIl]{5}(?:-[0-9]{4})?)\s*(?:\|\s*)?$/.exec(joined);
+  const zipM = /(?<![0-9])([0-9OoIl]{5}(?:-[0-9]{4})?)\s*(?:\|\s*)?$/.exec(joined);
   const abroad = zipM ? null : FOREIGN_POSTCODE.exec(singleSpace(cleaned.join(" ")));
   if (abroad) {
     const before = singleSpace(abroad.input.slice(0, abroad.index));

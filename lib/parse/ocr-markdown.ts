@@ -933,13 +933,13 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
   }
   // City, state and ZIP each on a line of their own (a cell's lines, one per nested cell) are one city line.
   const after = streetAt >= 0 ? lines.slice(streetAt) : [];
-  const zipAtEnd = /[0-9OoIl]{5}(-[0-9]{4})?$/;
+  const zipAtEnd = /(?<![0-9])[0-9OoIl]{5}(-[0-9]{4})?$/;
   if (
     after.length > 1 &&
     after.length <= 3 &&
     after.every((l) => l.text.length <= 40) &&
     after.slice(0, -1).every((l) => !/[0-9]{5}/.test(l.text)) &&
-    (zipAtEnd.test(after[after.length - 1].text) || /^[A-Z]{2}$/.test(after[after.length - 1].text))
+    (zipAtEnd.test(after[after.length - 1].text) || FOREIGN_POSTCODE.test(after[after.length - 1].text) || /^[A-Z]{2}$/.test(after[after.length - 1].text))
   ) {
     lines.splice(streetAt, after.length, { text: after.map((l) => l.text).join(" "), labelRow: false, pieces: after.flatMap((l) => l.pieces) });
   }
@@ -947,7 +947,7 @@ function readAddress(header: Item[], name: Found, owner: ReturnType<typeof empty
   // repeating the one that ends the line above is the OCR reading that box twice (seed-000).
   let cityIdx = -1;
   for (let k = lines.length - 1; k >= 0; k--) {
-    const zip = (/[0-9OoIl]{5}(-[0-9]{4})?$/.exec(lines[k].text) ?? FOREIGN_POSTCODE.exec(lines[k].text))?.[0].trim();
+    const zip = (/(?<![0-9])[0-9OoIl]{5}(-[0-9]{4})?$/.exec(lines[k].text) ?? FOREIGN_POSTCODE.exec(lines[k].text))?.[0].trim();
     if (!zip) continue;
     cityIdx = k > 0 && lines[k].text === zip && lines[k - 1].text.endsWith(` ${zip}`) ? k - 1 : k;
     break;
