@@ -320,6 +320,17 @@ const cleanValue = (s: string) => singleSpace(s.replace(/[|{}_~"]/g, " ").replac
  * Reads boxes 1-6 from the lines above the tables (`to`); the tick boxes and the title are looked
  * for down to `wideTo`, because Tesseract sometimes prints the right-hand boxes after Table I's heading.
  */
+/** A rule read as dashes and specks ("—_——E—A—_E— esr") is mostly not letters. */
+function mostlyLetters(v: string): boolean {
+  let letters = 0;
+  let other = 0;
+  for (const ch of v) {
+    if (/[A-Za-z]/.test(ch)) letters++;
+    else if (ch !== " ") other++;
+  }
+  return letters >= other;
+}
+
 function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutForm, warnings: string[]): Header {
   const c: Confidences = {};
   const zone = lines.slice(0, to);
@@ -334,9 +345,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const isName = (i: number) => {
     const v = headerValue(zone[i]);
     // Garbled labels ("(as)" for "(Last)", "cy)") are lower-case scraps, never a name.
-    // A rule read as dashes and specks ("—_——E—A—_E— esr") is mostly not letters.
-    const letters = v.replace(/[^A-Za-z]/g, "").length;
-    return Boolean(v) && letters >= 0.5 * v.replace(/\s/g, "").length && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v) && !STREET_LINE.test(v) && !/^C\s?[I|/l1\\]\s?[O0]\b/.test(v);
+    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v) && !STREET_LINE.test(v) && !/^C\s?[I|/l1\\]\s?[O0]\b/.test(v) && mostlyLetters(v);
   };
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
