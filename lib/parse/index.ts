@@ -7,7 +7,7 @@ import { parseOcrMarkdown } from "./ocr-markdown";
 import { parseOcrText } from "./ocr-text";
 import { extractPdfText, renderPdfPages } from "./pdf";
 import { ocrImage } from "./ocr-image";
-import { deriveVesting } from "../vesting/derive";
+import { deriveVesting, deriveVestingFromOcr } from "../vesting/derive";
 
 export { ParseError } from "./types";
 export type { Filing } from "./types";
@@ -163,12 +163,13 @@ export function parseText(text: string, format: DetectedFormat): Filing {
       break;
   }
   filing.source = { format };
-  const conf = filing.fieldConfidence;
-  const vesting = deriveVesting(filing, {
-    markersLost: format.startsWith("edgar") ? undefined : (table, i) => (conf[`/${table}/${i}/footnoteIds`] ?? 1) < CONFIDENCE_THRESHOLD,
-  });
-  flagVesting(filing, vesting, new Set(vesting.linked ?? []));
-  filing.vesting = [...vesting];
+  if (format.startsWith("edgar")) filing.vesting = deriveVesting(filing);
+  else {
+    const conf = filing.fieldConfidence;
+    const { schedules, linked } = deriveVestingFromOcr(filing, (table, i) => (conf[`/${table}/${i}/footnoteIds`] ?? 1) < CONFIDENCE_THRESHOLD);
+    flagVesting(filing, schedules, linked);
+    filing.vesting = schedules;
+  }
   return filing;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyFiling, type DerivativeRow, type Filing, type NonDerivativeRow } from "../parse/types";
-import { deriveVesting, scheduleForRow, scheduleFromModel } from "./derive";
+import { deriveVesting, deriveVestingFromOcr, scheduleForRow, scheduleFromModel } from "./derive";
 import type { VestingModel } from "./model";
 
 function option(over: Partial<DerivativeRow> = {}): DerivativeRow {
@@ -201,16 +201,16 @@ describe("footnote markers lost by the OCR", () => {
   };
 
   it("links the one uncited vesting footnote to a grant row whose markers were lost, and says so", () => {
-    const out = deriveVesting(grant(), { markersLost: () => true });
-    expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ sourceFootnoteIds: ["1"], totalShares: 4800 });
-    expect(out.linked).toEqual([0]);
+    const out = deriveVestingFromOcr(grant(), () => true);
+    expect(out.schedules).toHaveLength(1);
+    expect(out.schedules[0]).toMatchObject({ sourceFootnoteIds: ["1"], totalShares: 4800 });
+    expect([...out.linked]).toEqual([0]);
   });
 
   it("links nothing when the markers were read, or when two footnotes could be the schedule", () => {
-    expect(deriveVesting(grant(), { markersLost: () => false })).toEqual([]);
+    expect(deriveVestingFromOcr(grant(), () => false).schedules).toEqual([]);
     const two = grant();
     two.footnotes.push({ id: "2", text: "The option vests in 12 equal quarterly installments beginning three months after the grant date." });
-    expect(deriveVesting(two, { markersLost: () => true })).toEqual([]);
+    expect(deriveVestingFromOcr(two, () => true).schedules).toEqual([]);
   });
 });

@@ -61,29 +61,38 @@ export interface DeriveOptions {
   markersLost?: (table: RowTable, index: number) => boolean;
 }
 
+/** One schedule per row that has one, read from the footnotes each row cites, then the remarks. */
+export function deriveVesting(filing: Filing): VestingSchedule[] {
+  return deriveVestingFromOcr(filing, () => false).schedules;
+}
+
 /**
- * One schedule per row that has one. OCR loses superscript markers often; a grant row whose markers
- * were lost takes the one vesting footnote that no row cites, when there is exactly one. Those
- * entries are returned in `linked` so the reader can flag them.
+ * As deriveVesting, for OCR input, which loses superscript markers often: a grant row whose markers
+ * were lost (`markersLost`) takes the one vesting footnote that no row cites, when there is exactly
+ * one. `linked` holds the indexes of those schedules, for the reader to flag.
  */
-export function deriveVesting(filing: Filing, opts: DeriveOptions = {}): VestingSchedule[] & { linked?: number[] } {
-  const out: VestingSchedule[] & { linked?: number[] } = [];
+export function deriveVestingFromOcr(
+  filing: Filing,
+  markersLost: (table: RowTable, index: number) => boolean,
+): { schedules: VestingSchedule[]; linked: Set<number> } {
+  const schedules: VestingSchedule[] = [];
+  const linked = new Set<number>();
   const cited = new Set([...filing.derivative, ...filing.nonDerivative].flatMap((r) => r.footnoteIds));
   const uncited = filing.footnotes.map((f) => f.id).filter((id) => !cited.has(id));
   for (const table of ["derivative", "nonDerivative"] as const) {
     const rows = table === "derivative" ? filing.derivative : filing.nonDerivative;
     for (let i = 0; i < rows.length; i++) {
       let s = scheduleForRow(filing, table, i);
-      if (!s && rows[i].footnoteIds.length === 0 && uncited.length && opts.markersLost?.(table, i)) {
+      if (!s && rows[i].footnoteIds.length === 0 && uncited.length && markersLost(table, i)) {
         const candidates = uncited.map((id) => scheduleForRow(filing, table, i, [id])).filter((c): c is VestingSchedule => c !== null);
         if (candidates.length === 1) {
           s = candidates[0];
           (s.model as VestingModel | undefined)?.notes.push(`footnote ${s.sourceFootnoteIds[0]} linked to the row: its marker was lost by the OCR`);
-          (out.linked ??= []).push(out.length);
+          linked.add(schedules.length);
         }
       }
-      if (s) out.push(s);
+      if (s) schedules.push(s);
     }
   }
-  return out;
+  return { schedules, linked };
 }
