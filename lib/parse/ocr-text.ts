@@ -56,7 +56,7 @@ export function parseOcrText(text: string): Filing {
   const tablesFrom = firstOf(marks.tableI, marks.tableII, lines.length);
   const furtherBoxes: number[] = [];
   for (let i = tablesFrom + 1; i < firstOf(marks.tablesEnd, lines.length); i++) {
-    if (lines[i].length < 200 && /^\W{0,6}(?:1\s?[.,]\s?)?Name and Address of Reporting/i.test(lines[i].replace(/^.{0,12}?(?=1\s?[.,]\s?Name)/, ""))) furtherBoxes.push(i);
+    if (lines[i].length < 200 && /^.{0,12}?\bName and Address of Reporting/i.test(lines[i])) furtherBoxes.push(i);
   }
   if (furtherBoxes.length) {
     // Box 5's label may be printed on the line above box 1's.
@@ -745,6 +745,8 @@ function hasValue(line: string): boolean {
   return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:[,.][0-9OlI]{3})+(?:\.[0-9]+)?(?=\s|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
 }
 
+const GLUED_MARKER = /(?<=[0-9])[@©®°¢](?= |$)/g;
+
 function readTable(
   lines: string[],
   from: number,
@@ -791,9 +793,9 @@ function readTable(
       // Tesseract reads a raised "(1)" as "(a)", "(l)" or "@", and a code letter after the date in
       // lower case, sometimes behind a speck or two ("10/31/2025 : © c").
       // "$2,556.7346@", "16,188.4456©": a raised marker glued to a figure, its number unreadable.
-      const gluedMarker = /(?<=[0-9])[@©®°¢](?= |$)/.test(l);
-      const line = l
-        .replace(/(?<=[0-9])[@©®°¢](?= |$)/g, "")
+      const unglued = l.replace(GLUED_MARKER, "");
+      const gluedMarker = unglued !== l;
+      const line = unglued
         .replace(/\((?:a|l|i|I|@)\)|(?<=^| )@(?= |$)/g, "(1)")
         .replace(/(?<=^| )(\$[0-9][0-9,]*(?:\.[0-9]+)?)[0-9lI]\)(?= |$)/, "$1")
         .replace(/(?<=^| )[@a]?([0-9]{1,2})\)(?= |$)/g, "($1)")
