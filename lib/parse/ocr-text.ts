@@ -230,12 +230,14 @@ function findLandmarks(lines: string[]): Landmarks {
     } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && (/^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l) || FIRST_FOOTNOTE.test(l))) m.tablesEnd = i;
   }
   if (m.tableI < 0 && titleI >= 0) m.tableI = titleI;
-  if (m.tableI < 0 && m.tableII < 0) {
-    // Both headings too blurred to find: Table I starts at its first row, a security title with a date.
-    const first = lines.findIndex((l, i) => i > Math.max(m.person, 5) && TABLE_I_ROW.test(l));
+  if (m.tableI < 0) {
+    // Table I's heading too blurred to find: the table starts at its first row, a security title with a
+    // date, or (above Table II's heading, where nothing else is printed) with an amount.
+    const before = firstOf(m.tableII, titleII, lines.length);
+    const first = lines.findIndex((l, i) => i > Math.max(m.person, 5) && i < before && (TABLE_I_ROW.test(l) || (before < lines.length && TABLE_I_AMOUNT.test(l))));
     if (first > 0) {
       m.tableI = first - 1;
-      if (m.tablesEnd < first) m.tablesEnd = lines.findIndex((l, i) => i > first && l.length < 80 && (Boolean(label(l, LANDMARKS.explanation, 0.5)) || /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)));
+      if (m.tableII < 0 && m.tablesEnd < first) m.tablesEnd = lines.findIndex((l, i) => i > first && l.length < 80 && (Boolean(label(l, LANDMARKS.explanation, 0.5)) || /^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l)));
     }
   }
   if (m.tableII < 0 && titleII > m.tableI) m.tableII = titleII;
@@ -259,6 +261,7 @@ const TITLE_WORDS = new Set(
 const NATURE_WORDS = new Set(
   "see footnote footnotes remarks spouse wife husband child children son daughter family llc lp gp llp inc corp ltd company companies ira grat custodian foundation partnership partners holdings capital management investment investments funds estate living revocable irrevocable retirement account descendants".split(" "),
 );
+const TABLE_I_AMOUNT = /^\W{0,3}(?:Common|[CG]lass [A-Z]|Ordinary|Series [A-Z]|Shares|Units|American Depositary)\b.{0,60}?\b[0-9]{1,3},[0-9]{3}\b/i;
 const TABLE_I_ROW = /^\W{0,3}(?:Common|Class [A-Z]|Ordinary|Series [A-Z]|Shares|Units)\b.{0,40}?[0-9OlI]{1,2}\/[0-9OlI]{1,2}\/[0-9OlI]{2,4}/i;
 const DERIVATIVE_TITLE = /^\W{0,3}(?:Non-?\s?qualified|Incentive|Employee|Stock Options?|Options?|Warrants?|Call|Put|Restricted Stock Units?|Performance|Convertible|Phantom)\b/i;
 
