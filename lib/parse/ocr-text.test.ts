@@ -218,6 +218,21 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.derivative.map((r) => r.securityTitle).join(" ")).not.toMatch(/Name and Address/);
   });
 
+  it("splits box 1's name from the issuer on the ticker's line, and takes no printed rule for a name", () => {
+    // "HESS JOHN B CHEVRON CORP [ CVX ]" over "—_————__—E—A—_E— esr x Director 10% Owner".
+    const f = corpus("0000093410-26-000117");
+    expect(f.reportingOwners[0].name).toBe("HESS JOHN B");
+    expect(f.issuer).toMatchObject({ name: "CHEVRON CORP", ticker: "CVX" });
+  });
+
+  it("cuts box 1's clipped name, or its initial, printed in front of the issuer, and flags an initial's cut", () => {
+    // "McEvoy Ashle PROCTER & GAMBLE Co [ PG ]"; ". J COCA COLA CO [ KO ]" over "Quincey James".
+    expect(corpus("0000080424-26-000032").issuer.name).toBe("PROCTER & GAMBLE Co");
+    const ko = corpus("0000021344-26-000139");
+    expect(ko.issuer.name).toBe("COCA COLA CO");
+    expect(ko.fieldConfidence["/issuer/name"]).toBeLessThan(0.8);
+  });
+
   it("reads a signature wrapped over two lines with its date under the label, and the unchecked 10b5-1 box", () => {
     const f = corpus("0000021344-26-000122");
     expect(f.signatures).toEqual([{ name: "/s/ April Edwards, attorney-in-fact for Amity Millhiser", date: "2026-04-03" }]);

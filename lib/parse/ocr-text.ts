@@ -133,6 +133,7 @@ export function parseOcrText(text: string): Filing {
   }
   readJointFilers(trailerLines, filing);
   checkOwnerAgainstSignature(filing, header.nameCandidates);
+  trimOwnerFromIssuer(filing);
   checkSignatureNames(filing);
 
   if (!filing.periodOfReport) {
@@ -324,6 +325,9 @@ const cleanValue = (s: string) => singleSpace(s.replace(/[|{}_~"]/g, " ").replac
  * for down to `wideTo`, because Tesseract sometimes prints the right-hand boxes after Table I's heading.
  */
 /** A rule read as dashes and specks ("—_——E—A—_E— esr") is mostly not letters. */
+// A printed rule under a box, as Tesseract reads it ("—_————__—E—A—_E—"): never part of a name.
+const RULE = /[—_~=]{2}|—\S*—/;
+
 function mostlyLetters(v: string): boolean {
   let letters = 0;
   let other = 0;
@@ -348,7 +352,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   const isName = (i: number) => {
     const v = headerValue(zone[i]);
     // Garbled labels ("(as)" for "(Last)", "cy)") are lower-case scraps, never a name.
-    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v) && !STREET_LINE.test(v) && !/^C\s?[I|/l1\\]\s?[O0]\b/.test(v) && mostlyLetters(v);
+    return Boolean(v) && !label(zone[i], LANDMARKS.reportingPerson, 0.7) && !label(zone[i], LANDMARKS.issuer, 0.7) && /[A-Za-z]{2}/.test(v) && /[A-Z]/.test(v) && !/^\(?[a-z]{1,6}\)/.test(v) && !/^\(?[A-Za-z]{1,6}\)\W*$/.test(v) && (zone[i].match(/\(\w{0,6}\)?/g) ?? []).length < 2 && !/\b[A-Z]{2},? [0-9OlI]{5}\b/.test(v) && !STREET_LINE.test(v) && !/^C\s?[I|/l1\\]\s?[O0]\b/.test(v) && !RULE.test(v) && mostlyLetters(v);
   };
   // Tesseract may print box 1's labelled values as a block above box 1's label, with the name
   // either over "(Last)" as on the form or just under the label; the OMB box ends above them.
@@ -668,7 +672,11 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     amendment: amendment?.value ?? null,
     joint: more && !one,
     confidence: c,
-    nameCandidates: zone.map((_, i) => i).filter((i) => i >= labelIdx - 12 && i <= Math.max(labelIdx, lastIdx) + 8 && isName(i)).map((i) => headerValue(zone[i])),
+    // On the ticker's line box 1's name runs into box 2's issuer; only the name part is a candidate.
+    nameCandidates: zone
+      .map((_, i) => i)
+      .filter((i) => i >= labelIdx - 12 && i <= Math.max(labelIdx, lastIdx) + 8 && isName(i))
+      .map((i) => (i === tickIdx && ticker ? splitNameAndIssuer(cleanValue(zone[i].slice(0, TICKER.exec(zone[i])!.index)).split(" "), ticker).owner : headerValue(zone[i]))),
   };
 }
 
@@ -1401,6 +1409,40 @@ function checkOwnerAgainstSignature(filing: Filing, candidates: string[]): void 
   filing.warnings.push(`reporting person read as "${owner.name}", which the signature does not name; "${best}", which it does, taken instead`);
   owner.name = best;
   filing.fieldConfidence["/reportingOwners/0/name"] = 0.75;
+}
+
+/**
+ * EDGAR's page prints box 1's name, often clipped, on the line of box 2's issuer, so Tesseract
+ * reads "McEvoy Ashle PROCTER & GAMBLE Co" or ". J COCA COLA CO". Leading words that are an owner's
+ * or signer's name word, a clipped piece of one, or its initial are cut; the cut is flagged.
+ */
+const ENTITY_WORDS = new Set("inc corp corporation company ltd llc plc trust fund funds holdings group capital partners bank america american international global management investments".split(" "));
+
+function trimOwnerFromIssuer(filing: Filing): void {
+  // Words a company's name shares with its holders' ("Bank", "Capital") say nothing of whose name it is.
+  const known = [...filing.reportingOwners.map((o) => o.name), ...filing.signatures.map((s) => s.name)].flatMap(nameWords).filter((w) => !ENTITY_WORDS.has(w));
+  if (!known.length) return;
+  const words = filing.issuer.name.split(" ");
+  const isNameWord = (w: string) => {
+    const lw = w.toLowerCase().replace(/[^a-z]/g, "");
+    if (lw.length < 3) return false;
+    return known.some((k) => k === lw || (k.length >= 4 && (k.startsWith(lw) || k.endsWith(lw))) || (lw.length >= 5 && editDistance(k, lw, 2) <= (lw.length >= 7 ? 2 : 1)));
+  };
+  let cut = 0;
+  let initialsOnly = true;
+  for (;;) {
+    const w = words[cut];
+    if (cut >= words.length - 1) break;
+    if (isNameWord(w)) initialsOnly = false;
+    else if (!(/^[a-z]{1,2}$/i.test(w) && known.some((k) => k[0] === w[0].toLowerCase()) && words[cut + 1].length > 1)) break;
+    cut++;
+  }
+  if (!cut) return;
+  const rest = words.slice(cut).join(" ");
+  if (!/[A-Za-z]{2}/.test(rest)) return;
+  filing.warnings.push(`issuer read as "${rest}": "${words.slice(0, cut).join(" ")}" before it is box 1's name printed on its line`);
+  filing.issuer.name = rest;
+  filing.fieldConfidence["/issuer/name"] = Math.min(filing.fieldConfidence["/issuer/name"] ?? 1, initialsOnly ? 0.7 : 0.8);
 }
 
 /**
