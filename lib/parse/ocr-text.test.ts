@@ -218,6 +218,12 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.derivative.map((r) => r.securityTitle).join(" ")).not.toMatch(/Name and Address/);
   });
 
+  it("drops garbled markers printed before the underlying title", () => {
+    // "Deferred Share Units @ 04/23/2026 A 975 ( oy Common Stock 975": column 6's markers garbled to specks.
+    expect(corpus("0000200406-26-000108").derivative[0].underlyingTitle).toBe("Common Stock");
+    expect(corpus("0000796343-26-000097").derivative[1].underlyingTitle).toBe("Common Stock");
+  });
+
   it("splits box 1's name from the issuer on the ticker's line, and takes no printed rule for a name", () => {
     // "HESS JOHN B CHEVRON CORP [ CVX ]" over "—_————__—E—A—_E— esr x Director 10% Owner".
     const f = corpus("0000093410-26-000117");

@@ -846,8 +846,8 @@ function readTable(
         if (!(row as DerivativeRow).expirationDate) rc.expirationDate = Math.min(rc.expirationDate ?? CLEAN, 0.4);
         warnings.push(`Table II row ${rows.length + 1}: "${lostDate[0].trim()}" before the underlying title taken for an unreadable date`);
       }
-      // "Me Common": a speck read as a word before the title.
-      const speck = row.underlyingTitle && /^\S{1,2} (?=(?:Common|Class|Ordinary|Series)\b)/.exec(row.underlyingTitle);
+      // "Me Common", "( oy Common", "Q) Q) Common": specks and garbled markers read as words before the title.
+      const speck = row.underlyingTitle && /^(?:\S{1,3} )+(?=(?:Common|Class|Ordinary|Series|American)\b)/.exec(row.underlyingTitle);
       if (speck) {
         row.underlyingTitle = row.underlyingTitle!.slice(speck[0].length);
         rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.75);
