@@ -218,6 +218,15 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.derivative.map((r) => r.securityTitle).join(" ")).not.toMatch(/Name and Address/);
   });
 
+  it("joins a nature of ownership wrapped over the lines above and below its row", () => {
+    // "By" / "Common Stoc! 03/16/2026 Ss 1,080 D $155.495 17,124 I Revocable" / "Trust\?"; "By Savings" / "… I y 8" / "Plan".
+    const xom = corpus("0000034088-26-000052").nonDerivative.map((r) => r.natureOfOwnership);
+    expect(xom).toEqual(["By Revocable Trust", null, "By Dependent Child", expect.anything(), "By Savings Plan"]);
+    // "By" / "… 60 I Immediate" / ". Family" / "Member": the tail runs over two lines behind specks.
+    const tsm = corpus("0001046179-26-000285").nonDerivative.map((r) => r.natureOfOwnership);
+    expect(tsm).toEqual([null, null, null, "By ESPP Trust", "By Immediate Family Member"]);
+  });
+
   it("drops garbled markers printed before the underlying title", () => {
     // "Deferred Share Units @ 04/23/2026 A 975 ( oy Common Stock 975": column 6's markers garbled to specks.
     expect(corpus("0000200406-26-000108").derivative[0].underlyingTitle).toBe("Common Stock");

@@ -769,7 +769,10 @@ function readTable(
   ambiguous: Set<string>,
 ): (NonDerivativeRow | DerivativeRow)[] {
   // `guessed`: a marker of the row was damaged and read as (1).
-  const groups: { start: string; before: string[]; more: string[]; guessed: boolean }[] = [];
+  const groups: { start: string; before: string[]; more: string[]; guessed: boolean; head: string | null; tail: string[]; scraps: boolean }[] = [];
+  // A nature of ownership wrapped over three lines prints its first words above its row ("By" /
+  // "… 17,124 I Revocable" / "Trust"): held here for the row that comes next.
+  let natureHead: string | null = null;
   // Title words printed above the first value line (a PDF text layer wraps cells top-down).
   let pending: string[] = [];
   // Columns 6 and 7 printed as lines of their own under the rows ("fl Trust", "' Trust").
@@ -819,13 +822,20 @@ function readTable(
         last.start = `${last.start} ${line}`;
         last.guessed ||= Boolean(odd || halfMarker || gluedMarker);
       } else {
-        groups.push({ start: line, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd || halfMarker || gluedMarker) });
+        // Under a wrapped nature the row's own line crosses the gap between its lines and picks up
+        // descenders and markers ("… 8,239 I y Q) y"): nothing of the nature is there.
+        const start = natureHead ? line.replace(/(?<= [ID])(?: (?:[A-Za-z]{1,2}|[A-Za-z0-9@]{0,2}\)|[0-9]))+$/, "") : line;
+        groups.push({ start, before: groups.length ? [] : pending, more: [], guessed: Boolean(odd || halfMarker || gluedMarker), head: natureHead, tail: [], scraps: start !== line });
+        natureHead = null;
       }
       pending = [];
-    } else if (groups.length && NATURE_ONLY.test(bare)) natureLines.push(bare);
+    } else if (NATURE_HEAD.test(bare)) natureHead = natureHead ? `${natureHead} ${bare}` : bare;
+    else if (groups.length && isNatureTail(groups[groups.length - 1], l)) groups[groups.length - 1].tail.push(l.replace(SPECK_BEFORE, ""));
+    else if (groups.length && NATURE_ONLY.test(bare)) natureLines.push(bare);
     else if (groups.length && words && !isHeadingWords(bare)) groups[groups.length - 1].more.push(l);
     else if (words && !isHeadingWords(bare)) pending.push(l);
   }
+  if (natureHead) natureLines.push(natureHead);
   const rows: (NonDerivativeRow | DerivativeRow)[] = [];
   const guessedForm: number[] = [];
   for (const g of groups) {
@@ -833,6 +843,7 @@ function readTable(
     const reading = readRow(tokenizeCells([blobs.line]), table as "nonDerivative", layout);
     const row = reading.row as NonDerivativeRow | DerivativeRow;
     const rc = reading.confidence;
+    if (g.head) wrappedNature(row, rc, g, rowName(table, rows.length), warnings);
     if (blobs.found) rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.5);
     if (g.guessed) rc.footnoteIds = Math.min(rc.footnoteIds ?? CLEAN, 0.6);
     // Rule debris and lower-case scraps ("cy Common") before the underlying title.
@@ -955,6 +966,54 @@ function readTable(
     warnings.push(`${rowName(table, k)}: nature of ownership "${text}" found on a line of its own below the rows`);
   });
   return rows;
+}
+
+// The first line of a nature of ownership wrapped above its row: "By", "See", "By Famil", "By 401(k".
+const NATURE_HEAD = /^(?:By|See|Held|Through|Owned)\b(?: \S+){0,3}$/;
+// A wrapped nature's last line under its row: a word or two, perhaps with its markers ("Trust!", "Child", "(2)(3)").
+const NATURE_TAIL = /^(?:[A-Z][A-Za-z.&'-]*|of|and|the|\(k\)|\([0-9]{1,2}\))(?: (?:[A-Z][A-Za-z.&'-]*|of|and|the|\([0-9]{1,2}\)))?[!?\\'",.:;]{0,2}(?:\([0-9]{1,2}\))*$/;
+
+const TITLE_GOES_ON = /^(?:Stock|Shares?|Units?|Options?|Common|Class|Preferred)\b/;
+// A speck or the cell's rule before a wrapped line's first word: "( Trust", ". Family".
+const SPECK_BEFORE = /^[^A-Za-z0-9\s]{1,2} (?=[A-Za-z(])/;
+
+/** The line right under a row with a wrapped nature, or the one after it, is the nature's tail. */
+function isNatureTail(g: { head: string | null; tail: string[]; more: string[] }, line: string): boolean {
+  if (!g.head || g.more.length || g.tail.length >= 2) return false;
+  const l = line.replace(SPECK_BEFORE, "");
+  return NATURE_TAIL.test(l) && !TITLE_GOES_ON.test(l);
+}
+
+/**
+ * Joins a nature of ownership printed over three lines: its head above the row, what the row's
+ * line holds of it, and its tail, the first line under the row. Markers in the tail are the row's.
+ */
+function wrappedNature(row: NonDerivativeRow | DerivativeRow, rc: Confidences, g: { head: string | null; tail: string[]; scraps: boolean }, where: string, warnings: string[]): void {
+  const head = g.head!.split(" ");
+  const middle = (row.natureOfOwnership ?? "").split(" ").filter((w) => /[A-Za-z]{3}|^[0-9]+\(k\)?$/.test(w));
+  // "By 401(k" over "401(k)": the row's line repeats the head's clipped last word.
+  const last = head[head.length - 1];
+  if (middle.length && last.length >= 2 && middle[0].startsWith(last) && middle[0] !== last) head.pop();
+  let tail = "";
+  if (g.tail.length) {
+    const marked = stripFootnoteMarkers(g.tail.join(" "));
+    for (const id of marked.footnoteIds) if (!row.footnoteIds.includes(id)) row.footnoteIds.push(id);
+    tail = marked.text.replace(/[!?\\'",.:;]+$/, "");
+  }
+  // "By 401(k Plan": the bracket's close fell in the gap between the lines.
+  const nature = singleSpace([...head, ...middle, tail].join(" ")).replace(/\(k(?!\))/g, "(k)");
+  if (!nature || nature === row.natureOfOwnership) return;
+  // Clean words on every line make a reading to trust; a clipped word ("Livin;"), or scraps of one
+  // on the row's line ("Famil" / "… I y Q) y"), do not.
+  const damaged = g.scraps || !nature.split(" ").every((w) => /^(?:[A-Z][a-z]{2,}|[A-Z]{2,}|[0-9]+\(k\)|By|See|of|and|the|on|in|for|behalf)$/.test(w)) || !tail;
+  warnings.push(`${where}: nature of ownership wrapped over the lines around the row, read as "${nature}"`);
+  row.natureOfOwnership = nature;
+  // The one-word-fragment doubt the row reader raised is answered by the join.
+  rc.natureOfOwnership = damaged ? 0.7 : 0.8;
+  if (!row.directOrIndirect) {
+    row.directOrIndirect = "I";
+    rc.directOrIndirect = Math.min(rc.directOrIndirect ?? 1, 0.75);
+  }
 }
 
 /**
