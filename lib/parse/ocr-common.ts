@@ -884,7 +884,8 @@ function splitValues(text: string, markersAttach: boolean, afterText: boolean): 
   // Dates written with spaces ("Dec. 17, 2007") are protected by reading them first.
   const ws = text.replace(/\$ +/g, "$").split(" ");
   const bare = ws.map(stripFootnoteMarkers);
-  const isValue = bare.map((b) => isValueWord(b.text));
+  // "Common Stock, $.25 Par Value": an amount before "par value" is the title's, never a price.
+  const isValue = bare.map((b, i) => isValueWord(b.text) && !(/^\$/.test(b.text) && /^par$/i.test(ws[i + 1] ?? "")));
   const out: RowToken[] = [];
   let textRun: string[] = [];
   let runIds: string[] = [];

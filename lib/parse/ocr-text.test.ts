@@ -227,6 +227,12 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(tsm).toEqual([null, null, null, "By ESPP Trust", "By Immediate Family Member"]);
   });
 
+  it("keeps a par value in the title instead of taking it for a price", () => {
+    // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
+    const f = corpus("0000021344-26-000139");
+    expect(f.nonDerivative[0]).toMatchObject({ securityTitle: "Common Stock, $.25 Par Value", shares: 44678, price: 0, natureOfOwnership: "By Wife" });
+  });
+
   it("drops garbled markers printed before the underlying title", () => {
     // "Deferred Share Units @ 04/23/2026 A 975 ( oy Common Stock 975": column 6's markers garbled to specks.
     expect(corpus("0000200406-26-000108").derivative[0].underlyingTitle).toBe("Common Stock");
