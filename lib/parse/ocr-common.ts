@@ -707,6 +707,10 @@ export function readTrailer(lines: string[]): Trailer {
       const w = wrappedName(body.length - 1, nameWithDate[1]);
       signatures.unshift({ sig: { name: cleanSignatureName(w.name), date: d.value }, conf: d.confidence });
       body.length -= w.lines;
+    } else if (!dateOnly && !nameWithDate && prev && prev.i !== remarksAt && SIGNATURE_GOES_ON.test(last) && last.length < 60 && /\s[0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9OolI]{2,4}$/.test(prev.text)) {
+      // "By: Aaron Beckman, Power of Attorney 05/15/2026" over "For: Vaibhav Taneja": the signature goes on under its date.
+      body[body.length - 2] = { ...prev, text: prev.text.replace(/(\s[0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9OolI]{2,4})$/, ` ${last}$1`) };
+      body.length -= 1;
     } else if (signatures.length === 0 && looksLikeSignatureName(last) && last.length < 100) {
       const w = wrappedName(body.length - 1, last);
       // The date may be printed under the signature label, beside "Date".
@@ -739,7 +743,10 @@ export function readTrailer(lines: string[]): Trailer {
   }
   signatures.forEach(({ sig, conf, nameConf }, s) => {
     confidence[`/signatures/${s}/date`] = conf;
-    confidence[`/signatures/${s}/name`] = nameConf ?? (sig.name.split(" ").length >= 2 ? 0.9 : 0.75);
+    // Names are capitalised; a line of mostly lower-case words ("alae Kee aetna yaa") is OCR of something else.
+    const words = sig.name.split(" ");
+    const lower = words.filter((w) => /^[a-z]/.test(w) && !/^(?:as|by|for|of|the|and|on|behalf|its|attorney|attorney-in-fact|power|in|fact)\b/i.test(w)).length;
+    confidence[`/signatures/${s}/name`] = Math.min(nameConf ?? (words.length >= 2 ? 0.9 : 0.75), lower * 2 >= words.length ? 0.5 : 1);
   });
   if (signatures.length === 0) warnings.push('no signature found above "Signature of Reporting Person"');
   const remarks = remarkLines.length ? singleSpace(remarkLines.join(" ")) : null;
@@ -823,8 +830,16 @@ function looksLikeSignatureName(line: string): boolean {
   return t.length >= 3 && /[A-Za-z]{2}/.test(t) && !/^(date|remarks?:?|signature)/i.test(t) && !BOILERPLATE.test(t) && !/^\W{0,2}(?:Name|Address|Relationship)\s?[:;]/i.test(t);
 }
 
+// The line under a dated signature that finishes it: "For: Vaibhav Taneja", "as attorney-in-fact", "Trustee".
+const SIGNATURE_GOES_ON = /^(?:(?:for|as|by|its|on behalf)\b|(?:Trustee|Attorney-in-Fact|Attorney|Agent|Manager|Member|Secretary)\W*$)/i;
+
 function cleanSignatureName(line: string): string {
-  return singleSpace(line.replace(/^\*+/, "").replace(/[_]{2,}/g, " "));
+  // A word hyphenated at the box's edge ("Attorney-in-" / "Fact") is one word; a comma doubled by a
+  // speck is one comma; a lone lower-case letter at the end is a speck, never part of a name.
+  return singleSpace(line.replace(/^\*+/, "").replace(/[_]{2,}/g, " "))
+    .replace(/(?<=[A-Za-z]-) (?=[A-Za-z])/g, "")
+    .replace(/,{2,}/g, ",")
+    .replace(/ [a-z]$/, "");
 }
 
 // ---------------------------------------------------------------------------

@@ -227,6 +227,18 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(tsm).toEqual([null, null, null, "By ESPP Trust", "By Immediate Family Member"]);
   });
 
+  it("finishes a signature on the line under its date, joins a word hyphenated at the box's edge, keeps /s/ as printed", () => {
+    // "By: Aaron Beckman, Power of Attorney 05/15/2026" over "For: Vaibhav Taneja a".
+    expect(corpus("0001104659-26-062860").signatures).toEqual([{ name: "By: Aaron Beckman, Power of Attorney For: Vaibhav Taneja", date: "2026-05-15" }]);
+    expect(corpus("0001209191-22-024550").signatures[0].name).toBe("/s/ Valentina Margulis, as Attorney-in-Fact for Sergey Brin");
+    expect(corpus("form4-silk-road-medical-inc-rogers-erica-j-20220111").signatures[0].name).toBe("/s/Mhairi Jones, by power of attorney");
+  });
+
+  it("flags a signature of mostly lower-case words as misread", () => {
+    const f = corpus("form4-duolingo-inc-capitalg-2014-lp-20211116");
+    expect(f.fieldConfidence["/signatures/0/name"]).toBeLessThan(0.8);
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");

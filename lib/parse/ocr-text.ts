@@ -1411,7 +1411,7 @@ function checkTrailer(filing: Filing): void {
   if (gap >= 0) filing.warnings.push(`footnote numbers out of step from (${filing.footnotes[gap].id}); footnotes from there need review`);
   filing.signatures.forEach((s, i) => {
     // "/s/" comes out as "Js/", "{si", "'s/", "Is/", "Is!", "'sd".
-    s.name = s.name.replace(/^[\\/J{|(\['!Il]?[sS][/il1|L!d]\s?(?=[A-Z])/, "/s/ ").replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
+    s.name = s.name.replace(/^[\\/J{|(\['!Il]?[sS][/il1|L!d]\s?(?=[A-Z])/, (m) => (m === "/s/" ? m : "/s/ ")).replace(/[,;]$/, "").replace(/-in-Fac\b/, "-in-Fact");
     // A date too damaged to be read as one ("32/1412022") stays glued to the name.
     const glued = / \S*[0-9]\S*\/\S*[0-9]\S*$/.exec(s.name);
     if (glued) {
