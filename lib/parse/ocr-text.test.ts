@@ -239,6 +239,22 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.fieldConfidence["/signatures/0/name"]).toBeLessThan(0.8);
   });
 
+  it("links a lost-marker row to the weighted-average footnote whose price range holds its price", () => {
+    // "Class A Common Stock 04/13/2022 S 100 D $2,556.7346 13,788 D": footnote 2 gives "$2,556.14 to $2,557.13".
+    const f = corpus("0001209191-22-024550");
+    expect(f.nonDerivative[1]).toMatchObject({ price: 2556.7346, footnoteIds: ["2"] });
+    expect(f.fieldConfidence["/nonDerivative/1/footnoteIds"]).toBeLessThan(0.8);
+    // "$2,579.3767" with its marker run in as digits: cut to four decimals, flagged.
+    expect(f.nonDerivative[16].price).toBe(2579.3767);
+    expect(f.fieldConfidence["/nonDerivative/16/price"]).toBeLessThan(0.8);
+  });
+
+  it("takes quote marks glued to a figure for a garbled marker", () => {
+    // "… S 100 D $2,556.7346\") 13,788 D" in the lightly degraded photograph.
+    const light = parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", "0001209191-22-024550.light.txt"), "utf8"));
+    expect(light.nonDerivative[1]).toMatchObject({ price: 2556.7346, sharesOwnedFollowing: 13788 });
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");

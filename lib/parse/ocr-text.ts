@@ -145,6 +145,7 @@ export function parseOcrText(text: string): Filing {
     }
   }
   // Lines with a dollar amount and a thousands figure are table rows, read or not.
+  linkPriceRanges(filing);
   flagMissingTrailer(filing, lines.filter((l) => /\$\s?[0-9]/.test(l) && /[0-9],[0-9]{3}\b/.test(l)).length);
   splitRunTogetherIds(filing);
   fillFromExercise(filing);
@@ -756,7 +757,8 @@ function hasValue(line: string): boolean {
   return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:[,.][0-9OlI]{3})+(?:\.[0-9]+)?(?=\s|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
 }
 
-const GLUED_MARKER = /(?<=[0-9])[@©®°¢](?= |$)/g;
+// A raised marker glued to a figure, its number unreadable: "17,128.6365@", "$2,556.7346\")", "$2,564.925”".
+const GLUED_MARKER = /(?<=[0-9])(?:[@©®°¢]|["”“'’`]{1,2}\)?|'\?)(?= |$)/g;
 
 function readTable(
   lines: string[],
@@ -1261,7 +1263,15 @@ function flagOutlyingPrices(filing: Filing): void {
         const p = `/${table}/${i}/price`;
         const inRange = (v: number) => v >= range[0] && v <= range[1];
         if (inRange(r.price)) {
-          if ((filing.fieldConfidence[p] ?? 1) >= 0.5) filing.fieldConfidence[p] = Math.max(filing.fieldConfidence[p] ?? 0, 0.95);
+          // Prices are given to four decimals at most; digits past them are a raised marker run into
+          // the figure ("$2,579.3767(14)" read as 2579.376709), and the range cannot tell which are which.
+          const decimals = String(r.price).split(".")[1] ?? "";
+          if (decimals.length > 4) {
+            const cut = Number(String(r.price).slice(0, String(r.price).indexOf(".") + 5));
+            filing.warnings.push(`${rowName(table, i)}: price ${r.price} has more decimals than a price carries; read as ${cut}, the rest taken for a footnote marker`);
+            r.price = cut;
+            filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, 0.7);
+          } else if ((filing.fieldConfidence[p] ?? 1) >= 0.5) filing.fieldConfidence[p] = Math.max(filing.fieldConfidence[p] ?? 0, 0.95);
           return;
         }
         // A weighted average lies inside the range its footnote gives: a lost decimal point
@@ -1633,6 +1643,41 @@ function readJointFilers(lines: string[], filing: Filing): void {
     for (const k of Object.keys(filing.reportingOwners[0])) conf[`/reportingOwners/1/${k}`] = 0.2;
     filing.warnings.push("box 6 says the form is filed by more than one reporting person, but only one was read");
   }
+}
+
+const PRICE_RANGE = /(?:ranging from|ranged from|between)\s+\$\s?([0-9][0-9,]*(?:\.[0-9]+)?)\s+(?:to|and)\s+\$\s?([0-9][0-9,]*(?:\.[0-9]+)?)/i;
+
+/**
+ * A weighted-average price's footnote gives the range of the prices averaged ("at prices ranging
+ * from $2,556.14 to $2,557.13"): a row whose price lies in the range of a footnote no row cites
+ * lost its marker to the OCR and cites it. The link is inferred, so the row's markers stay flagged.
+ */
+function linkPriceRanges(filing: Filing): void {
+  const cited = new Set([...filing.nonDerivative, ...filing.derivative].flatMap((r) => r.footnoteIds));
+  const ranges = filing.footnotes.flatMap((f) => {
+    const m = cited.has(f.id) ? null : PRICE_RANGE.exec(f.text);
+    if (!m) return [];
+    const [lo, hi] = [m[1], m[2]].map((v) => Number(v.replace(/,/g, "")));
+    return lo <= hi ? [{ id: f.id, lo, hi }] : [];
+  });
+  if (!ranges.length) return;
+  let linked = false;
+  for (const table of ["nonDerivative", "derivative"] as const) {
+    filing[table].forEach((r, i) => {
+      if (r.price === null) return;
+      const hits = ranges.filter((g) => r.price! >= g.lo && r.price! <= g.hi);
+      if (hits.length !== 1 || r.footnoteIds.includes(hits[0].id)) return;
+      r.footnoteIds.push(hits[0].id);
+      const p = `/${table}/${i}/footnoteIds`;
+      filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, 0.7);
+      filing.warnings.push(`${rowName(table, i)}: price ${r.price} lies in the range footnote (${hits[0].id}) gives; its marker, lost, taken as cited`);
+      linked = true;
+    });
+  }
+  // Markers lost on this page may be lost on any row, linked or not.
+  if (linked)
+    for (const table of ["nonDerivative", "derivative"] as const)
+      filing[table].forEach((_, i) => (filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.7)));
 }
 
 /**
