@@ -249,6 +249,15 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.fieldConfidence["/nonDerivative/16/price"]).toBeLessThan(0.8);
   });
 
+  it("links a lost-marker row to the one footnote naming the holders its nature of ownership names", () => {
+    // "… I by trust" on three rows; footnote 3: "Shares held by The Narayen Family Trust, …".
+    const f = corpus("0000796343-26-000105");
+    for (const i of [0, 1, 2]) {
+      expect(f.nonDerivative[i].footnoteIds).toContain("3");
+      expect(f.fieldConfidence[`/nonDerivative/${i}/footnoteIds`]).toBeLessThan(0.8);
+    }
+  });
+
   it("takes quote marks glued to a figure for a garbled marker", () => {
     // "… S 100 D $2,556.7346\") 13,788 D" in the lightly degraded photograph.
     const light = parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", "0001209191-22-024550.light.txt"), "utf8"));

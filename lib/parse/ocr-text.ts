@@ -146,6 +146,7 @@ export function parseOcrText(text: string): Filing {
   }
   // Lines with a dollar amount and a thousands figure are table rows, read or not.
   linkPriceRanges(filing);
+  linkHolderFootnotes(filing);
   flagMissingTrailer(filing, lines.filter((l) => /\$\s?[0-9]/.test(l) && /[0-9],[0-9]{3}\b/.test(l)).length);
   splitRunTogetherIds(filing);
   fillFromExercise(filing);
@@ -1674,10 +1675,49 @@ function linkPriceRanges(filing: Filing): void {
       linked = true;
     });
   }
-  // Markers lost on this page may be lost on any row, linked or not.
-  if (linked)
-    for (const table of ["nonDerivative", "derivative"] as const)
-      filing[table].forEach((_, i) => (filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.7)));
+  if (linked) flagEveryRowsMarkers(filing);
+}
+
+/** Markers lost on a page may be lost on any of its rows, linked to a footnote or not. */
+function flagEveryRowsMarkers(filing: Filing): void {
+  for (const table of ["nonDerivative", "derivative"] as const)
+    filing[table].forEach((_, i) => (filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.7)));
+}
+
+// Words naming who holds indirect shares; a nature of ownership and its footnote share them. "Plan" is
+// not one: footnotes name incentive and trading plans as often as holding ones.
+const HOLDER_WORDS = ["spouse", "wife", "husband", "trust", "401(k)", "ira", "llc", "partnership", "family", "child", "children", "son", "daughter", "foundation", "grat", "custodian", "estate"];
+const holderWords = (text: string) => {
+  const words = new Set(text.toLowerCase().split(/[^a-z0-9()]+/));
+  return HOLDER_WORDS.filter((w) => words.has(w) || (w === "401(k)" && /401\s?\(?k\)?/i.test(text)));
+};
+
+/**
+ * A nature of ownership ("By Spouse Trust") usually carries the marker of the footnote saying who
+ * holds the shares ("… held by his spouse's trust …"). With the marker lost, the one footnote no
+ * row cites that names the same holders is taken as cited, flagged.
+ */
+function linkHolderFootnotes(filing: Filing): void {
+  const cited = new Set([...filing.nonDerivative, ...filing.derivative].flatMap((r) => r.footnoteIds));
+  const open = filing.footnotes.filter((f) => !cited.has(f.id)).map((f) => ({ id: f.id, words: holderWords(f.text) }));
+  if (!open.length) return;
+  let linked = false;
+  for (const table of ["nonDerivative", "derivative"] as const) {
+    filing[table].forEach((r, i) => {
+      if (!r.natureOfOwnership || r.directOrIndirect !== "I") return;
+      const words = holderWords(r.natureOfOwnership);
+      if (!words.length) return;
+      // The footnote naming the most of the row's holder words, if it alone does.
+      const scored = open.map((f) => ({ id: f.id, n: words.filter((w) => f.words.includes(w)).length })).filter((f) => f.n > 0).sort((a, b) => b.n - a.n);
+      if (!scored.length || (scored[1] && scored[1].n === scored[0].n) || r.footnoteIds.includes(scored[0].id)) return;
+      r.footnoteIds.push(scored[0].id);
+      const p = `/${table}/${i}/footnoteIds`;
+      filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, 0.7);
+      filing.warnings.push(`${rowName(table, i)}: nature "${r.natureOfOwnership}" matches footnote (${scored[0].id}), which no row cites; its marker, lost, taken as cited`);
+      linked = true;
+    });
+  }
+  if (linked) flagEveryRowsMarkers(filing);
 }
 
 /**
