@@ -258,6 +258,13 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     }
   });
 
+  it("finds Table II by its heading's words and the footnotes by their numbering when both labels are lost", () => {
+    // "Derivative Securities Acquired, …" without "Table II -"; "1. Exhibit Index - …" / "2. Each phantom share …" without "Explanation of Responses:".
+    const light = parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", "0000021344-26-000122.light.txt"), "utf8"));
+    expect(light.footnotes.map((f) => f.id)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(light.footnotes[1].text).toMatch(/^Each phantom share unit is economically equivalent/);
+  });
+
   it("takes quote marks glued to a figure for a garbled marker", () => {
     // "… S 100 D $2,556.7346\") 13,788 D" in the lightly degraded photograph.
     const light = parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", "0001209191-22-024550.light.txt"), "utf8"));

@@ -203,6 +203,12 @@ function label(line: string, text: string, threshold: number) {
 // The first footnote, when "Explanation of Responses:" was lost: "1. Shares credited to the reporting person's account …".
 const FIRST_FOOTNOTE = /^\W{0,2}1\s?[.,]\s?(?!Title\b)[A-Z][a-z]{2,}(?:\s+[A-Za-z'’(),-]+){5}/;
 
+// "1. Exhibit Index - Exhibit No. 24 - …" followed within a few lines by "2. Each …": the footnotes begin.
+const footnoteOne = /^\W{0,2}1\s?[.,]\s?(?!Title\b|Name\b)[A-Z][a-z]{2,}(?:\s+\S+){3}/;
+const footnoteTwo = /^\W{0,2}2\s?[.,]\s?[A-Z][a-z]/;
+const firstOfFootnotes = (lines: string[], i: number) =>
+  footnoteOne.test(lines[i]) && lines.slice(i + 1, i + 6).some((l) => footnoteTwo.test(l));
+
 // A title cut where its box wrapped; its last printed word names no office yet.
 const UNFINISHED_TITLE = /(?:\b(?:Chief|Legal|Financial|Operating|Executive|Accounting|Technology|Marketing|Information|Human|Vice|Global|Worldwide|Corp|and|of|the)|[,&-])$/i;
 // The end of a line after its last figure (a date, a ZIP, a house number) or from its start: 1 to 4 words.
@@ -221,6 +227,8 @@ function findLandmarks(lines: string[]): Landmarks {
     // Specks and a rule may come before the heading ('es es z "Table |- Non-Derivative').
     else if (m.tableI < 0 && /^.{0,12}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Non-Derivative Securities", 0.6) && /non/i.test(l)) m.tableI = i;
     else if (m.tableII < 0 && /^.{0,12}Tab\w{0,3}\b/i.test(l) && findLabel(l, "Table Derivative Securities", 0.6) && !/\bnon/i.test(l)) m.tableII = i;
+    // "Table II -" itself lost: the heading's own words still name it.
+    else if (m.tableII < 0 && m.person >= 0 && /^\W{0,3}Derivative Securities Acq/i.test(l)) m.tableII = i;
     // A table heading too blurred to read still has its first column heading under it.
     else if (titleI < 0 && /^\W{0,3}1\W{0,2}Title of Secur/i.test(l)) titleI = i;
     else if (titleII < 0 && /^\W{0,3}1\W{0,2}Title of Deriv/i.test(l)) titleII = i;
@@ -230,7 +238,7 @@ function findLandmarks(lines: string[]): Landmarks {
         m.tablesEnd = i;
         break;
       }
-    } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && (/^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l) || FIRST_FOOTNOTE.test(l))) m.tablesEnd = i;
+    } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && (/^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l) || FIRST_FOOTNOTE.test(l) || firstOfFootnotes(lines, i))) m.tablesEnd = i;
   }
   if (m.tableI < 0 && titleI >= 0) m.tableI = titleI;
   if (m.tableI < 0) {
