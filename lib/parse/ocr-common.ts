@@ -664,7 +664,9 @@ export function readTrailer(lines: string[]): Trailer {
     else if (signatureAt < 0 && l.length < 80 && /s[il1]gn|nature/i.test(l) && (findLabel(l, LANDMARKS.signature, 0.7) || /^\W{0,2}\*\*\s*Signature\s*$/i.test(l))) signatureAt = i;
   }
   const end = signatureAt >= 0 ? signatureAt : lines.length;
-  const start = explanationAt >= 0 ? explanationAt + 1 : remarksAt >= 0 ? remarksAt : 0;
+  // With its label lost, the footnotes still start at "1." above the remarks.
+  const numbered = remarksAt > 0 && lines.slice(0, remarksAt).some((l) => /^\W{0,2}1\s?[.,]\s?[A-Z][a-z]/.test(l.trim()));
+  const start = explanationAt >= 0 ? explanationAt + 1 : remarksAt >= 0 && !numbered ? remarksAt : 0;
   const body: { i: number; text: string }[] = [];
   for (let i = start; i < end; i++) {
     const text = lines[i].trim().replace(/^remarks?\W{0,3}:\s*/i, "");

@@ -265,6 +265,13 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(light.footnotes[1].text).toMatch(/^Each phantom share unit is economically equivalent/);
   });
 
+  it("reads the footnotes above the remarks when the explanation label is garbled", () => {
+    // "Explanation ofResponses; Se" / "1. The sale was primarily made …" … "Remarks:".
+    const light = parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", "0000796343-26-000105.light.txt"), "utf8"));
+    expect(light.footnotes.map((f) => f.id)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(light.footnotes[2].text).toBe("Shares held by The Narayen Family Trust, dtd 11/30/00 of which reporting person is a trustee.");
+  });
+
   it("takes quote marks glued to a figure for a garbled marker", () => {
     // "… S 100 D $2,556.7346\") 13,788 D" in the lightly degraded photograph.
     const light = parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", "0001209191-22-024550.light.txt"), "utf8"));
