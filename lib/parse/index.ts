@@ -7,7 +7,7 @@ import { parseOcrMarkdown } from "./ocr-markdown";
 import { parseOcrText } from "./ocr-text";
 import { extractPdfText, renderPdfPages } from "./pdf";
 import { ocrImage } from "./ocr-image";
-import { deriveVesting, deriveVestingFromOcr } from "../vesting/derive";
+import { deriveVesting, deriveVestingFromOcr, unplacedSchedules } from "../vesting/derive";
 
 export { ParseError } from "./types";
 export type { Filing } from "./types";
@@ -169,6 +169,7 @@ export function parseText(text: string, format: DetectedFormat): Filing {
     const { schedules, linked } = deriveVestingFromOcr(filing, (table, i) => (conf[`/${table}/${i}/footnoteIds`] ?? 1) < CONFIDENCE_THRESHOLD);
     flagVesting(filing, schedules, linked);
     filing.vesting = schedules;
+    flagUnplacedSchedules(filing, unplacedSchedules(filing, schedules));
   }
   return filing;
 }
@@ -191,5 +192,22 @@ export function flagVesting(filing: Filing, vesting: Filing["vesting"], linked: 
       set(`/vesting/${k}/tranches/${t}/date`);
       set(`/vesting/${k}/tranches/${t}/shares`);
     });
+  });
+}
+
+/**
+ * A footnote states a schedule no entry was built from: the entry its row should have is missing.
+ * Where it would sit is flagged, every field of it, so the review screen shows the gap.
+ */
+function flagUnplacedSchedules(filing: Filing, missing: Filing["vesting"]): void {
+  const conf = filing.fieldConfidence;
+  const flag = (value: unknown, path: string): void => {
+    if (Array.isArray(value) && !value.every((v) => typeof v === "string")) value.forEach((v, i) => flag(v, `${path}/${i}`));
+    else if (value && typeof value === "object" && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) flag(v, `${path}/${k}`);
+    else conf[path] = Math.min(conf[path] ?? 1, 0.3);
+  };
+  missing.forEach((s, j) => {
+    flag(s, `/vesting/${filing.vesting.length + j}`);
+    filing.warnings.push(`footnote (${s.sourceFootnoteIds[0]}) states a vesting schedule that no row's figures carry; if a grant row was misread, its schedule is missing`);
   });
 }

@@ -96,3 +96,23 @@ export function deriveVestingFromOcr(
   }
   return { schedules, linked };
 }
+
+/**
+ * Footnotes that state a schedule (read against a stand-in grant) but feed none of `schedules`:
+ * on OCR input their row was lost or misread, so an entry is missing. The stand-ins give the shape
+ * (how many tranches) of what is missing, for the reader to flag; their values mean nothing.
+ */
+export function unplacedSchedules(filing: Filing, schedules: VestingSchedule[]): VestingSchedule[] {
+  const used = new Set(schedules.flatMap((s) => s.sourceFootnoteIds));
+  const grantDate = filing.periodOfReport;
+  if (!grantDate) return [];
+  const out: VestingSchedule[] = [];
+  for (const f of filing.footnotes) {
+    if (used.has(f.id)) continue;
+    const model = readVestingText(f.text, { grantDate, totalShares: 1200, exerciseDate: null, expirationDate: null });
+    if (!model || model.kind === "performance") continue;
+    const s = scheduleFromModel({ table: "derivative", index: 0 }, model, [f.id]);
+    if (s) out.push(s);
+  }
+  return out;
+}
