@@ -997,6 +997,29 @@ const SLOT_FIELD: Record<Slot, string> = {
   di: "directOrIndirect", nature: "natureOfOwnership",
 };
 
+/**
+ * Where each column's value sits in the ownership XML; a row's footnote ids are listed in the
+ * document's order, which differs from the printed one (Form 3 prints the exercise price after the
+ * dates; Form 4 prints column 8's price after the dates, which the XML holds with the amount).
+ */
+const XML_RANK: Record<Slot, number> = {
+  title: 0, convPrice: 1, txDate: 2, deemed: 3, code: 4, v: 5, amount: 6, price: 7, ad: 8,
+  exDate: 9, expDate: 10, undTitle: 11, undAmount: 12, owned: 13, di: 14, nature: 15,
+};
+
+/** The row's footnote ids, each once, ordered by where the value it marks sits in the XML. */
+function idsInXmlOrder(tokens: RowToken[], assignment: (Slot | null)[]): string[] {
+  const ranked: { id: string; rank: number; at: number }[] = [];
+  // A marker standing alone marks the value before it.
+  let rank = 0;
+  tokens.forEach((t, i) => {
+    const slot = assignment[i];
+    if (slot) rank = XML_RANK[slot];
+    for (const id of t.footnoteIds) if (!ranked.some((r) => r.id === id)) ranked.push({ id, rank, at: ranked.length });
+  });
+  return ranked.sort((a, b) => a.rank - b.rank || a.at - b.at).map((r) => r.id);
+}
+
 const TEXT_SLOTS = new Set<Slot>(["title", "undTitle", "nature"]);
 
 interface Typed {
@@ -1091,10 +1114,9 @@ export function readRow(tokens: RowToken[], table: TableKind, form: LayoutForm, 
   // Form 3's columns are exactly a holding's.
   const holdingLine = table === "nonDerivative" && form !== "3" && !tokens.some((t) => t.text.includes("+") || findDates(t.text).length > 0) && tokens.filter((t) => /[0-9]/.test(t.text)).length <= 1;
   const slots = LAYOUTS[`${form === "3" || holdingLine ? "3" : "4"}:${table}`];
-  const footnoteIds: string[] = [];
-  for (const t of tokens) for (const id of t.footnoteIds) if (!footnoteIds.includes(id)) footnoteIds.push(id);
   const typed = tokens.slice(0, 120).map(typeToken);
   const assignment = align(typed, slots);
+  const footnoteIds = idsInXmlOrder(tokens, assignment);
   const warnings: string[] = [];
   const confidence: Confidences = {};
   const got = new Map<Slot, Typed[]>();

@@ -519,3 +519,14 @@ describe("hostile input", () => {
     expect(performance.now() - start).toBeLessThan(15_000);
   });
 });
+
+describe("markdown of real EDGAR pages (development corpus, tuning half)", () => {
+  const corpus = (name: string) => parseOcrMarkdown(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", `${name}.grid.md`), "utf8"));
+
+  it("lists a row's footnote ids in the XML's order of the values they mark, not the printed one", () => {
+    // Form 3 prints the exercise date (marker 1) before the exercise price (marker 2); the XML holds the price first.
+    const f = corpus("form3-apple-inc-khan-sabih-20250725");
+    expect(f.derivative[0].footnoteIds).toEqual(["2", "1"]);
+    expect(f.derivative[1].footnoteIds).toEqual(["2", "3"]);
+  });
+});
