@@ -278,6 +278,14 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(light.nonDerivative[1]).toMatchObject({ price: 2556.7346, sharesOwnedFollowing: 13788 });
   });
 
+  it("takes a year alone on its line for a wrapped name's, not a row, and splits a line shared by two wrapped cells", () => {
+    // "SMB Pacific" / "2021" / "Class B Common Stock $0 (6) (7) Class A 8,635 8,635 I Charitable" / "Common Stock Remainder" / "Unitrust I"
+    const f = corpus("0001209191-22-024552");
+    expect(f.derivative).toHaveLength(3);
+    expect(f.derivative.map((r) => r.underlyingTitle)).toEqual(["Class A Common Stock", "Class A Common Stock", "Class A Common Stock"]);
+    expect(f.derivative[1].natureOfOwnership).toMatch(/Charitable Remainder/);
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");

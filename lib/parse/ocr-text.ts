@@ -807,8 +807,10 @@ function readTable(
     }
     // "$0.01 per share" under "Common Stock, par value" is the title going on, not a row.
     const titleTail = /^\$?[0-9][0-9.,]* [a-z]+(?: [a-z]+){0,3}$/.test(bare);
-    const words = (/[A-Za-z]{2}/.test(bare) && bare.split(" ").length <= 8 && /^[A-Za-z(]/.test(bare)) || titleTail;
-    if (hasValue(bare) && !titleTail) {
+    const words = (/[A-Za-z]{2}/.test(bare) && bare.split(" ").length <= 8 && /^[A-Za-z(]/.test(bare)) || titleTail || /^(?:19|20)[0-9]{2}$/.test(bare);
+    // A year alone on its line is a wrapped name's ("SMB Pacific" / "2021" / "… I Charitable"), not a row.
+    const loneYear = /^(?:19|20)[0-9]{2}$/.test(bare);
+    if (hasValue(bare) && !titleTail && !loneYear) {
       const odd = /\((?:a|l|i|I|@)\)|(?:^| )@(?= |$)/.exec(l);
       if (odd) warnings.push(`footnote marker read as "${odd[0].trim()}" taken as (1)`);
       // "$6280)": a price whose raised marker lost its opening parenthesis, which marker unknown;
@@ -903,6 +905,15 @@ function readTable(
       if ("underlyingTitle" in row && row.underlyingTitle) row.underlyingTitle = row.underlyingTitle.replace(/\s+[—–\-=~]+$/, "");
       if ("underlyingTitle" in row && row.underlyingTitle && UNDERLYING_HEAD.test(row.underlyingTitle)) {
         const tail = /(?:^|\s)((?:[A-Z] )?Common(?: Stock)?|Stock|Shares)$/.exec(words);
+        // "Common Stock Remainder": the underlying title's end, then the nature's, left of it in print.
+        const lead = row.natureOfOwnership ? /^((?:[A-Z] )?Common(?: Stock)?|Stock|Shares)\b\s*(.*)$/.exec(words) : null;
+        if (lead && lead[2]) {
+          row.underlyingTitle = `${row.underlyingTitle} ${lead[1]}`;
+          row.natureOfOwnership = `${row.natureOfOwnership} ${lead[2]}`;
+          rc.underlyingTitle = Math.min(rc.underlyingTitle ?? CLEAN, 0.85);
+          rc.natureOfOwnership = Math.min(rc.natureOfOwnership ?? CLEAN, 0.75);
+          continue;
+        }
         if (tail) {
           // Both titles wrap in the same lines; which "Stock" belongs to which column is a guess.
           row.underlyingTitle = `${row.underlyingTitle} ${tail[1]}`;
