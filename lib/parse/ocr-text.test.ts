@@ -286,6 +286,13 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.derivative[1].natureOfOwnership).toMatch(/Charitable Remainder/);
   });
 
+  it("reads a holding whose amount carries a marker that lost its opening parenthesis", () => {
+    // "Common Stoc 355,525) D" between two indirect rows.
+    const f = corpus("0000093410-26-000117");
+    expect(f.nonDerivative).toHaveLength(8);
+    expect(f.nonDerivative[3]).toMatchObject({ kind: "holding", sharesOwnedFollowing: 355525, directOrIndirect: "D" });
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");
