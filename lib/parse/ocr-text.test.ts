@@ -291,6 +291,8 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     const f = corpus("0000093410-26-000117");
     expect(f.nonDerivative).toHaveLength(8);
     expect(f.nonDerivative[3]).toMatchObject({ kind: "holding", sharesOwnedFollowing: 355525, directOrIndirect: "D" });
+    // "Common Stock 2,687,197°) I Living": a marker read as a degree sign and a parenthesis.
+    expect(corpus("0001696841-26-000006").nonDerivative[1]).toMatchObject({ sharesOwnedFollowing: 2687197, directOrIndirect: "I" });
   });
 
   it("keeps a par value in the title instead of taking it for a price", () => {

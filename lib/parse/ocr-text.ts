@@ -768,7 +768,7 @@ function hasValue(line: string): boolean {
 }
 
 // A raised marker glued to a figure, its number unreadable: "17,128.6365@", "$2,556.7346\")", "$2,564.925”", "355,525)".
-const GLUED_MARKER = /(?<=[0-9])(?:[@©®°¢]|["”“'’`]{1,2}\)?|'\?)(?= |$)|(?<=(?:^|\s)[^\s(]*[0-9],[0-9]{3})\)(?= |$)/g;
+const GLUED_MARKER = /(?<=[0-9])(?:[@©®°¢]\)?|["”“'’`]{1,2}\)?|'\?)(?= |$)|(?<=(?:^|\s)[^\s(]*[0-9],[0-9]{3})\)(?= |$)/g;
 
 function readTable(
   lines: string[],
