@@ -295,6 +295,21 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(corpus("0001696841-26-000006").nonDerivative[1]).toMatchObject({ sharesOwnedFollowing: 2687197, directOrIndirect: "I" });
   });
 
+  it("reads box 2 drawn over the labels' line: the ticker alone under it, an unclosed bracket, the name over box 1's line", () => {
+    // "1. Name and Address of Reporting Person” E XXON MOBIL CORP XoM ] …" over "A XOM".
+    expect(corpus("0000034088-26-000052").issuer.ticker).toBe("XOM");
+    // "… Reporting Person” Meta Plath and ad …" over ". eta Platforms, Inc. | META".
+    expect(corpus("0000950103-26-007492").issuer.ticker).toBe("META");
+    // "MICROSOFT CORP [ MSFT (Check all applicable)" over "Coleman Amy [ ] Director 10% Owner".
+    expect(corpus("0000789019-26-000066").issuer).toMatchObject({ name: "MICROSOFT CORP", ticker: "MSFT" });
+    // "7 7 Tesla, Inc. [ TSLA (Check all applicable)" over "Taneja Vaibhav Tesla, Inc. | ] Director 10% Owner".
+    const tsla = corpus("0001104659-26-062860");
+    expect(tsla.issuer).toMatchObject({ name: "Tesla, Inc.", ticker: "TSLA" });
+    expect(tsla.reportingOwners[0].name).toBe("Taneja Vaibhav");
+    // A number starting the issuer's name is no speck.
+    expect(corpus("0000921895-25-001190").issuer.name).toBe("1 800 FLOWERS COM INC");
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");

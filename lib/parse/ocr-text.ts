@@ -309,7 +309,8 @@ const LEFT_LABELS = /\(?\s?(?:Last|First|Fist|Middle|Mid\w{0,3}|Mice|Street|Str\
 const CHECK_ALL = /[('{]?\s?Check all applicable\)?/i;
 // Small capitals in sec.gov's rendering come out in lower case ("[ Scwo ]").
 // The opening bracket may come out as a bar ("| CYPH }"); then only capitals count, so a ruled cell does not.
-const TICKER = /(?:\[\s?([A-Za-z][A-Za-z0-9.\-]{0,7})|\|\s?([A-Z][A-Z0-9.\-]{1,7}))\s?[\]}|)!1lJ]/;
+// "[ MSFT ]", "| KO |", or "[ MSFT (Check all applicable)" with its closing bracket lost.
+const TICKER = /(?:\[\s?([A-Za-z][A-Za-z0-9.\-]{0,7})|\|\s?([A-Z][A-Z0-9.\-]{1,7}))\s?[\]}|)!1lJ]|\[\s?([A-Za-z][A-Za-z0-9.\-]{0,7})(?=\s+\(Check|\s*$)/;
 // What Tesseract makes of a tick: X, a multiplication sign, or "»¢" from a bold X.
 const TICK = "(?:[Xx×✓✔]|»¢)";
 // Officer titles and "other" descriptions start with words an address never does.
@@ -346,6 +347,29 @@ function mostlyLetters(v: string): boolean {
     else if (ch !== " ") other++;
   }
   return letters >= other;
+}
+
+/**
+ * EDGAR's page draws box 2's name and [TICKER] over the labels' line, which OCR garbles ("… Reporting
+ * Person” E XXON MOBIL CORP XoM ] foe …"); the ticker still comes out alone on a line under it
+ * ("A XOM", "JNJ", ". AMZN"). The name is what the labels' line holds before the ticker, if anything.
+ */
+function drawnOverLabel(zone: string[], labelIdx: number): { ticker: string; name: string } | null {
+  if (labelIdx < 0) return null;
+  const lone = zone
+    .slice(labelIdx + 1, labelIdx + 3)
+    .map((l) => /^(?:\S{1,2} ){0,2}(?:(\S.*?) \| )?([A-Z]{1,5})$/.exec(l.trim()))
+    .find((m) => m && m[2] !== "X");
+  if (!lone) return null;
+  const ticker = lone[2];
+  // "eta Platforms, Inc. | META": the name came out beside the ticker, on its own line.
+  if (lone[1] && /[A-Za-z]{3}/.test(lone[1])) return { ticker, name: cleanValue(lone[1]) };
+  const line = zone[labelIdx];
+  const lab = findLabel(line, LANDMARKS.reportingPerson, 0.7);
+  const after = lab ? line.slice(lab.end).replace(/^\W+/, "") : "";
+  const at = after.split(" ").findIndex((w) => w.replace(/\W/g, "").toUpperCase() === ticker || w.includes("]"));
+  const name = at > 0 ? cleanValue(after.split(" ").slice(0, at).join(" ")) : "";
+  return { ticker, name: /^[A-Z][A-Za-z&.,' -]{2,}$/.test(name) ? name : "" };
 }
 
 function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutForm, warnings: string[]): Header {
@@ -398,7 +422,7 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   c["/reportingOwners/0/name"] = nameLine ? 0.9 : 0.2;
   if (tickIdx >= 0) {
     const m = TICKER.exec(zone[tickIdx])!;
-    const symbol = m[1] ?? m[2];
+    const symbol = m[1] ?? m[2] ?? m[3];
     ticker = symbol.toUpperCase();
     c["/issuer/ticker"] = symbol.length <= 5 && symbol === ticker && m[1] ? 0.92 : 0.7;
     let before = zone[tickIdx].slice(0, m.index);
@@ -435,6 +459,16 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
     issuerName = bare >= 0 ? cleanValue(zone[bare].slice(0, zone[bare].search(/\[\s*\]/)).replace(LEFT_LABELS, " ")) : (next ?? "");
     c["/issuer/name"] = bare >= 0 && issuerName ? 0.8 : issuerName ? 0.5 : 0.2;
     c["/issuer/ticker"] = bare >= 0 ? 0.8 : 0.3;
+    const drawn = bare < 0 ? drawnOverLabel(zone, labelIdx) : null;
+    if (drawn) {
+      ticker = drawn.ticker;
+      c["/issuer/ticker"] = 0.7;
+      if (!issuerName && drawn.name) {
+        issuerName = drawn.name;
+        c["/issuer/name"] = 0.5;
+      }
+      warnings.push(`box 2 printed over its label; ticker read as "${ticker}" from the line under it${drawn.name ? `, issuer as "${drawn.name}"` : ""}`);
+    }
     if (bare >= 0 && bare === nameIdx) {
       // The issuer line was taken for box 1's name: the name is the next name-like line.
       nameIdx = zone.findIndex((_, i) => i > bare && i < bare + 4 && isName(i) && !/\[/.test(zone[i]));
@@ -1504,14 +1538,36 @@ function checkOwnerAgainstSignature(filing: Filing, candidates: string[]): void 
 /**
  * EDGAR's page prints box 1's name, often clipped, on the line of box 2's issuer, so Tesseract
  * reads "McEvoy Ashle PROCTER & GAMBLE Co" or ". J COCA COLA CO". Leading words that are an owner's
- * or signer's name word, a clipped piece of one, or its initial are cut; the cut is flagged.
+ * or signer's name word, a clipped piece of one, its initial, or specks are cut; the cut is flagged.
  */
+/** And the other way: box 2's name drawn over box 1's line ("Taneja Vaibhav Tesla, Inc. | ]") ends the owner's name. */
+function cutIssuerFromOwners(filing: Filing): void {
+  const issuer = filing.issuer.name.replace(/^(?:[^A-Za-z\s]{1,2}\s)+/, "").trim();
+  if (issuer.split(" ").length < 2) return;
+  filing.reportingOwners.forEach((o, k) => {
+    const at = o.name.lastIndexOf(issuer);
+    if (at <= 0 || !/\s$/.test(o.name.slice(0, at))) return;
+    const name = o.name.slice(0, at).trim();
+    if (name.split(" ").length < 2) return;
+    filing.warnings.push(`reporting person read as "${name}": the issuer's name "${issuer}" after it is box 2's, printed over box 1`);
+    o.name = name;
+    const p = `/reportingOwners/${k}/name`;
+    filing.fieldConfidence[p] = Math.min(filing.fieldConfidence[p] ?? 1, 0.8);
+  });
+}
+
 const ENTITY_WORDS = new Set("inc corp corporation company ltd llc plc trust fund funds holdings group capital partners bank america american international global management investments".split(" "));
 
 function trimOwnerFromIssuer(filing: Filing): void {
+  cutIssuerFromOwners(filing);
   // Words a company's name shares with its holders' ("Bank", "Capital") say nothing of whose name it is.
   const known = [...filing.reportingOwners.map((o) => o.name), ...filing.signatures.map((s) => s.name)].flatMap(nameWords).filter((w) => !ENTITY_WORDS.has(w));
-  if (!known.length) return;
+  const initials = new Set(
+    [...filing.reportingOwners.map((o) => o.name), ...filing.signatures.map((s) => s.name)]
+      .flatMap((n) => n.toLowerCase().split(/[^a-z]+/))
+      .filter((w) => w && !NOT_NAME_WORDS.has(w))
+      .map((w) => w[0]),
+  );
   const words = filing.issuer.name.split(" ");
   const isNameWord = (w: string) => {
     const lw = w.toLowerCase().replace(/[^a-z]/g, "");
@@ -1524,13 +1580,14 @@ function trimOwnerFromIssuer(filing: Filing): void {
     const w = words[cut];
     if (cut >= words.length - 1) break;
     if (isNameWord(w)) initialsOnly = false;
-    else if (!(/^[a-z]{1,2}$/i.test(w) && known.some((k) => k[0] === w[0].toLowerCase()) && words[cut + 1].length > 1)) break;
+    // An initial ("J", "Y.") or a clipped short word ("No" for "Ng") of a name; a speck ("7", ".").
+    else if (!((/^[a-z]{1,2}\.?$/i.test(w) && initials.has(w[0].toLowerCase()) && words[cut + 1].length > 1) || (/^[^A-Za-z]{1,2}$/.test(w) && /^(?:[A-Za-z]|[^A-Za-z]{1,2}$)/.test(words[cut + 1])))) break;
     cut++;
   }
   if (!cut) return;
   const rest = words.slice(cut).join(" ");
   if (!/[A-Za-z]{2}/.test(rest)) return;
-  filing.warnings.push(`issuer read as "${rest}": "${words.slice(0, cut).join(" ")}" before it is box 1's name printed on its line`);
+  filing.warnings.push(`issuer read as "${rest}": "${words.slice(0, cut).join(" ")}" before it is box 1's name or specks printed on its line`);
   filing.issuer.name = rest;
   filing.fieldConfidence["/issuer/name"] = Math.min(filing.fieldConfidence["/issuer/name"] ?? 1, initialsOnly ? 0.7 : 0.8);
 }
