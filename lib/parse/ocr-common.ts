@@ -709,7 +709,8 @@ export function readTrailer(lines: string[]): Trailer {
       const w = wrappedName(body.length - 1, nameWithDate[1]);
       signatures.unshift({ sig: { name: cleanSignatureName(w.name), date: d.value }, conf: d.confidence });
       body.length -= w.lines;
-    } else if (!dateOnly && !nameWithDate && prev && prev.i !== remarksAt && SIGNATURE_GOES_ON.test(last) && last.length < 60 && /\s[0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9OolI]{2,4}$/.test(prev.text)) {
+    } else if (!dateOnly && !nameWithDate && prev && prev.i !== remarksAt && last.length < 60 && /\s[0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9OolI]{2,4}$/.test(prev.text) && (SIGNATURE_GOES_ON.test(last) || (/\b(?:for|by)(?: [A-Z][a-z]+)?\s+\S+$/.test(prev.text) && /^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?$/.test(last)))) {
+      // … or "… Attorney-in-Fact for Amy 08/18/2025" over "Coleman": the name it signs for, wrapped.
       // "By: Aaron Beckman, Power of Attorney 05/15/2026" over "For: Vaibhav Taneja": the signature goes on under its date.
       body[body.length - 2] = { ...prev, text: prev.text.replace(/(\s[0-9OolI]{1,2}[/.\-][0-9OolI]{1,2}[/.\-][0-9OolI]{2,4})$/, ` ${last}$1`) };
       body.length -= 1;

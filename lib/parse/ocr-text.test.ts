@@ -310,6 +310,13 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(corpus("0000921895-25-001190").issuer.name).toBe("1 800 FLOWERS COM INC");
   });
 
+  it("ends the tables at a signature with its date when every label around it is lost", () => {
+    // "Julia Stark, Atlorney-in-Fact for Amy 08/18/2025" / "Coleman" under Table II's broken heading.
+    const light = parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", "form4-microsoft-corp-coleman-amy-20250815.light.txt"), "utf8"));
+    expect(light.derivative).toHaveLength(0);
+    expect(light.signatures).toEqual([{ name: "Julia Stark, Attorney-in-Fact for Amy Coleman", date: "2025-08-18" }]);
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");

@@ -203,6 +203,9 @@ function label(line: string, text: string, threshold: number) {
 // The first footnote, when "Explanation of Responses:" was lost: "1. Shares credited to the reporting person's account …".
 const FIRST_FOOTNOTE = /^\W{0,2}1\s?[.,]\s?(?!Title\b)[A-Z][a-z]{2,}(?:\s+[A-Za-z'’(),-]+){5}/;
 
+// The signature and its date, when every label around them is lost: "Julia Stark, Atlorney-in-Fact for Amy 08/18/2025".
+const SIGNED_LINE = /^(?=.*(?:^\W{0,3}[sS][/il1|]\s?[A-Z]|[Aa]tt[oa]?rney|in-Fact|[Pp]ower of)).{0,120}\b[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}\s*$/;
+
 // "1. Exhibit Index - Exhibit No. 24 - …" followed within a few lines by "2. Each …": the footnotes begin.
 const footnoteOne = /^\W{0,2}1\s?[.,]\s?(?!Title\b|Name\b)[A-Z][a-z]{2,}(?:\s+\S+){3}/;
 const footnoteTwo = /^\W{0,2}2\s?[.,]\s?[A-Z][a-z]/;
@@ -238,7 +241,7 @@ function findLandmarks(lines: string[]): Landmarks {
         m.tablesEnd = i;
         break;
       }
-    } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && (/^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l) || FIRST_FOOTNOTE.test(l) || firstOfFootnotes(lines, i))) m.tablesEnd = i;
+    } else if (m.tablesEnd < 0 && Math.max(m.tableI, m.tableII, titleI, titleII) >= 0 && (/^\W{0,4}(?:Remarks|Signature of|Reminder)/i.test(l) || FIRST_FOOTNOTE.test(l) || firstOfFootnotes(lines, i) || SIGNED_LINE.test(l))) m.tablesEnd = i;
   }
   if (m.tableI < 0 && titleI >= 0) m.tableI = titleI;
   if (m.tableI < 0) {
