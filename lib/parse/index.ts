@@ -185,14 +185,16 @@ export function flagVesting(filing: Filing, vesting: Filing["vesting"], linked: 
     const inputs = [`${row}/shares`, `${row}/underlyingShares`, `${row}/transactionDate`, `${row}/exerciseDate`, `${row}/footnoteIds`];
     for (const id of v.sourceFootnoteIds) inputs.push(`/footnotes/${filing.footnotes.findIndex((f) => f.id === id)}/text`);
     const sure = Math.min(linked.has(k) ? 0.6 : 1, ...inputs.map((p) => conf[p] ?? 1));
-    if (sure >= CONFIDENCE_THRESHOLD) return;
-    const set = (p: string) => (conf[p] = Math.min(conf[p] ?? 1, sure));
-    for (const key of ["totalShares", "commencementDate", "sourceFootnoteIds"]) set(`/vesting/${k}/${key}`);
-    v.tranches.forEach((_, t) => {
-      set(`/vesting/${k}/tranches/${t}/date`);
-      set(`/vesting/${k}/tranches/${t}/shares`);
-    });
+    // Every field of the entry, the row it belongs to and the model behind it included.
+    if (sure < CONFIDENCE_THRESHOLD) flagLeaves(conf, v, `/vesting/${k}`, sure);
   });
+}
+
+/** Lowers the confidence of every scored field under `path` (a list of ids is one field). */
+function flagLeaves(conf: Filing["fieldConfidence"], value: unknown, path: string, to: number): void {
+  if (Array.isArray(value) && !value.every((v) => typeof v === "string")) value.forEach((v, i) => flagLeaves(conf, v, `${path}/${i}`, to));
+  else if (value && typeof value === "object" && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) flagLeaves(conf, v, `${path}/${k}`, to);
+  else conf[path] = Math.min(conf[path] ?? 1, to);
 }
 
 /**
@@ -200,14 +202,8 @@ export function flagVesting(filing: Filing, vesting: Filing["vesting"], linked: 
  * Where it would sit is flagged, every field of it, so the review screen shows the gap.
  */
 function flagUnplacedSchedules(filing: Filing, missing: Filing["vesting"]): void {
-  const conf = filing.fieldConfidence;
-  const flag = (value: unknown, path: string): void => {
-    if (Array.isArray(value) && !value.every((v) => typeof v === "string")) value.forEach((v, i) => flag(v, `${path}/${i}`));
-    else if (value && typeof value === "object" && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) flag(v, `${path}/${k}`);
-    else conf[path] = Math.min(conf[path] ?? 1, 0.3);
-  };
   missing.forEach((s, j) => {
-    flag(s, `/vesting/${filing.vesting.length + j}`);
+    flagLeaves(filing.fieldConfidence, s, `/vesting/${filing.vesting.length + j}`, 0.3);
     filing.warnings.push(`footnote (${s.sourceFootnoteIds[0]}) states a vesting schedule that no row's figures carry; if a grant row was misread, its schedule is missing`);
   });
 }
