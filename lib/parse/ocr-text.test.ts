@@ -317,6 +317,21 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(light.signatures).toEqual([{ name: "Julia Stark, Attorney-in-Fact for Amy Coleman", date: "2025-08-18" }]);
   });
 
+  it("pairs footnote numbers printed as a column of their own with the texts that lost them", () => {
+    // ". This transaction was effected …" ×5, then "1." "2." "3." "4. Represents …" "5." "6." "7.", then ". Converts …".
+    const f = corpus("0001374545-26-000008");
+    expect(f.footnotes.map((n) => n.id)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(f.footnotes[0].text).toMatch(/^This transaction was effected pursuant to a Rule 10b5-1 trading plan/);
+    expect(f.footnotes[6].text).toBe("Converts into Common Stock on a one-for-one basis.");
+  });
+
+  it("restores a range's dollar sign the OCR dropped, and flags the footnote", () => {
+    // "… at prices ranging from 368.360 to $369.350, inclusive."
+    const f = corpus("0001104659-26-055079");
+    expect(f.footnotes[1].text).toMatch(/ranging from \$368\.360 to \$369\.350, inclusive/);
+    expect(f.fieldConfidence["/footnotes/1/text"]).toBeLessThan(0.8);
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");

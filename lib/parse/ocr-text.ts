@@ -26,6 +26,7 @@ import {
   type LayoutForm,
   type TableKind,
 } from "./ocr-common";
+import { misreadWords } from "./words";
 import { ParseError, emptyFiling, emptyOwner, type DerivativeRow, type Filing, type FormType, type NonDerivativeRow } from "./types";
 
 /** A row as warnings name it: "Table II row 3". */
@@ -106,7 +107,7 @@ export function parseOcrText(text: string): Filing {
   const trailerLines = early
     ? [...lines.slice(marks.explanation, firstOf(marks.person, marks.tableI, marks.tableII)), ...lines.slice(afterTables)]
     : lines.slice(afterTables);
-  const trailer = readTrailer(trailerLines);
+  const trailer = readTrailer(renumberFootnotes(trailerLines, filing.warnings));
   recoverSignatureDate(trailerLines, trailer);
   regroupFootnotes(trailerLines, trailer);
   filing.footnotes = trailer.footnotes;
@@ -205,6 +206,36 @@ const FIRST_FOOTNOTE = /^\W{0,2}1\s?[.,]\s?(?!Title\b)[A-Z][a-z]{2,}(?:\s+[A-Za-
 
 // The signature and its date, when every label around them is lost: "Julia Stark, Atlorney-in-Fact for Amy 08/18/2025".
 const SIGNED_LINE = /^(?=.*(?:^\W{0,3}[sS][/il1|]\s?[A-Z]|[Aa]tt[oa]?rney|in-Fact|[Pp]ower of)).{0,120}\b[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}\s*$/;
+
+/**
+ * Tesseract may read the footnotes' numbers as a column of their own ("1." / "2." / "3.") apart from
+ * their texts, each left starting with its period (". Represents the weighted average …"). When the
+ * bare numbers and the texts that lost theirs are as many, they pair up in order.
+ */
+function renumberFootnotes(lines: string[], warnings: string[]): string[] {
+  const bare = lines.flatMap((l, i) => (/^\W{0,2}[0-9]{1,2}\s?[.,]$/.test(l.trim()) ? [i] : []));
+  const texts = lines.flatMap((l, i) => (/^[.,]\s+[A-Z][a-z]/.test(l.trim()) ? [i] : []));
+  if (bare.length < 2 || bare.length !== texts.length) return lines;
+  const out = [...lines];
+  texts.forEach((t, k) => (out[t] = `${lines[bare[k]].trim().replace(/[,]$/, ".")} ${lines[t].trim().replace(/^[.,]\s+/, "")}`));
+  for (const b of bare) out[b] = "";
+  warnings.push(`footnote numbers printed apart from their texts; ${texts.length} texts numbered in order`);
+  // The footnotes that kept their numbers sit among them out of order: the span is put in order,
+  // each footnote with the lines that go on from it.
+  const from = Math.min(bare[0], texts[0]);
+  const to = Math.max(bare[bare.length - 1], texts[texts.length - 1]);
+  const blocks: { id: number; lines: string[] }[] = [];
+  const loose: string[] = [];
+  for (let i = from; i <= to; i++) {
+    const m = /^\W{0,2}([0-9]{1,2})\s?[.,]\s/.exec(out[i].trim());
+    if (m) blocks.push({ id: Number(m[1]), lines: [out[i]] });
+    else if (out[i].trim() && blocks.length) blocks[blocks.length - 1].lines.push(out[i]);
+    else if (out[i].trim()) loose.push(out[i]);
+  }
+  blocks.sort((x, y) => x.id - y.id);
+  const span = [...loose, ...blocks.flatMap((b) => b.lines)];
+  return [...out.slice(0, from), ...span, ...out.slice(to + 1)];
+}
 
 // "1. Exhibit Index - Exhibit No. 24 - …" followed within a few lines by "2. Each …": the footnotes begin.
 const footnoteOne = /^\W{0,2}1\s?[.,]\s?(?!Title\b|Name\b)[A-Z][a-z]{2,}(?:\s+\S+){3}/;
@@ -1433,15 +1464,24 @@ function recoverSignatureDate(lines: string[], trailer: ReturnType<typeof readTr
   }
 }
 
+/** "from $152.00 to $153.090": the two ends of a price range are printed to as many decimals. */
+function unevenRange(text: string): boolean {
+  const m = /\$\s?[0-9][0-9,]*\.([0-9]+)\s(?:to|and|through)\s\$\s?[0-9][0-9,]*\.([0-9]+)/.exec(text);
+  return Boolean(m && m[1].length !== m[2].length);
+}
+
+// Past three lines of the page a footnote often loses one to the OCR, which no dictionary can see.
+const LONG_FOOTNOTE = 300;
+
 /**
  * Footnotes are numbered 1, 2, 3...: from the first number out of step, a footnote was lost or
  * misread and the ones after it sit at the wrong place. A footnote that stops mid-sentence,
- * carries rule debris or runs long was cut, mixed with another column or misread somewhere. A signature line with digits or
- * debris ran into the date or the rule.
+ * carries rule debris or a word no dictionary holds, runs long or prints a range unevenly was cut,
+ * mixed with another column or misread somewhere. A signature line with digits or debris ran into
+ * the date or the rule.
  */
 function checkTrailer(filing: Filing): void {
   const conf = filing.fieldConfidence;
-  const noisy = Object.values(conf).filter((c) => c < 0.8).length >= 3;
   const first = filing.footnotes[0];
   const lone = filing.footnotes.length === 1 || filing.footnotes[1]?.id === "2";
   if (first && /^[0-9]$/.test(first.id) && first.id !== "1" && lone && !filing.footnotes.some((f) => f.id === "1")) {
@@ -1453,7 +1493,7 @@ function checkTrailer(filing: Filing): void {
   const gap = filing.footnotes.findIndex((f, i) => f.id !== String(i + 1));
   filing.footnotes.forEach((f, i) => {
     // A decimal point read as a comma in a price: "$66,8350" (four digits after it), or one end
-    // of a range written unlike the other ("$152,300 to $153.090"); "Rule 10bS-1" is Rule 10b5-1,
+    // of a range written unlike the other ("$152,300 to $153.090", "$368.360 to 368.360"); "Rule 10bS-1" is Rule 10b5-1,
     // "Class 8" Class B, "ffb/o" f/b/o; a footnote ends with a period, never a comma.
     const repaired = f.text
       .replace(/\$\s?([0-9]+),([0-9]{4,})\b/g, "$$$1.$2")
@@ -1463,15 +1503,17 @@ function checkTrailer(filing: Filing): void {
       .replace(/\bRule 10[6b][5S]-1\b/g, "Rule 10b5-1")
       .replace(/\b(Class|Series) 8 (?=Common|Preferred|Ordinary|Stock)/g, "$1 B ")
       .replace(/\bf{1,2}\/?b\/o\b/g, "f/b/o")
+      // "from $368.360 to 368.360": a range prints both its ends with a dollar sign.
+      .replace(/(\$\s?[0-9][0-9,]*\.[0-9]{2,4}\s(?:to|and|through)\s)(?=[0-9][0-9,]*\.[0-9]{2,4}\b)/g, "$1$$")
+      .replace(/(\b(?:from|between)\s)(?=[0-9][0-9,]*\.[0-9]{2,4}\s(?:to|and|through)\s\$)/g, "$1$$")
       .replace(/,$/, ".");
     if (repaired !== f.text) {
       f.text = repaired;
       conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.75);
       filing.warnings.push(`footnote (${f.id}): misread characters repaired ("${f.text.slice(0, 30)}...")`);
     }
-    // On a page whose other fields show misreadings, a footnote past a line or so (120 characters)
-    // rarely comes through without one; past 200 it rarely does on any scan.
-    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || f.text.length > (noisy ? 120 : 200);
+    // A misread word is the evidence a footnote needs review; a long one may have lost a line.
+    const doubtful = (gap >= 0 && i >= gap) || !finished(f.text) || /[{}|\\~@]/.test(f.text) || misreadWords(f.text).length > 0 || f.text.length > LONG_FOOTNOTE || unevenRange(f.text);
     if (!doubtful) return;
     conf[`/footnotes/${i}/text`] = Math.min(conf[`/footnotes/${i}/text`] ?? 1, 0.6);
     if (gap >= 0 && i >= gap) conf[`/footnotes/${i}/id`] = Math.min(conf[`/footnotes/${i}/id`] ?? 1, 0.5);
