@@ -128,6 +128,7 @@ describe("vesting confidence", () => {
     expect(f.vesting).toHaveLength(0);
     expect(f.fieldConfidence["/vesting/0/totalShares"]).toBeLessThan(0.8);
     expect(f.fieldConfidence["/vesting/0/tranches/0/date"]).toBeLessThan(0.8);
+    expect(f.fieldConfidence["/vesting/0/tranches/36/shares"]).toBeLessThan(0.8);
     expect(f.warnings.join(" ")).toMatch(/footnote \(1\) states a vesting schedule/);
     // A schedule that was built is not flagged for being missing.
     const seedFiling = await parseFiling(enc(seed));

@@ -197,13 +197,19 @@ function flagLeaves(conf: Filing["fieldConfidence"], value: unknown, path: strin
   else conf[path] = Math.min(conf[path] ?? 1, to);
 }
 
+const MAX_FLAGGED_TRANCHES = 48;
+
 /**
  * A footnote states a schedule no entry was built from: the entry its row should have is missing.
  * Where it would sit is flagged, every field of it, so the review screen shows the gap.
  */
 function flagUnplacedSchedules(filing: Filing, missing: Filing["vesting"]): void {
   missing.forEach((s, j) => {
-    flagLeaves(filing.fieldConfidence, s, `/vesting/${filing.vesting.length + j}`, 0.3);
+    const at = `/vesting/${filing.vesting.length + j}`;
+    flagLeaves(filing.fieldConfidence, s, at, 0.3);
+    // The stand-in's length is a guess when OCR garbled the wording ("259% of the shares"): the
+    // tranches of a four-year monthly schedule, the longest common one, are flagged as well.
+    for (let t = 0; t < MAX_FLAGGED_TRANCHES; t++) flagLeaves(filing.fieldConfidence, { date: null, shares: null }, `${at}/tranches/${t}`, 0.3);
     filing.warnings.push(`footnote (${s.sourceFootnoteIds[0]}) states a vesting schedule that no row's figures carry; if a grant row was misread, its schedule is missing`);
   });
 }
