@@ -332,6 +332,13 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(f.fieldConfidence["/footnotes/1/text"]).toBeLessThan(0.8);
   });
 
+  it("reads a footnote block printed above the header without its label", () => {
+    // Lines 7-25: "1. The sales reported in this Form 4 …" … "10, Weighted average sale price …"; the label comes last.
+    const light = parseOcrText(readFileSync(join(__dirname, "fixtures", "corpus", "tuning", "form4-duolingo-inc-capitalg-2014-lp-20211116.light.txt"), "utf8"));
+    expect(light.footnotes.map((f) => f.id)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    expect(light.footnotes[2].text).toMatch(/^Shares held by CapitalG 2014 LP\./);
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");

@@ -102,11 +102,15 @@ export function parseOcrText(text: string): Filing {
   const inferred = fillFromOwnedChain(filing);
 
   // Tesseract sometimes prints the footnote block first, above the header; read it where it is.
-  const early = marks.explanation >= 0 && marks.explanation < firstOf(marks.person, marks.tableI, marks.tableII, lines.length);
+  // Its label may be lost (or printed elsewhere): then the block starts at its "1." followed by a "2.".
+  const top = firstOf(marks.person, marks.tableI, marks.tableII, lines.length);
+  const earlyAt = marks.explanation >= 0 && marks.explanation < top ? marks.explanation : lines.slice(0, top).findIndex((_, i) => firstOfFootnotes(lines, i));
   const afterTables = firstOf(marks.tablesEnd, lines.length);
-  const trailerLines = early
-    ? [...lines.slice(marks.explanation, firstOf(marks.person, marks.tableI, marks.tableII)), ...lines.slice(afterTables)]
-    : lines.slice(afterTables);
+  const trailerLines =
+    earlyAt < 0 ? lines.slice(afterTables)
+    : earlyAt === marks.explanation ? [...lines.slice(earlyAt, top), ...lines.slice(afterTables)]
+    // The label stands in front, so that the one printed further on does not start the footnotes there.
+    : [LANDMARKS.explanation, ...lines.slice(earlyAt, top), ...lines.slice(afterTables)];
   const trailer = readTrailer(renumberFootnotes(trailerLines, filing.warnings));
   recoverSignatureDate(trailerLines, trailer);
   regroupFootnotes(trailerLines, trailer);
