@@ -291,6 +291,10 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     const f = corpus("0000093410-26-000117");
     expect(f.nonDerivative).toHaveLength(8);
     expect(f.nonDerivative[3]).toMatchObject({ kind: "holding", sharesOwnedFollowing: 355525, directOrIndirect: "D" });
+    // "Common Stock 11/04/2024 G 3,690 D $0 0 D®": the ownership form with its marker glued on.
+    const lrcx = corpus("0000707549-25-000004");
+    expect(lrcx.nonDerivative[0]).toMatchObject({ sharesOwnedFollowing: 0, directOrIndirect: "D" });
+    expect(lrcx.warnings.join(" ")).not.toMatch(/dropped "D®"/);
     // "Common Stock 2,687,197°) I Living": a marker read as a degree sign and a parenthesis.
     expect(corpus("0001696841-26-000006").nonDerivative[1]).toMatchObject({ sharesOwnedFollowing: 2687197, directOrIndirect: "I" });
   });

@@ -839,8 +839,9 @@ function hasValue(line: string): boolean {
   return /[0-9OlI]\/[0-9OlI]{1,2}\/[0-9]/.test(line) || /(?:^|\s)\$?[0-9OlI]{1,3}(?:[,.][0-9OlI]{3})+(?:\.[0-9]+)?(?=[\s)'"”’®©°@?]|$)|(?:^|\s)\$[0-9]|(?:^|\s)[0-9]{1,7}(?:\.[0-9]+)?(?=\s|$)/.test(line);
 }
 
-// A raised marker glued to a figure, its number unreadable: "17,128.6365@", "$2,556.7346\")", "$2,564.925”", "355,525)".
-const GLUED_MARKER = /(?<=[0-9])(?:[@©®°¢]\)?|["”“'’`]{1,2}\)?|'\?)(?= |$)|(?<=(?:^|\s)[^\s(]*[0-9],[0-9]{3})\)(?= |$)/g;
+// A raised marker glued to a figure or the ownership form, its number unreadable: "17,128.6365@",
+// "$2,556.7346\")", "$2,564.925”", "355,525)", "D®".
+const GLUED_MARKER = /(?<=[0-9])(?:[@©®°¢]\)?|["”“'’`]{1,2}\)?|'\?)(?= |$)|(?<=(?:^|\s)[^\s(]*[0-9],[0-9]{3})\)(?= |$)|(?<=(?:^|\s)[DI])[@©®°¢](?= |$)/g;
 
 function readTable(
   lines: string[],
