@@ -26,7 +26,7 @@ import {
   type LayoutForm,
   type TableKind,
 } from "./ocr-common";
-import { misreadWords } from "./words";
+import { isWord, misreadWords } from "./words";
 import { ParseError, emptyFiling, emptyOwner, type DerivativeRow, type Filing, type FormType, type NonDerivativeRow } from "./types";
 
 /** A row as warnings name it: "Table II row 3". */
@@ -1099,9 +1099,9 @@ function wrappedNature(row: NonDerivativeRow | DerivativeRow, rc: Confidences, g
   // "By 401(k Plan": the bracket's close fell in the gap between the lines.
   const nature = singleSpace([...head, ...middle, tail].join(" ")).replace(/\(k(?!\))/g, "(k)");
   if (!nature || nature === row.natureOfOwnership) return;
-  // Clean words on every line make a reading to trust; a clipped word ("Livin;"), or scraps of one
-  // on the row's line ("Famil" / "… I y Q) y"), do not.
-  const damaged = g.scraps || !nature.split(" ").every((w) => /^(?:[A-Z][a-z]{2,}|[A-Z]{2,}|[0-9]+\(k\)|By|See|of|and|the|on|in|for|behalf)$/.test(w)) || !tail;
+  // Every word whole ("Famil" is not: the row's line took its last letter) and a line under the row
+  // (without one the nature may go on in another column's line) make a reading to trust.
+  const damaged = g.tail.length === 0 || !nature.split(" ").every((w) => /^(?:[A-Z]{2,}|[0-9]+\(k\))$/.test(w) || (/^[A-Za-z]{2,}$/.test(w) && isWord(w)));
   warnings.push(`${where}: nature of ownership wrapped over the lines around the row, read as "${nature}"`);
   row.natureOfOwnership = nature;
   // The one-word-fragment doubt the row reader raised is answered by the join.

@@ -34,3 +34,10 @@ export function misreadWords(text: string): string[] {
   }
   return out;
 }
+
+/** Whether a word (any case) is an English word or one of the forms' own. */
+export function isWord(word: string): boolean {
+  const w = word.toLowerCase();
+  const dict = dictionary();
+  return dict.has(w) || FORM_WORDS.has(w) || (w.endsWith("s") && dict.has(w.slice(0, -1)));
+}
