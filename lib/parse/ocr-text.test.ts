@@ -343,6 +343,14 @@ describe("Tesseract text of real EDGAR pages (development corpus, tuning half)",
     expect(light.footnotes[2].text).toMatch(/^Shares held by CapitalG 2014 LP\./);
   });
 
+  it("trusts a street with its number spelt out or a name near a street word", () => {
+    // "ONE JOHNSON & JOHNSON PLAZA"; "1400 SMITH STREET" (SMITH is not SOUTH misspelt).
+    expect(corpus("0000200406-26-000108").fieldConfidence["/reportingOwners/0/street1"]).toBeGreaterThanOrEqual(0.8);
+    const cvx = corpus("0000093410-26-000117");
+    expect(cvx.reportingOwners[0].street1).toBe("1400 SMITH STREET");
+    expect(cvx.fieldConfidence["/reportingOwners/0/street1"]).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("keeps a par value in the title instead of taking it for a price", () => {
     // "Common Stock, $.25 Par Value 05/11/2026 G 44,678 D $0 0 I By Wife"
     const f = corpus("0000021344-26-000139");

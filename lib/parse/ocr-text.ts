@@ -678,8 +678,9 @@ function readHeader(lines: string[], to: number, wideTo: number, layout: LayoutF
   owner.street2 = addr.length > 1 ? addr.slice(1).join(" ") : null;
   // A street line has a number; one without (and not a c/o line) lost it or is not the street. A word
   // one or two letters off a street word ("STREI") was misread or cut.
-  const misspelt = (v: string) => v.split(/[\s,]+/).some((w) => w.length >= 4 && STREET_WORDS.some((sw) => sw !== w && editDistance(w, sw, 2) <= 2 && Math.abs(sw.length - w.length) <= 2 && w[0] === sw[0] && !STREET_WORDS.includes(w)));
-  const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? ((/[0-9]/.test(v) || /^C\/O\b|^P\.?\s?O\.? BOX/i.test(v)) && !misspelt(v) ? 0.85 : 0.7) : 0.5);
+  // Two letters off only for long words or a shared start: "STREI" is STREET cut, "SMITH" no misspelt "SOUTH". A number may be spelt out ("ONE … PLAZA").
+  const misspelt = (v: string) => v.split(/[\s,]+/).some((w) => w.length >= 4 && STREET_WORDS.some((sw) => sw !== w && editDistance(w, sw, 2) <= (w.length >= 6 || w.slice(0, 3) === sw.slice(0, 3) ? 2 : 1) && Math.abs(sw.length - w.length) <= 2 && w[0] === sw[0] && !STREET_WORDS.includes(w)));
+  const streetConf = (v: string | null) => (v && ALL_CAPS.test(v) && /[A-Z]{3}/.test(v) ? ((/[0-9]/.test(v) || /^(?:C\/O\b|P\.?\s?O\.? BOX|(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\b)/i.test(v)) && !misspelt(v) ? 0.85 : 0.7) : 0.5);
   c["/reportingOwners/0/street1"] = owner.street1 ? (addr.length > 2 ? 0.6 : streetConf(owner.street1)) : 0.4;
   // A c/o line is followed by the street: alone, the street line was lost.
   c["/reportingOwners/0/street2"] = owner.street2 ? Math.min(streetConf(owner.street2), 0.8) : owner.street1 && !/^C\/O\b/i.test(owner.street1) ? 0.85 : 0.4;
