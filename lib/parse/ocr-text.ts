@@ -1807,9 +1807,9 @@ function linkPriceRanges(filing: Filing): void {
 }
 
 /** Markers lost on a page may be lost on any of its rows, linked to a footnote or not. */
-function flagEveryRowsMarkers(filing: Filing): void {
+function flagEveryRowsMarkers(filing: Filing, to = 0.7): void {
   for (const table of ["nonDerivative", "derivative"] as const)
-    filing[table].forEach((_, i) => (filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.7)));
+    filing[table].forEach((_, i) => (filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, to)));
 }
 
 // Words naming who holds indirect shares; a nature of ownership and its footnote share them. "Plan" is
@@ -1873,12 +1873,8 @@ function flagMissingTrailer(filing: Filing, rowLike: number): void {
     blank[0].footnoteIds = filing.footnotes.filter((f) => !cited.has(f.id)).map((f) => f.id);
     filing.warnings.push(`Table II row ${i + 1}: markers lost; footnotes ${blank[0].footnoteIds.join(", ")}, which no row cites, taken as its`);
   }
-  if (uncited) {
-    // Some row lost its marker; which one is unknown, so every row's markers need a look.
-    for (const table of ["nonDerivative", "derivative"] as const) {
-      filing[table].forEach((_, i) => (filing.fieldConfidence[`/${table}/${i}/footnoteIds`] = Math.min(filing.fieldConfidence[`/${table}/${i}/footnoteIds`] ?? 1, 0.6)));
-    }
-  }
+  // Some row lost its marker; which one is unknown, so every row's markers need a look.
+  if (uncited) flagEveryRowsMarkers(filing, 0.6);
   const nothing = filing.nonDerivative.length === 0 && filing.derivative.length === 0 && !filing.formType.startsWith("3");
   if (uncited || nothing) {
     for (const [table, fields] of [["nonDerivative", ND_FIELDS], ["derivative", D_FIELDS]] as const) {
