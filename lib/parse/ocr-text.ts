@@ -1774,7 +1774,6 @@ function readJointFilers(lines: string[], filing: Filing): void {
   }
 }
 
-const PRICE_RANGE = /(?:ranging from|ranged from|between)\s+\$\s?([0-9][0-9,]*(?:\.[0-9]+)?)\s+(?:to|and)\s+\$\s?([0-9][0-9,]*(?:\.[0-9]+)?)/i;
 
 /**
  * A weighted-average price's footnote gives the range of the prices averaged ("at prices ranging
@@ -1784,10 +1783,8 @@ const PRICE_RANGE = /(?:ranging from|ranged from|between)\s+\$\s?([0-9][0-9,]*(?
 function linkPriceRanges(filing: Filing): void {
   const cited = new Set([...filing.nonDerivative, ...filing.derivative].flatMap((r) => r.footnoteIds));
   const ranges = filing.footnotes.flatMap((f) => {
-    const m = cited.has(f.id) ? null : PRICE_RANGE.exec(f.text);
-    if (!m) return [];
-    const [lo, hi] = [m[1], m[2]].map((v) => Number(v.replace(/,/g, "")));
-    return lo <= hi ? [{ id: f.id, lo, hi }] : [];
+    const range = cited.has(f.id) ? null : priceRange(filing, [f.id]);
+    return range ? [{ id: f.id, lo: range[0], hi: range[1] }] : [];
   });
   if (!ranges.length) return;
   let linked = false;
