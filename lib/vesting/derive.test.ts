@@ -214,3 +214,38 @@ describe("footnote markers lost by the OCR", () => {
     expect(deriveVestingFromOcr(two, () => true).schedules).toEqual([]);
   });
 });
+
+describe("scheduleForRow: each footnote speaks of its own shares", () => {
+  const stated = "The RSUs vest in equal annual installments over four years from March 17, 2025.";
+
+  it("a note that the holding includes some performance units leaves the row's stated schedule standing", () => {
+    const row = stock({ securityTitle: "Restricted Stock Units", transactionDate: "2025-03-17", shares: 4000, footnoteIds: ["1", "2"] });
+    const f = filing({
+      nonDerivative: [row],
+      footnotes: [
+        { id: "1", text: "Includes 15,000 unvested performance share units." },
+        { id: "2", text: stated },
+      ],
+    });
+    const s = scheduleForRow(f, "nonDerivative", 0)!;
+    expect(s.sourceFootnoteIds).toEqual(["2"]);
+    expect(s.tranches.map((t) => t.date)).toEqual(["2026-03-17", "2027-03-17", "2028-03-17", "2029-03-17"]);
+  });
+
+  it("a performance award's own terms still give no dates", () => {
+    const row = stock({ securityTitle: "Performance Share Units", footnoteIds: ["1", "2"] });
+    const f = filing({
+      nonDerivative: [row],
+      footnotes: [
+        { id: "1", text: "The PSUs vest based on the achievement of performance goals over a three-year period." },
+        { id: "2", text: stated },
+      ],
+    });
+    expect(scheduleForRow(f, "nonDerivative", 0)).toBeNull();
+  });
+
+  it.each(["M", "C", "J", "P"])("an option acquired with code %s starts no schedule", (code) => {
+    const f = filing({ derivative: [option({ transactionCode: code })], footnotes: [{ id: "1", text: SONUS }] });
+    expect(scheduleForRow(f, "derivative", 0)).toBeNull();
+  });
+});

@@ -4,6 +4,9 @@ import { readVestingText } from "./phrases";
 
 export type RowTable = "derivative" | "nonDerivative";
 
+const PERFORMANCE_TITLE = /performance|\bpsus?\b|\bpsa\b/i;
+const PART_OF_HOLDING = /\b(?:includes|including|of which|consists? (?:in part )?of)\b/i;
+
 /** The canonical entry for a (possibly analyst-edited) model; null when it has no tranches. */
 export function scheduleFromModel(
   row: { table: RowTable; index: number },
@@ -26,6 +29,8 @@ export function scheduleForRow(filing: Filing, table: RowTable, index: number, f
   // A disposal (an exercise, a sale) is not a grant: its footnotes describe someone else's schedule.
   if (row.acquiredDisposed === "D") return null;
   if (table === "nonDerivative" && (row.acquiredDisposed !== "A" || row.transactionCode !== "A")) return null;
+  // Only a grant starts a schedule: an option bought, converted or exercised (J, P, C, M) vested under an older one.
+  if (deriv && row.kind === "transaction" && row.transactionCode !== "A") return null;
   const totalShares = row.shares ?? deriv?.underlyingShares ?? null;
   if (totalShares == null || totalShares <= 0) return null;
   const ctx = {
@@ -42,8 +47,12 @@ export function scheduleForRow(filing: Filing, table: RowTable, index: number, f
     if (!note) continue;
     const model = readVestingText(note.text, ctx);
     if (!model) continue;
-    // A performance award's share count is a maximum: any dates read beside it would mislead.
-    if (model.kind === "performance") return null;
+    // A performance award's share count is a maximum: any dates read beside it would mislead. A note
+    // about some performance units the holding includes says nothing of the rest's stated schedule.
+    if (model.kind === "performance") {
+      if (PERFORMANCE_TITLE.test(row.securityTitle) || !PART_OF_HOLDING.test(note.text)) return null;
+      continue;
+    }
     if (!found && buildTranches(model).length > 0) found = { model, ids: [id] };
   }
   if (!found && !footnoteIds && filing.remarks) {

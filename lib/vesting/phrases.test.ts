@@ -345,7 +345,18 @@ describe("readVestingText: more wordings from Form 4 footnotes", () => {
     ],
     ["Shares vest 1/16 per quarter.", 16, ["2024-06-15", 75], ["2028-03-15", 75]],
     ["The Option vested with respect to 1/4th of the shares on 6/1/2021 and vests as to 1/48th monthly thereafter.", 37, ["2021-06-01", 300], ["2024-06-01", 25]],
-    ["The option is immediately exercisable.", 1, ["2024-03-15", 1200], ["2024-03-15", 1200]],
+    ["The options vest 100% on the date of grant.", 1, ["2024-03-15", 1200], ["2024-03-15", 1200]],
+    ["The shares vested in full upon grant.", 1, ["2024-03-15", 1200], ["2024-03-15", 1200]],
+    [
+      "25% of the shares subject to the option vest immediately and the remaining shares vest in three equal quarterly installments thereafter.",
+      4, ["2024-03-15", 300], ["2024-12-15", 300],
+    ],
+    [
+      "The RSUs vest ratably over a four-year period in annual installments with the first installment vesting on January 2, 2026.",
+      4, ["2026-01-02", 300], ["2029-01-02", 300],
+    ],
+    ["The option vests quarterly on the last day of each calendar quarter over three years.", 12, ["2024-03-31", 100], ["2026-12-31", 100]],
+    ["One-fourth of the RSUs vest on each of the first four anniversaries of March 1, 2024.", 4, ["2025-03-01", 300], ["2028-03-01", 300]],
   ];
   it.each(cases)("%s", (text, count, first, last) => {
     const t = tranches(text, ctx("2024-03-15", 1200));
@@ -443,8 +454,18 @@ describe("readVestingText: explicit dates", () => {
 });
 
 describe("readVestingText: no dates to invent", () => {
-  it("fully vested and immediately exercisable", () => {
-    const m = readVestingText("The option is fully vested and immediately exercisable.", ctx("2020-01-02", 10))!;
+  it.each([
+    "The option is fully vested and immediately exercisable.",
+    "The option is immediately exercisable.",
+    "The options are fully vested.",
+    "A portion of the RSUs became vested on March 1, 2024.",
+  ])("vested with no date or amount stated: %s", (text) => {
+    const m = readVestingText(text, ctx("2020-01-02", 10));
+    expect(m ? buildTranches(m) : []).toEqual([]);
+  });
+
+  it("fully vested on the date of grant is one tranche on the grant date", () => {
+    const m = readVestingText("The option was fully vested and exercisable on the date of grant.", ctx("2020-01-02", 10))!;
     expect(m.kind).toBe("immediate");
     expect(buildTranches(m)).toEqual([{ date: "2020-01-02", shares: 10 }]);
   });

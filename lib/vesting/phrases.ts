@@ -178,11 +178,14 @@ const AMOUNT = "(\\d+(?:\\.\\d+)?%|\\d+/\\d+|\\d+ shares)";
 const REF = "(?:the )?(?:original )?(?:date of (?:the )?grant|grant date|grant|vesting commencement date|vesting start date|commencement date|date of (?:the |this )?award|award date|date of issuance|issuance date)";
 const CLIFF_ON_DATE = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(?:on|as of|at) ${D}`);
 const CLIFF_ANNIV = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(\\d+)(?:st|nd|rd|th) anniversary`);
-const CLIFF_AT_GRANT = new RegExp(`${AMOUNT}[^.;#%]{0,60}?\\b(?:on|upon|at|as of) (?:the )?(?:date of (?:the )?grant|grant date)\\b`);
+// "25% ... vest immediately and the remaining ... quarterly": the immediate part is a cliff at the start.
+const CLIFF_AT_GRANT = new RegExp(`${AMOUNT}[^.;#%]{0,60}?(?:\\b(?:on|upon|at|as of) (?:the )?(?:date of (?:the )?grant|grant date|grant)\\b|\\bimmediately\\b)`);
 const CLIFF_DURATION_FROM = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(\\d+) (years?|months?) (?:from|after|following|of)`);
 const CLIFF_AFTER_DURATION = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(?:after|following|upon|at the end of) (?:the )?(?:1st )?(\\d+) (years?|months?)\\b`);
 const PER_INSTALLMENT = new RegExp(`${AMOUNT}[^.;#]{0,50}?(?:monthly|quarterly|annually|yearly|semi-?annually|(?:each|every|per) (?:calendar )?(?:month|quarter|year)|(?:each|every) anniversary|anniversaries)`);
-const START_ON_DATE = new RegExp(`\\b(?:beginning|commencing|starting|first vesting on)(?: on| with| as of)? ${D}`);
+const START_ON_DATE = new RegExp(
+  `\\b(?:beginning|commencing|starting|1st (?:(?:installment|tranche|increment|portion) )?(?:vesting|vests|to vest|will vest|shall vest|becoming exercisable|becomes exercisable)(?: date)?)(?: on| with| as of)? ${D}`,
+);
 const START_RELATIVE = new RegExp(`\\b(?:beginning|commencing|starting)(?: on| with)? (?:the )?(?:(\\d+)(?:st|nd|rd|th) anniversary of|(\\d+) (years?|months?|quarters?) (?:after|from|following)) ${REF}`);
 // "on each of the first three anniversaries of February 1, 2023": a dated anchor, not the grant date.
 const ANNIV_OF_DATE = new RegExp(`\\b(?:(\\d+)(?:st|nd|rd|th) )?anniversar(y|ies) of ${D}`);
@@ -363,6 +366,10 @@ function monthsBetween(a: string, b: string): number {
   return (y.y - x.y) * 12 + (y.m - x.m);
 }
 
+function cliffAnchor(cliff: VestingCliff | undefined, commencement: string | null): string | null {
+  return cliff?.date ?? (cliff?.months !== undefined && commencement ? addMonths(commencement, cliff.months) : commencement);
+}
+
 function readInstallments(t: string, base: VestingModel): VestingModel | null {
   const commencement = base.commencementDate;
   const cliffHit = findCliff(t);
@@ -397,15 +404,23 @@ function readInstallments(t: string, base: VestingModel): VestingModel | null {
   const start = installments.startDate ? parseIso(installments.startDate) : null;
   if (start && start.d >= 30 && isLastDayOfMonth(installments.startDate!)) installments.lastDayOfMonth = true;
   if (/last (?:business )?day of (?:each|every|the) (?:calendar )?month/.test(t)) installments.lastDayOfMonth = true;
-  if (/last (?:business )?day of (?:each|every|the) (?:calendar |fiscal )?quarter/.test(t)) {
+  const quarterEnds = /last (?:business )?day of (?:each|every|the) (?:(calendar) |(fiscal) )?quarter/.exec(t);
+  if (quarterEnds) {
     installments.lastDayOfMonth = true;
-    base.notes.push("installments fall on quarter ends; check the months");
+    const anchor = installments.startDate ?? cliffAnchor(cliff, commencement);
+    // Calendar quarters end in March, June, September and December; the first is the next of them after the anchor.
+    if (installments.firstOffsetMonths === undefined && anchor) {
+      const a = parseIso(anchor)!;
+      const ahead = (3 - (a.m % 3)) % 3;
+      installments.firstOffsetMonths = ahead === 0 && isLastDayOfMonth(anchor) ? 3 : ahead;
+    }
+    if (!quarterEnds[1]) base.notes.push("installments fall on calendar quarter ends; check the issuer's fiscal quarters");
   }
   if (/business day/.test(t)) base.notes.push("the text names business days; dates are calendar dates");
   const end = statedEnd(laterText);
   if (end) {
     installments.endDate = end;
-    const anchor = installments.startDate ?? (cliff?.date ?? (cliff?.months !== undefined && commencement ? addMonths(commencement, cliff.months) : commencement));
+    const anchor = installments.startDate ?? cliffAnchor(cliff, commencement);
     if (anchor && compareIso(end, anchor) > 0) {
       const span = (monthsBetween(anchor, end) - (installments.firstOffsetMonths ?? inst.intervalMonths)) / inst.intervalMonths + 1;
       if (count === null && Number.isInteger(span)) count = span;
@@ -486,6 +501,9 @@ function readDateList(t: string, base: VestingModel): VestingModel | null {
 function readExplicitDates(t: string, base: VestingModel): VestingModel | null {
   const m = VEST_ON_DATES.exec(t);
   if (!m) return null;
+  // "A portion of the RSUs became vested on March 1, 2024": a part, of no stated size.
+  const sentence = t.slice(t.lastIndexOf(".", m.index) + 1, m.index);
+  if (/\b(?:portion|part|some|certain|number) of\b/.test(sentence)) return null;
   return { ...base, kind: "explicit", explicitTranches: datesIn(m[1]).map((date) => ({ date })) };
 }
 
@@ -528,7 +546,10 @@ function readEarlierOf(t: string, original: string, base: VestingModel): Vesting
   return { ...base, kind: "explicit", explicitTranches: [{ date }], condition: oneLine(original) };
 }
 
-const IMMEDIATE = /fully vested|immediately (?:vested|exercisable|vest)|exercisable immediately|vested (?:in full )?(?:on|upon|at|as of) (?:the )?(?:date of )?grant|exercisable in full|100% vested|not subject to (?:any )?vesting/;
+const IMMEDIATE = /fully vested|immediately (?:vested|exercisable|vest)|exercisable immediately|vest(?:s|ed)? (?:in full |100% |fully )?(?:on|upon|at|as of) (?:the )?(?:date of )?grant|exercisable in full|100% vested|\b100%|not subject to (?:any )?vesting/;
+// Vested at once is a schedule only with its date: the grant's ("on the date of grant"), or one printed.
+// "The options are fully vested" alone describes options that vested some time before.
+const AT_GRANT = /\b(?:on|upon|at|as of|from) (?:the )?(?:date of (?:the )?grant|grant date|grant|time of (?:the )?grant|issuance|date of issuance)\b|\bwhen granted\b/;
 
 // Cheap first look on the raw text, spaces dropped so split words still match: most footnotes are not about vesting.
 const RAW_GATE = /vest|exercis|lapse|installment|anniversar|cliff|ratabl|tranche|increment|perform|achiev|attain|tsr|psu|maximum|milestone|earned|\d(?:on|oneachof)\d/;
@@ -562,7 +583,7 @@ export function readVestingText(text: string, ctx: VestingContext): VestingModel
     readExplicitDates(t, base()) ??
     readSingleRelative(t, base());
   if (model) return checkAgainstRow(model, ctx);
-  if (IMMEDIATE.test(t)) return { ...base(), kind: "immediate" };
+  if (IMMEDIATE.test(t)) return AT_GRANT.test(t) ? { ...base(), kind: "immediate" } : null;
   if (!SCHEDULE_HINT.test(t)) return null;
   const unknown = base();
   unknown.notes.push("vesting wording not understood");
