@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   addDays,
   addMonths,
+  monthsToNextQuarterEnd,
   addYears,
   compareIso,
   daysBetween,
@@ -92,4 +93,14 @@ describe("dates", () => {
       }),
     );
   });
+});
+
+describe("monthsToNextQuarterEnd", () => {
+  it.each([
+    ["2024-01-15", 2],
+    ["2024-03-15", 0],
+    ["2024-03-31", 3],
+    ["2024-12-31", 3],
+    ["2024-11-30", 1],
+  ])("%s → %i", (iso, n) => expect(monthsToNextQuarterEnd(iso)).toBe(n));
 });

@@ -73,6 +73,16 @@ export function addMonths(iso: string, n: number, toMonthEnd = false): string {
   return formatIso({ y, m, d: toMonthEnd ? dim : Math.min(c.d, dim) });
 }
 
+/**
+ * Months from the end of `iso`'s month to the first calendar quarter end (March, June, September,
+ * December) after `iso`: 0 when its own month ends a quarter later than `iso`, 3 when `iso` is that end.
+ */
+export function monthsToNextQuarterEnd(iso: string): number {
+  const c = mustParse(iso);
+  const ahead = (3 - (c.m % 3)) % 3;
+  return ahead === 0 && isLastDayOfMonth(iso) ? 3 : ahead;
+}
+
 /** Feb 29 anniversaries fall on Feb 28 in common years. */
 export function addYears(iso: string, n: number): string {
   return addMonths(iso, 12 * n);

@@ -1,4 +1,4 @@
-import { addMonths, compareIso, expandYear, isLastDayOfMonth, makeIso, parseIso } from "./dates";
+import { addMonths, compareIso, expandYear, isLastDayOfMonth, makeIso, monthsToNextQuarterEnd, parseIso } from "./dates";
 import { buildTranches, type ExplicitTranche, type VestingCliff, type VestingInstallments, type VestingModel } from "./model";
 
 export interface VestingContext {
@@ -409,11 +409,7 @@ function readInstallments(t: string, base: VestingModel): VestingModel | null {
     installments.lastDayOfMonth = true;
     const anchor = installments.startDate ?? cliffAnchor(cliff, commencement);
     // Calendar quarters end in March, June, September and December; the first is the next of them after the anchor.
-    if (installments.firstOffsetMonths === undefined && anchor) {
-      const a = parseIso(anchor)!;
-      const ahead = (3 - (a.m % 3)) % 3;
-      installments.firstOffsetMonths = ahead === 0 && isLastDayOfMonth(anchor) ? 3 : ahead;
-    }
+    if (installments.firstOffsetMonths === undefined && anchor) installments.firstOffsetMonths = monthsToNextQuarterEnd(anchor);
     if (!quarterEnds[1]) base.notes.push("installments fall on calendar quarter ends; check the issuer's fiscal quarters");
   }
   if (/business day/.test(t)) base.notes.push("the text names business days; dates are calendar dates");
