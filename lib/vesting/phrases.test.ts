@@ -631,3 +631,19 @@ describe("readVestingText: properties", () => {
     );
   });
 });
+
+describe("readVestingText: a holding's award history", () => {
+  it("leaves out what already vested when the rest is the row's amount", () => {
+    const text =
+      "This RSU award was granted September 25, 2022. 22,159 RSUs subject to the award vested on April 1, 2025 and 22,159 RSUs are scheduled to vest on each of April 1, 2026 and April 1, 2027.";
+    expect(tranches(text, ctx(null, 44318))).toEqual([
+      { date: "2026-04-01", shares: 22159 },
+      { date: "2027-04-01", shares: 22159 },
+    ]);
+  });
+
+  it("keeps every listed tranche when they are the row's amount", () => {
+    const text = "1,000 shares vested on March 1, 2025 and 1,000 shares will vest on March 1, 2026.";
+    expect(tranches(text, ctx("2024-03-01", 2000))).toHaveLength(2);
+  });
+});

@@ -192,7 +192,11 @@ const ANNIV_OF_DATE = new RegExp(`\\b(?:(\\d+)(?:st|nd|rd|th) )?anniversar(y|ies
 const START_FOLLOWING = new RegExp(`\\b(?:following|after|from) ${D}`);
 const STATED_END = new RegExp(`(?:fully vested|fully exercisable|100% vested|vested in full|exercisable in full|through|ending on|until)[^.;#]{0,30}?${D}`);
 const ANNIV_AMOUNTS = new RegExp(`${AMOUNT}[^.;#%]{0,40}?\\bon the (\\d+)(?:st|nd|rd|th) anniversary`, "g");
-const SHARES_ON_DATES = new RegExp(`(?<![\\d/.,])\\b(\\d+(?:\\.\\d+)?) (?:shares? |options? |rsus? |units? |restricted stock units? )?(?:(?:will |shall |each )?(?:vest|vests|vested|become exercisable|becomes exercisable|became exercisable) )?on (?:each of )?(${DATE_LIST})`, "g");
+// "22,159 RSUs subject to the award vested on ... and 22,159 RSUs are scheduled to vest on ...": the verb's tense is kept (group 2).
+const SHARES_ON_DATES = new RegExp(
+  `(?<![\\d/.,])\\b(\\d+(?:\\.\\d+)?) (?:shares? |options? |rsus? |units? |restricted stock units? )?(?:(?:of |subject to |under )(?:the |this |such )?[a-z]+ ){0,3}(?:(?:will |shall |each |(?:are |is )?(?:scheduled|expected) to )?(vest|vests|vested|become exercisable|becomes exercisable|became exercisable) )?on (?:each of )?(${DATE_LIST})`,
+  "g",
+);
 const AMOUNTS_ON_DATES = new RegExp(`${AMOUNT}[^.;#%]{0,60}?\\bon (?:each of )?(${DATE_LIST})`, "g");
 const VEST_ON_DATES = new RegExp(`(?:vest|vests|vested|vesting|exercisable|exercisability|lapse|lapses)[^.;#]{0,60}?\\b(?:on|as of) (?:each of )?(${DATE_LIST})`);
 const SINGLE_DURATION = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+) (years?|months?) (?:from|after|following|of) ${REF}`);
@@ -462,9 +466,20 @@ function readAnniversaryAmounts(t: string, base: VestingModel): VestingModel | n
 // "16,900 on each of 7/28/22, 7/28/23 and 7/28/24 and 16,901 on 7/28/25".
 function readExplicitShares(t: string, base: VestingModel): VestingModel | null {
   const tranches: ExplicitTranche[] = [];
-  for (const m of t.matchAll(SHARES_ON_DATES)) for (const d of datesIn(m[2])) tranches.push({ date: d, shares: +m[1] });
+  const past: boolean[] = [];
+  for (const m of t.matchAll(SHARES_ON_DATES))
+    for (const d of datesIn(m[3])) {
+      tranches.push({ date: d, shares: +m[1] });
+      past.push(m[2] === "vested" || m[2] === "became exercisable");
+    }
   if (tranches.length === 0) return null;
-  const sum = tranches.reduce((a, x) => a + (x.shares ?? 0), 0);
+  const total = (list: ExplicitTranche[]) => list.reduce((a, x) => a + (x.shares ?? 0), 0);
+  // A holding's footnote often tells the award's history: what already vested is not in the row's amount.
+  const ahead = tranches.filter((_, i) => !past[i]);
+  if (base.totalShares != null && ahead.length && ahead.length < tranches.length && Math.abs(total(ahead) - base.totalShares) < 1e-6) {
+    tranches.splice(0, tranches.length, ...ahead);
+  }
+  const sum = total(tranches);
   const model: VestingModel = { ...base, kind: "explicit", explicitTranches: tranches };
   if (model.totalShares == null) model.totalShares = sum;
   else if (Math.abs(sum - model.totalShares) > 1e-6) model.notes.push(`listed tranches add to ${sum}, not ${model.totalShares}; shares spread pro rata`);
