@@ -248,4 +248,9 @@ describe("scheduleForRow: each footnote speaks of its own shares", () => {
     const f = filing({ derivative: [option({ transactionCode: code })], footnotes: [{ id: "1", text: SONUS }] });
     expect(scheduleForRow(f, "derivative", 0)).toBeNull();
   });
+
+  it("an option whose code the OCR lost still has its schedule", () => {
+    const f = filing({ derivative: [option({ transactionCode: null })], footnotes: [{ id: "1", text: SONUS }] });
+    expect(scheduleForRow(f, "derivative", 0)?.tranches).toHaveLength(37);
+  });
 });

@@ -30,7 +30,8 @@ export function scheduleForRow(filing: Filing, table: RowTable, index: number, f
   if (row.acquiredDisposed === "D") return null;
   if (table === "nonDerivative" && (row.acquiredDisposed !== "A" || row.transactionCode !== "A")) return null;
   // Only a grant starts a schedule: an option bought, converted or exercised (J, P, C, M) vested under an older one.
-  if (deriv && row.kind === "transaction" && row.transactionCode !== "A") return null;
+  // A code the OCR could not read is given the benefit of the doubt.
+  if (deriv && row.kind === "transaction" && row.transactionCode && /^[B-Z]$/.test(row.transactionCode)) return null;
   const totalShares = row.shares ?? deriv?.underlyingShares ?? null;
   if (totalShares == null || totalShares <= 0) return null;
   const ctx = {
