@@ -28,7 +28,7 @@ test("an analyst reads a grant's timeline, changes the installment count, sees t
   await openOwnFiling(page, `timeline-${Date.now()}-${test.info().workerIndex}`);
   await sayWho(page, "Ana Analyst");
   const grant = page.getByRole("region", { name: "Vesting of Table II row 1" });
-  await expect(grant.getByRole("img")).toHaveAccessibleName(/40,000 shares in 37 tranches.*40,000 vested and 0 unvested.*cliff on 17 Dec 2008.*expires 17 Dec 2017/);
+  await expect(grant.getByRole("img")).toHaveAccessibleName(/40,000 shares in 37 tranches.*expired on 17 Dec 2017, with 40,000 vested by then.*cliff on 17 Dec 2008/);
   await expect(grant.getByRole("complementary", { name: "Footnotes of this grant" })).toContainText("vests as to 25% of the shares one year from grant date");
   const rows = grant.getByRole("table", { name: /Tranches of Table II row 1/ }).getByRole("row");
   await expect(rows).toHaveCount(38);
@@ -91,4 +91,26 @@ test("a grant without a schedule gets one entered by hand", async ({ page }) => 
   await expect(grant.getByRole("heading", { name: "Vesting (entered by an analyst)" })).toBeVisible();
   await expect(grant.getByRole("img")).toHaveAccessibleName(/4,000 shares in 4 tranches from 15 Jan 2025 to 15 Jan 2028/);
   await expect(page.getByRole("region", { name: "History" }).getByRole("listitem").first()).toContainText("no schedule → 4,000 shares in 4 tranches");
+});
+
+test("an option past its expiration shows as expired on the grant, in the insider's holdings and grants", async ({ page }) => {
+  await openOwnFiling(page, `expired-${Date.now()}-${test.info().workerIndex}`);
+  const grant = page.getByRole("region", { name: "Vesting of Table II row 1" });
+  await expect(grant.getByRole("figure")).toContainText("Expired on 17 Dec 2017: 40,000 of 40,000 had vested; none can be exercised now");
+
+  await page.getByRole("link", { name: "JANZEN HOWARD E" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("JANZEN HOWARD E");
+  const holdings = page.getByRole("region", { name: "Holdings" });
+  await expect(holdings).toContainText("1 expired option line is left out.");
+  await expect(holdings.getByRole("row").filter({ hasText: "Stock Option" })).toHaveCount(0);
+  await holdings.getByRole("link", { name: "Show expired options" }).click();
+  await expect(page).toHaveURL(/expired=1/);
+  const option = holdings.getByRole("row").filter({ hasText: "Stock Option" });
+  await expect(option).toContainText("Expired");
+  await expect(option).toContainText("40,000");
+  await holdings.getByRole("link", { name: "Hide expired options" }).click();
+  await expect(holdings.getByRole("row").filter({ hasText: "Stock Option" })).toHaveCount(0);
+
+  const grants = page.getByRole("region", { name: "Option and stock grants" });
+  await expect(grants.getByRole("row").filter({ hasText: "Stock Option" }).first()).toContainText("Expired");
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { findGrants } from "@/lib/db/grants";
+import { findGrants, todayIso } from "@/lib/db/grants";
 import { ZGrantFilters, csvHref, firstValues, toQuery, type TGrantFilters } from "@/lib/validation/filters";
 import { GrantTable } from "@/components/grants/grant-table";
 import { Pagination } from "@/components/ui/pagination";
@@ -22,7 +22,8 @@ function query(f: TGrantFilters, over: Partial<TGrantFilters> = {}) {
 
 export default async function GrantsPage({ searchParams }: Props) {
   const filters = ZGrantFilters.parse(firstValues(await searchParams));
-  const result = await findGrants(filters);
+  const today = todayIso();
+  const result = await findGrants({ ...filters, today });
   // Every matching row, not just this page: the API pages only when asked to.
   const exportHref = csvHref("/api/grants", query({ ...filters, page: 1, pageSize: 50 }));
   const filtered = query({ ...filters, page: 1, sort: "transactionDate", dir: "desc" }) !== "";
@@ -96,6 +97,7 @@ export default async function GrantsPage({ searchParams }: Props) {
         <>
           <GrantTable
             grants={result.rows}
+            today={today}
             sorting={{
               sort: filters.sort,
               dir: filters.dir,

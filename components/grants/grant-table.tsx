@@ -3,6 +3,19 @@ import type { GrantRow } from "@/lib/db/grants";
 import { formatDate, formatPrice, formatShares } from "@/lib/format";
 import { StatusBadge } from "@/components/filings/status-badge";
 import * as s from "@/components/ui/styles";
+import { GRANT_STATE_LABEL, grantState, type GrantState } from "@/lib/vesting/state";
+
+const STATE_STYLE: Record<GrantState, string> = {
+  expired: "bg-red-100 text-red-900",
+  vested: "bg-green-100 text-green-800",
+  vesting: "bg-blue-100 text-blue-900",
+  unvested: "bg-slate-100 text-slate-700",
+};
+
+export function GrantStateBadge({ state }: { state: GrantState | null }) {
+  if (!state) return <span className="text-slate-500">Outstanding</span>;
+  return <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${STATE_STYLE[state]}`}>{GRANT_STATE_LABEL[state]}</span>;
+}
 
 type SortKey = "transactionDate" | "exercisePrice" | "shares" | "expirationDate" | "issuer" | "insider";
 
@@ -14,7 +27,20 @@ export interface GrantSorting {
 }
 
 /** Table II rows across filings; with `sorting`, column headers sort on the server. */
-export function GrantTable({ grants, sorting, showInsider = true, showIssuer = true }: { grants: GrantRow[]; sorting?: GrantSorting; showInsider?: boolean; showIssuer?: boolean }) {
+export function GrantTable({
+  grants,
+  today,
+  sorting,
+  showInsider = true,
+  showIssuer = true,
+}: {
+  grants: GrantRow[];
+  /** The date vested and unvested were counted at, and expiry judged by. */
+  today: string;
+  sorting?: GrantSorting;
+  showInsider?: boolean;
+  showIssuer?: boolean;
+}) {
   const header = (label: string, key: SortKey | null, numeric = false) => {
     const cls = `${numeric ? s.thNum : s.th} whitespace-nowrap`;
     if (!sorting || !key) return <th scope="col" className={cls}>{label}</th>;
@@ -44,6 +70,7 @@ export function GrantTable({ grants, sorting, showInsider = true, showIssuer = t
             {header("Expires", "expirationDate")}
             {header("Vested", null, true)}
             {header("Unvested", null, true)}
+            {header("State", null)}
             {header("Filing", null)}
           </tr>
         </thead>
@@ -84,6 +111,9 @@ export function GrantTable({ grants, sorting, showInsider = true, showIssuer = t
               <td className={s.tdNum}>
                 {g.vesting ? formatShares(g.vesting.unvested) : "—"}
                 {g.vesting?.nextDate && <div className="text-xs text-slate-500">next {formatDate(g.vesting.nextDate)}</div>}
+              </td>
+              <td className={s.td}>
+                <GrantStateBadge state={grantState(g.expirationDate, g.vesting, today)} />
               </td>
               <td className={s.td}>
                 <Link href={`/filings/${g.filing.id}`} className={`whitespace-nowrap ${s.link}`} aria-label={`Filing #${g.filing.id}, Form ${g.filing.formType}`}>

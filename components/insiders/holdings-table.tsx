@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { HoldingRow } from "@/lib/db/insiders";
 import { formatDate, formatPrice, formatShares } from "@/lib/format";
 import * as s from "@/components/ui/styles";
+import { isExpired } from "@/lib/vesting/state";
 
 /** Holdings as last reported, one table per issuer, each figure with the filing it comes from. */
-export function HoldingsTable({ holdings }: { holdings: HoldingRow[] }) {
+export function HoldingsTable({ holdings, today }: { holdings: HoldingRow[]; today: string }) {
   const byIssuer = new Map<number, HoldingRow[]>();
   for (const h of holdings) byIssuer.set(h.issuerId, [...(byIssuer.get(h.issuerId) ?? []), h]);
   return (
@@ -35,7 +36,10 @@ export function HoldingsTable({ holdings }: { holdings: HoldingRow[] }) {
                 <td className={s.td}>{h.directOrIndirect === "I" ? `Indirect${h.natureOfOwnership ? `: ${h.natureOfOwnership}` : ""}` : "Direct"}</td>
                 <td className={s.tdNum}>{formatShares(h.shares)}</td>
                 <td className={s.tdNum}>{h.table === "derivative" ? formatPrice(h.exercisePrice) : ""}</td>
-                <td className={`num ${s.td}`}>{h.table === "derivative" ? formatDate(h.expirationDate) : ""}</td>
+                <td className={`num ${s.td}`}>
+                  {h.table === "derivative" ? formatDate(h.expirationDate) : ""}
+                  {h.table === "derivative" && isExpired(h.expirationDate, today) && <span className="ml-1 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900">Expired</span>}
+                </td>
                 <td className={`num ${s.td}`}>
                   <Link href={`/filings/${h.filingId}`} className={s.link}>#{h.filingId}</Link> Form {h.formType}, {formatDate(h.periodOfReport)}
                 </td>

@@ -20,3 +20,15 @@ describe("describeTimeline", () => {
     );
   });
 });
+
+describe("describeTimeline of an expired option", () => {
+  it("says it expired and what had vested by then, not that the shares are vested now", () => {
+    const tranches = [
+      { date: "2008-12-17", shares: 10000 },
+      { date: "2011-12-17", shares: 30000 },
+    ];
+    expect(describeTimeline({ tranches, today: "2026-12-03", cliff: null, expiration: "2010-12-17" })).toBe(
+      "Vesting of 40,000 shares in 2 tranches from 17 Dec 2008 to 17 Dec 2011; expired on 17 Dec 2010, with 10,000 vested by then.",
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import type { Tranche } from "@/lib/parse/types";
 import { addDays, compareIso, daysBetween } from "@/lib/vesting/dates";
 import { vestedAsOf } from "@/lib/vesting/model";
+import { isExpired } from "@/lib/vesting/state";
 import { formatDate, formatShares } from "@/lib/format";
 
 const W = 720;
@@ -24,12 +25,16 @@ export interface VestingTimelineProps {
 export function describeTimeline({ tranches, today, cliff, expiration }: Omit<VestingTimelineProps, "id">): string {
   const { vested, unvested } = vestedAsOf(tranches, today);
   const total = vested + unvested;
+  const expired = isExpired(expiration, today);
   const parts = [
     `Vesting of ${formatShares(total)} shares in ${tranches.length} tranche${tranches.length === 1 ? "" : "s"} from ${formatDate(tranches[0].date)} to ${formatDate(tranches[tranches.length - 1].date)}`,
-    `as of ${formatDate(today)}, ${formatShares(vested)} vested and ${formatShares(unvested)} unvested`,
+    // An expired option's vested shares can no longer be exercised: "40,000 vested" alone would read as held.
+    expired
+      ? `expired on ${formatDate(expiration)}, with ${formatShares(vestedAsOf(tranches, expiration!).vested)} vested by then`
+      : `as of ${formatDate(today)}, ${formatShares(vested)} vested and ${formatShares(unvested)} unvested`,
   ];
   if (cliff) parts.push(`cliff on ${formatDate(cliff)}`);
-  if (expiration) parts.push(`expires ${formatDate(expiration)}`);
+  if (expiration && !expired) parts.push(`expires ${formatDate(expiration)}`);
   return parts.join("; ") + ".";
 }
 
@@ -38,6 +43,7 @@ export function VestingTimeline({ id, tranches, today, cliff, expiration }: Vest
   if (tranches.length === 0) return null;
   const total = tranches.reduce((a, t) => a + t.shares, 0);
   const { vested, unvested } = vestedAsOf(tranches, today);
+  const expired = isExpired(expiration, today);
   const first = tranches[0].date;
   const last = tranches[tranches.length - 1].date;
   // A little room before the first tranche so its step is visible; the expiration bounds the right side when it is later.
@@ -108,7 +114,7 @@ export function VestingTimeline({ id, tranches, today, cliff, expiration }: Vest
           <g>
             <line x1={x(expiration)} x2={x(expiration)} y1={M.top - 14} y2={M.top + PH} strokeDasharray="4 3" className="stroke-red-600" />
             <text x={x(expiration) - 4} y={M.top - 18} textAnchor="end" {...halo} className="fill-red-800">
-              Expires {formatDate(expiration)}
+              {expired ? "Expired" : "Expires"} {formatDate(expiration)}
             </text>
           </g>
         )}
@@ -120,8 +126,17 @@ export function VestingTimeline({ id, tranches, today, cliff, expiration }: Vest
         <line x1={M.left} x2={M.left} y1={M.top} y2={M.top + PH} className="stroke-slate-500" />
       </svg>
       <figcaption className="text-sm">
-        As of {formatDate(today)}: <span className="font-semibold text-blue-800">{formatShares(vested)} vested</span> ·{" "}
-        <span className="font-semibold text-slate-700">{formatShares(unvested)} unvested</span> of {formatShares(total)}
+        {expired ? (
+          <>
+            <span className="rounded bg-red-100 px-1.5 py-0.5 font-semibold text-red-900">Expired</span> on {formatDate(expiration)}:{" "}
+            {formatShares(vestedAsOf(tranches, expiration!).vested)} of {formatShares(total)} had vested; none can be exercised now
+          </>
+        ) : (
+          <>
+            As of {formatDate(today)}: <span className="font-semibold text-blue-800">{formatShares(vested)} vested</span> ·{" "}
+            <span className="font-semibold text-slate-700">{formatShares(unvested)} unvested</span> of {formatShares(total)}
+          </>
+        )}
       </figcaption>
     </figure>
   );

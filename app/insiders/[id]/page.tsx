@@ -18,6 +18,7 @@ import { currentAnalyst } from "@/lib/analyst";
 import { VestingTimeline } from "@/components/vesting/vesting-timeline";
 import { VestingMonthTable } from "@/components/vesting/month-table";
 import { sumByMonth } from "@/lib/vesting/months";
+import { isExpired } from "@/lib/vesting/state";
 import * as s from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
@@ -53,9 +54,14 @@ export default async function InsiderPage({ params, searchParams }: Props) {
     findInsiderVesting({ ownerId: insider.id }),
   ]);
   const analyst = await currentAnalyst();
+  // Expired options are gone from what the person holds; an analyst may still want them, on request.
+  const showExpired = sp.expired === "1";
+  const expiredCount = holdings.filter((h) => h.table === "derivative" && isExpired(h.expirationDate, today)).length;
+  const shownHoldings = showExpired ? holdings : holdings.filter((h) => !(h.table === "derivative" && isExpired(h.expirationDate, today)));
   const justMerged = insider.mergedFrom.find((m) => String(m.id) === sp.merged);
   const justSeparated = sp.unmerged && /^\d{1,9}$/.test(sp.unmerged) ? await getInsider({ id: Number(sp.unmerged) }) : null;
-  const here = (over: Record<string, number>) => `/insiders/${insider.id}${toQuery({ grantsPage, filingsPage, ...over }, { grantsPage: 1, filingsPage: 1 })}`;
+  const here = (over: Record<string, number>) =>
+    `/insiders/${insider.id}${toQuery({ grantsPage, filingsPage, expired: showExpired ? 1 : 0, ...over }, { grantsPage: 1, filingsPage: 1, expired: 0 })}`;
 
   return (
     <div className="space-y-8">
@@ -93,11 +99,24 @@ export default async function InsiderPage({ params, searchParams }: Props) {
             <a href={`/api/insiders/${insider.id}/holdings?format=csv`} className={s.link}>Export holdings (CSV)</a>
           )}
         </div>
-        <p className="text-sm text-slate-600">Shares owned following the latest reported transaction or holding, per issuer and security; direct and indirect apart.</p>
+        <p className="text-sm text-slate-600">
+          Shares owned following the latest reported transaction or holding, per issuer and security; direct and indirect apart.
+          {expiredCount > 0 && (
+            <>
+              {" "}
+              {showExpired ? `Including ${expiredCount} expired option line${expiredCount === 1 ? "" : "s"}. ` : `${expiredCount} expired option line${expiredCount === 1 ? " is" : "s are"} left out. `}
+              <Link href={here({ expired: showExpired ? 0 : 1 })} className={s.link}>
+                {showExpired ? "Hide expired options" : "Show expired options"}
+              </Link>
+            </>
+          )}
+        </p>
         {holdings.length === 0 ? (
           <EmptyState title="No holdings reported.">None of this person&apos;s filings states an amount owned following a transaction.</EmptyState>
+        ) : shownHoldings.length === 0 ? (
+          <EmptyState title="Only expired options.">Every option this person was reported holding has expired.</EmptyState>
         ) : (
-          <HoldingsTable holdings={holdings} />
+          <HoldingsTable holdings={shownHoldings} today={today} />
         )}
       </section>
 
@@ -110,7 +129,7 @@ export default async function InsiderPage({ params, searchParams }: Props) {
           <EmptyState title="No grants.">No derivative row of this person&apos;s filings was acquired as a grant (code A) or carries a vesting schedule.</EmptyState>
         ) : (
           <>
-            <GrantTable grants={grants.rows} showInsider={false} />
+            <GrantTable grants={grants.rows} today={today} showInsider={false} />
             <Pagination {...grants} href={(p) => here({ grantsPage: p })} />
           </>
         )}

@@ -179,7 +179,7 @@ export default async function IssuerPage({ params, searchParams }: Props) {
           <EmptyState title="No derivative rows.">No stored filing of this issuer has a Table II row.</EmptyState>
         ) : (
           <>
-            <GrantTable grants={grants.rows} showIssuer={false} />
+            <GrantTable grants={grants.rows} today={today} showIssuer={false} />
             <Pagination {...grants} href={(p) => `/issuers/${issuer.id}${toQuery({ grantsPage: p }, { grantsPage: 1 })}`} />
           </>
         )}
