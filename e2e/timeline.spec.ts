@@ -103,7 +103,9 @@ test("an option past its expiration shows as expired on the grant, in the inside
   const holdings = page.getByRole("region", { name: "Holdings" });
   await expect(holdings).toContainText("1 expired option line is left out.");
   await expect(holdings.getByRole("row").filter({ hasText: "Stock Option" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Vesting across all grants" })).toContainText("None of this person's unexpired grants has a vesting schedule");
   await holdings.getByRole("link", { name: "Show expired options" }).click();
+  await expect(page.getByRole("region", { name: "Vesting across all grants" }).getByRole("img")).toHaveAccessibleName(/^Vesting of [\d,]+ shares/);
   await expect(page).toHaveURL(/expired=1/);
   const option = holdings.getByRole("row").filter({ hasText: "Stock Option" });
   await expect(option).toContainText("Expired");

@@ -315,6 +315,9 @@ describe("amended filings", () => {
   it("count once in the person's combined vesting, the issuer's expirations and its transactions over time", async () => {
     const { issuerId } = await db.filing.findFirstOrThrow({ where: { periodOfReport: "2007-12-17" }, select: { issuerId: true } });
     expect(await findInsiderVesting({ ownerId: janzen }, db)).toEqual(fourYearTranches("2007-12-17", 40000).map((t) => ({ ...t, grants: 1 })));
+    // The option expired on 2017-12-17: held until then, gone after.
+    expect(await findInsiderVesting({ ownerId: janzen, expiredBefore: "2017-12-17" }, db)).toHaveLength(13);
+    expect(await findInsiderVesting({ ownerId: janzen, expiredBefore: "2017-12-18" }, db)).toEqual([]);
     expect(await findExpirationsByMonth({ issuerId, from: "2017-03-15", months: 12 }, db)).toEqual([{ month: "2017-12", shares: 40000, grants: 1 }]);
     expect(await findExpirationsByMonth({ issuerId, from: "2018-01-01", months: 12 }, db)).toEqual([]);
     // The sale was filed under one spelling and the purchase under another, merged since: one insider each quarter.

@@ -19,12 +19,19 @@ export interface VestingDate {
 }
 
 /** Every vesting tranche of one person's grants, summed per date, across issuers. */
-export async function findInsiderVesting({ ownerId }: { ownerId: number }, db: Db = defaultPrisma): Promise<VestingDate[]> {
+/** With `expiredBefore`, grants whose options expired before that date are left out: they are no longer held. */
+export async function findInsiderVesting(
+  { ownerId, expiredBefore }: { ownerId: number; expiredBefore?: string },
+  db: Db = defaultPrisma,
+): Promise<VestingDate[]> {
   const ids = await personRecordIds({ ownerId }, db);
+  const live = expiredBefore
+    ? Prisma.sql`AND (s.derivativeRowId IS NULL OR NOT EXISTS (SELECT 1 FROM DerivativeRow d WHERE d.id = s.derivativeRowId AND d.expirationDate < ${expiredBefore}))`
+    : Prisma.empty;
   const rows = await db.$queryRaw<{ date: string; shares: number; grants: number | bigint }[]>`
     SELECT t.date AS date, SUM(t.shares) AS shares, COUNT(DISTINCT s.id) AS grants
     FROM VestingSchedule s JOIN VestingTranche t ON t.scheduleId = s.id
-    WHERE s.filingId IN (${currentFilingsOf(ids)})
+    WHERE s.filingId IN (${currentFilingsOf(ids)}) ${live}
     GROUP BY t.date ORDER BY t.date`;
   return rows.map((r) => ({ date: r.date, shares: Number(r.shares), grants: Number(r.grants) }));
 }

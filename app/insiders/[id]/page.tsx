@@ -51,7 +51,7 @@ export default async function InsiderPage({ params, searchParams }: Props) {
     findInsiderGrants({ ownerId: insider.id, page: grantsPage, pageSize: 25 }),
     findInsiderFilings({ ownerId: insider.id, page: filingsPage, pageSize: 25 }),
     findMergeCandidates({ ownerId: insider.id }),
-    findInsiderVesting({ ownerId: insider.id }),
+    findInsiderVesting({ ownerId: insider.id, expiredBefore: sp.expired === "1" ? undefined : today }),
   ]);
   const analyst = await currentAnalyst();
   // Expired options are gone from what the person holds; an analyst may still want them, on request.
@@ -138,7 +138,9 @@ export default async function InsiderPage({ params, searchParams }: Props) {
       <section aria-labelledby="vesting" className="space-y-2">
         <h2 id="vesting" className="text-lg font-semibold">Vesting across all grants</h2>
         {vesting.length === 0 ? (
-          <EmptyState title="No vesting schedule.">None of this person&apos;s grants has a vesting schedule read from its footnotes or entered by an analyst.</EmptyState>
+          <EmptyState title="No vesting schedule.">
+            None of this person&apos;s {showExpired ? "" : "unexpired "}grants has a vesting schedule read from its footnotes or entered by an analyst.
+          </EmptyState>
         ) : (
           <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <VestingTimeline id="insider-vesting" tranches={vesting} today={today} cliff={null} expiration={null} />
