@@ -647,3 +647,16 @@ describe("readVestingText: a holding's award history", () => {
     expect(tranches(text, ctx("2024-03-01", 2000))).toHaveLength(2);
   });
 });
+
+describe("readVestingText: performance already certified", () => {
+  it("an award that vested on a stated day once its performance was determined has that one date", () => {
+    const text =
+      "RSUs vested on June 8, 2026, on the one-year anniversary of grant, upon determination by the Issuer's Compensation Committee of the level of achievement of performance objectives.";
+    expect(tranches(text, ctx("2026-06-08", 150000))).toEqual([{ date: "2026-06-08", shares: 150000 }]);
+  });
+
+  it("an award still to be earned gives none", () => {
+    const m = readVestingText("The PSUs will vest on March 1, 2027 upon certification of the achievement of performance goals.", ctx("2024-03-01", 100))!;
+    expect(m.kind).toBe("performance");
+  });
+});

@@ -216,6 +216,10 @@ const SCHEDULE_HINT = /#\d|anniversar|month|year|quarter|installment|increment|\
 const PERFORMANCE =
   /performance[- ](?:goals?|conditions?|criteria|metrics?|targets?|measures?|objectives?|period|based|vesting|shares|stock units?|share units?|units|awards?|restricted)|achievement of|attainment of|total (?:share|stock)holder return|\btsr\b|\bpsus?\b|maximum (?:number|amount|payout|level)|amount reported (?:is|represents) the maximum|reported amount (?:is|represents) the maximum|market[- ]based|stock price (?:hurdles?|targets?|goals?)|price hurdles?|to the extent earned|if earned|earned based on|milestones?/;
 
+const EARNED_AND_VESTED = new RegExp(
+  `^(?!.*\\b(?:portion|part|some|will|shall|remaining|remainder)\\b)(?=.*\\b(?:determination|determined|certification|certified)\\b).*\\b(?:vested|became vested) (?:in full )?on ${D}`,
+);
+
 const INTERVAL_WORDS: [RegExp, number][] = [
   [/\bsemi-?annual(?:ly)?\b|\bevery 6 months\b|\bhalf-?yearly\b/, 6],
   [/\bmonthly\b|\b(?:each|every|per) (?:calendar )?month\b|\bmonth-?end\b/, 1],
@@ -581,6 +585,9 @@ export function readVestingText(text: string, ctx: VestingContext): VestingModel
   const commencementDate = vcd ? vcd[1] : ctx.grantDate;
   const base = (): VestingModel => ({ kind: "unknown", commencementDate, totalShares: ctx.totalShares, notes: [] });
 
+  // An award whose performance was already certified and that vested on a stated day has its one date.
+  const earned = performance && EARNED_AND_VESTED.exec(t);
+  if (earned) return checkAgainstRow({ ...base(), kind: "explicit", explicitTranches: [{ date: earned[1] }], condition: oneLine(text) }, ctx);
   if (performance) return { ...base(), kind: "performance", condition: oneLine(text) };
 
   const model =
