@@ -660,3 +660,15 @@ describe("readVestingText: performance already certified", () => {
     expect(m.kind).toBe("performance");
   });
 });
+
+describe("readVestingText: the vesting commencement date named in passing", () => {
+  it.each([
+    "The option vests as to 1/4th of the shares on the first anniversary of the vesting commencement date (March 1, 2024) and 1/48th monthly thereafter.",
+    "The option vests as to 1/4th of the shares on the first anniversary of the vesting commencement date, which is March 1, 2024, and 1/48th monthly thereafter.",
+  ])("%s", (text) => {
+    const t = tranches(text, ctx("2024-03-15", 4800));
+    expect(t).toHaveLength(37);
+    expect(t[0]).toEqual({ date: "2025-03-01", shares: 1200 });
+    expect(t[36].date).toBe("2028-03-01");
+  });
+});

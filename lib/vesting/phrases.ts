@@ -203,7 +203,7 @@ const SINGLE_DURATION = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lap
 const SINGLE_ANNIV = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+)(?:st|nd|rd|th) (anniversary)(?: of ${REF}| of ${D}|(?=[.,;]|$))`);
 const SINGLE_ANNIV_BEFORE = new RegExp(`\\b(\\d+)(?:st|nd|rd|th) (anniversary) of ${REF}[^.;#]{0,40}?(?:vest|vests|vested|exercisable)`);
 const EARLIER_RELATIVE = new RegExp(`(\\d+)(?:st|nd|rd|th) anniversary of ${REF}|(\\d+) (years?|months?) (?:from|after|following) ${REF}`);
-const VCD_AFTER = new RegExp(`(?:vesting commencement|vesting start|vesting base) date[,:]? (?:of |is |was |being )?(?:the )?${D}`);
+const VCD_AFTER = new RegExp(`(?:vesting commencement|vesting start|vesting base) date[,:]? (?:\\(|(?:which|that) (?:is|was) |of |is |was |being )?(?:the )?${D}`);
 const VCD_BEFORE = new RegExp(`${D},? (?:\\(?the )?"?(?:vesting commencement|vesting start) date`);
 
 const COUNTED =
