@@ -672,3 +672,20 @@ describe("readVestingText: the vesting commencement date named in passing", () =
     expect(t[36].date).toBe("2028-03-01");
   });
 });
+
+describe("readVestingText: one month and day over a list of years", () => {
+  it.each([
+    "The award vests in three equal tranches on March 1 of each of 2025, 2026 and 2027.",
+    "The RSUs vest in three equal annual installments on March 1, 2025, 2026 and 2027.",
+  ])("%s", (text) => {
+    expect(tranches(text, ctx("2024-03-15", 3000)).map((t) => t.date)).toEqual(["2025-03-01", "2026-03-01", "2027-03-01"]);
+  });
+
+  it("a number after a date that is not a later year stays a number", () => {
+    expect(normalizeVestingText("On March 1, 2025, 1500 shares vest.")).toBe("on #2025-03-01#, 1500 shares vest.");
+  });
+
+  it("vested immediately upon grant is one tranche on the grant date", () => {
+    expect(tranches("The options vested immediately upon grant.", ctx("2024-03-15", 3000))).toEqual([{ date: "2024-03-15", shares: 3000 }]);
+  });
+});

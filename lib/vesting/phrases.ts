@@ -138,6 +138,9 @@ export function normalizeVestingText(text: string): string {
     );
     if (MONTH_NAME.test(s)) {
       s = s
+        .replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? ?(\d{1,2})(?:st|nd|rd|th)? of (?:each of )?(?:the years |each year )?(\d{4})\b/g, (m, mo, d, y) =>
+          dateToken(m, makeIso(+y, MONTHS[mo], +d)),
+        )
         .replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? ?(\d{1,2})(?:st|nd|rd|th)?(?: ?, ?| )(\d{4})\b/g, (m, mo, d, y) =>
           dateToken(m, makeIso(+y, MONTHS[mo], +d)),
         )
@@ -146,6 +149,13 @@ export function normalizeVestingText(text: string): string {
         );
     }
   }
+  // "March 1, 2025, 2026 and 2027" and "March 1 of each of 2025, 2026 and 2027": one date per year.
+  // A number that is not a later year ("on March 1, 2025, 1500 shares") is left alone.
+  s = pass(s, /# ?,? (?:and )?\d{4}\b/.test(s), /#(\d{4})(-\d{2}-\d{2})#((?:,? (?:and |& )?\d{4}\b)+)(?! ?(?:shares?|rsus?|options?|units?|restricted)\b)/g, (m, y, md, more) => {
+    const years = Array.from(more.matchAll(/\d{4}/g), (x: RegExpMatchArray) => +x[0]);
+    const rising = years.every((v, i) => v > (i ? years[i - 1] : +y) && v <= +y + 30);
+    return rising ? [`#${y}${md}#`, ...years.map((v) => `#${v}${md}#`)].join(", ") : m;
+  });
   s = s
     .replace(FRACTION_WORD_RE, (_m, u, den) => `${UNITS[u]}/${DENOMINATORS[den]}`)
     .replace(NUMBER_WORD_RE, (_m, tens, unit, alone) => numberWord(tens, unit, alone))
@@ -561,7 +571,7 @@ function readEarlierOf(t: string, original: string, base: VestingModel): Vesting
   return { ...base, kind: "explicit", explicitTranches: [{ date }], condition: oneLine(original) };
 }
 
-const IMMEDIATE = /fully vested|immediately (?:vested|exercisable|vest)|exercisable immediately|vest(?:s|ed)? (?:in full |100% |fully )?(?:on|upon|at|as of) (?:the )?(?:date of )?grant|exercisable in full|100% vested|\b100%|not subject to (?:any )?vesting/;
+const IMMEDIATE = /fully vested|immediately (?:vested|exercisable|vest)|exercisable immediately|vest(?:s|ed)? (?:in full |100% |fully |immediately )?(?:on|upon|at|as of) (?:the )?(?:date of )?grant|exercisable in full|100% vested|\b100%|not subject to (?:any )?vesting/;
 // Vested at once is a schedule only with its date: the grant's ("on the date of grant"), or one printed.
 // "The options are fully vested" alone describes options that vested some time before.
 const AT_GRANT = /\b(?:on|upon|at|as of|from) (?:the )?(?:date of (?:the )?grant|grant date|grant|time of (?:the )?grant|issuance|date of issuance)\b|\bwhen granted\b/;
