@@ -689,3 +689,19 @@ describe("readVestingText: one month and day over a list of years", () => {
     expect(tranches("The options vested immediately upon grant.", ctx("2024-03-15", 3000))).toEqual([{ date: "2024-03-15", shares: 3000 }]);
   });
 });
+
+describe("readVestingText: events that are not schedules", () => {
+  it.each([
+    "Shares withheld by the issuer to satisfy tax withholding obligations in connection with the vesting of restricted stock units on March 1, 2025.",
+    "Represents shares issued upon the settlement of restricted stock units that vested on March 1, 2025.",
+    "The reporting person received 1,000 RSUs on March 1, 2024, which are fully vested.",
+  ])("%s", (text) => {
+    const m = readVestingText(text, ctx("2024-03-15", 4800));
+    expect(m ? buildTranches(m) : []).toEqual([]);
+  });
+
+  it("a schedule counts from the award's own grant date when the footnote names it", () => {
+    const text = "The RSUs were granted on March 1, 2021 and vest in four equal annual installments beginning on the first anniversary of the grant date.";
+    expect(tranches(text, ctx("2024-03-15", 4800)).map((t) => t.date)).toEqual(["2022-03-01", "2023-03-01", "2024-03-01", "2025-03-01"]);
+  });
+});

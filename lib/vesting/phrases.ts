@@ -208,6 +208,8 @@ const SHARES_ON_DATES = new RegExp(
   "g",
 );
 const AMOUNTS_ON_DATES = new RegExp(`${AMOUNT}[^.;#%]{0,60}?\\bon (?:each of )?(${DATE_LIST})`, "g");
+const SETTLEMENT = /\b(?:withh[eo]ld|withholding|tax (?:liability|obligations?)|settlement of|settled|issued upon|delivered upon|acquired upon|received upon|in connection with the vesting)\b/;
+const GRANTED_ON = new RegExp(`\\b(?:was |were )?(?:granted|awarded)(?: to the reporting person)?(?: on)? ${D}`);
 const VEST_ON_DATES = new RegExp(`(?:vest|vests|vested|vesting|exercisable|exercisability|lapse|lapses)[^.;#]{0,60}?\\b(?:on|as of) (?:each of )?(${DATE_LIST})`);
 const SINGLE_DURATION = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+) (years?|months?) (?:from|after|following|of) ${REF}`);
 const SINGLE_ANNIV = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+)(?:st|nd|rd|th) (anniversary)(?: of ${REF}| of ${D}|(?=[.,;]|$))`);
@@ -481,13 +483,18 @@ function readAnniversaryAmounts(t: string, base: VestingModel): VestingModel | n
 function readExplicitShares(t: string, base: VestingModel): VestingModel | null {
   const tranches: ExplicitTranche[] = [];
   const past: boolean[] = [];
-  for (const m of t.matchAll(SHARES_ON_DATES))
+  let verbs = 0;
+  for (const m of t.matchAll(SHARES_ON_DATES)) {
+    if (m[2]) verbs++;
     for (const d of datesIn(m[3])) {
       tranches.push({ date: d, shares: +m[1] });
       past.push(m[2] === "vested" || m[2] === "became exercisable");
     }
+  }
   if (tranches.length === 0) return null;
   const total = (list: ExplicitTranche[]) => list.reduce((a, x) => a + (x.shares ?? 0), 0);
+  // Without a verb, "16,900 on each of ..." is a schedule only when it is the row's amount: "received 1,000 RSUs on March 1" is an event.
+  if (verbs === 0 && base.totalShares != null && Math.abs(total(tranches) - base.totalShares) > 1e-6) return null;
   // A holding's footnote often tells the award's history: what already vested is not in the row's amount.
   const ahead = tranches.filter((_, i) => !past[i]);
   if (base.totalShares != null && ahead.length && ahead.length < tranches.length && Math.abs(total(ahead) - base.totalShares) < 1e-6) {
@@ -526,6 +533,8 @@ function readDateList(t: string, base: VestingModel): VestingModel | null {
 function readExplicitDates(t: string, base: VestingModel): VestingModel | null {
   const m = VEST_ON_DATES.exec(t);
   if (!m) return null;
+  // Shares withheld or delivered "in connection with the vesting of RSUs on March 1": an event, not a schedule.
+  if (SETTLEMENT.test(t.slice(Math.max(0, m.index - 80), m.index + m[0].length))) return null;
   // "A portion of the RSUs became vested on March 1, 2024": a part, of no stated size.
   const sentence = t.slice(t.lastIndexOf(".", m.index) + 1, m.index);
   if (/\b(?:portion|part|some|certain|number) of\b/.test(sentence)) return null;
@@ -591,7 +600,8 @@ export function readVestingText(text: string, ctx: VestingContext): VestingModel
   const t = normalizeVestingText(text);
   const performance = PERFORMANCE.test(t);
   if (!performance && !VEST_WORD.test(t) && !/fully vested|immediately exercisable|\d on (?:each of )?#/.test(t)) return null;
-  const vcd = VCD_AFTER.exec(t) ?? VCD_BEFORE.exec(t);
+  // The award's own grant date, when the footnote names it, beats the row's (a holding reported years later).
+  const vcd = VCD_AFTER.exec(t) ?? VCD_BEFORE.exec(t) ?? GRANTED_ON.exec(t);
   const commencementDate = vcd ? vcd[1] : ctx.grantDate;
   const base = (): VestingModel => ({ kind: "unknown", commencementDate, totalShares: ctx.totalShares, notes: [] });
 
