@@ -705,3 +705,13 @@ describe("readVestingText: events that are not schedules", () => {
     expect(tranches(text, ctx("2024-03-15", 4800)).map((t) => t.date)).toEqual(["2022-03-01", "2023-03-01", "2024-03-01", "2025-03-01"]);
   });
 });
+
+describe("readVestingText: OCR's thousands point", () => {
+  it("reads 2.600 shares as 2,600", () => {
+    const text = "This award vests as follows: 2.600 shares on each of May 21, 2024 and August 21, 2024.";
+    expect(tranches(text, ctx("2024-01-01", 5200))).toEqual([
+      { date: "2024-05-21", shares: 2600 },
+      { date: "2024-08-21", shares: 2600 },
+    ]);
+  });
+});

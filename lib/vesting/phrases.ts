@@ -168,6 +168,8 @@ export function normalizeVestingText(text: string): string {
   if (s.includes("anniversar")) {
     s = s.replace(/\b[l1i] st anniversar/g, "1st anniversar").replace(/\b(\d+)[- ]year anniversary/g, (_m, n) => `${ordinal(+n)} anniversary`);
   }
+  // OCR reads a thousands comma as a point ("2.600 shares"); shares are not counted to the thousandth.
+  s = pass(s, /\d\.\d{3} /.test(s), /\b(\d{1,3})\.(\d{3})(?= (?:shares?|rsus?|units?|options?|restricted|performance)\b)/g, "$1$2");
   // Twice: one pass drops every other separator of "1,000,000".
   s = pass(s, /\d,\d{3}/.test(s), /(\d),(\d{3})(?!\d)/g, "$1$2");
   s = pass(s, /\d,\d{3}/.test(s), /(\d),(\d{3})(?!\d)/g, "$1$2");
