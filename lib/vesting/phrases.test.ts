@@ -715,3 +715,83 @@ describe("readVestingText: OCR's thousands point", () => {
     ]);
   });
 });
+
+describe("readVestingText: wordings of real filings", () => {
+  it("one forty-eighth on each monthly anniversary measured from a named commencement date", () => {
+    const t = tranches(
+      'One forty-eighth (1/48th) of the shares subject to the option will vest on each monthly anniversary measured from December 1, 2016 (the "Vesting Commencement Date"), so that 100% of the shares will be fully vested as of the fourth anniversary of the Vesting Commencement Date.',
+      ctx(null, 4800),
+    );
+    expect(t).toHaveLength(48);
+    expect(t[0]).toEqual({ date: "2017-01-01", shares: 100 });
+    expect(t[47].date).toBe("2020-12-01");
+  });
+
+  it.each([
+    ["Award cliff vests four years from the date of grant of March 14, 2017.", ["2021-03-14"]],
+    ["Award vests in two equal installments on the first and second anniversaries of the date of grant of May 6, 2019.", ["2020-05-06", "2021-05-06"]],
+    ["Grant Date 03/02/2017; option becomes exercisable in three equal installments commencing on the first anniversary of the grant date and on each anniversary thereafter.", ["2018-03-02", "2019-03-02", "2020-03-02"]],
+  ])("a holding whose footnote names its grant date: %s", (text, dates) => {
+    expect(tranches(text, ctx(null, 3000)).map((t) => t.date)).toEqual(dates);
+  });
+
+  it("the row's date exercisable, when the footnote points at it", () => {
+    const text = "The options vest in four equal annual installments beginning on the date indicated in this column.";
+    expect(tranches(text, ctx(null, 1500, { exerciseDate: "2012-01-25" })).map((t) => t.date)).toEqual(["2012-01-25", "2013-01-25", "2014-01-25", "2015-01-25"]);
+  });
+
+  it("a first part on a stated date, the option's grant date passed over", () => {
+    const text =
+      "1/24th of the shares subject to the option granted on March 3, 2020 became vested and exercisable on the Exercisable Date set forth above and 1/24th of the shares subject to the option shall vest monthly thereafter.";
+    const t = tranches(text, ctx(null, 2400, { exerciseDate: "2020-02-05" }));
+    expect(t).toHaveLength(24);
+    expect(t[0]).toEqual({ date: "2020-02-05", shares: 100 });
+    expect(t[23].date).toBe("2022-01-05");
+  });
+
+  it("a period commencing on a date: the first installment one interval later", () => {
+    const t = tranches("The shares vest over a four-year period commencing October 1, 2019, with 1/48th of the shares vesting on a monthly basis.", ctx(null, 4800));
+    expect(t[0].date).toBe("2019-11-01");
+    expect(t[47].date).toBe("2023-10-01");
+  });
+
+  it("share counts with longer wording and without 'on'", () => {
+    expect(tranches("100,000 exercisable 1/9/18; 100,000 exercisable 1/9/2019; 100,000 exercisable 1/9/20.", ctx(null, 300000))).toEqual([
+      { date: "2018-01-09", shares: 100000 },
+      { date: "2019-01-09", shares: 100000 },
+      { date: "2020-01-09", shares: 100000 },
+    ]);
+    const text = "The reporting person was granted 311 restricted stock units, of which 77 of the restricted stock units will vest on June 24, 2020 and 78 of the restricted stock units will vest on June 24, 2021.";
+    expect(tranches(text, ctx(null, 155)).map((t) => t.shares)).toEqual([77, 78]);
+  });
+
+  it("cumulative percentages are what has vested by each date", () => {
+    expect(tranches("The restricted stock units vest 50% on 2/11/22, 75% on 2/11/23 and 100% on 2/11/24.", ctx("2020-02-11", 360))).toEqual([
+      { date: "2022-02-11", shares: 180 },
+      { date: "2023-02-11", shares: 90 },
+      { date: "2024-02-11", shares: 90 },
+    ]);
+  });
+
+  it("a holding's parts that vested before are left out, the rest shares the row", () => {
+    const text =
+      "One-third of these restricted stock units vested on March 2, 2019, one-third of these restricted stock units vest on March 2, 2020 and the remaining one-third vest on March 2, 2021.";
+    expect(tranches(text, ctx(null, 1309))).toEqual([
+      { date: "2020-03-02", shares: 654 },
+      { date: "2021-03-02", shares: 655 },
+    ]);
+  });
+
+  it("a first part in shares, then the remaining shares monthly over a period", () => {
+    const text = "29,048 shares subject to the stock option vested on July 23, 2019. The remaining shares vest in equal monthly installments over the following 6 months.";
+    const t = tranches(text, ctx("2019-01-23", 58096));
+    expect(t[0]).toEqual({ date: "2019-07-23", shares: 29048 });
+    expect(t).toHaveLength(7);
+  });
+
+  it("at the end of each full month", () => {
+    const t = tranches("The options vest with respect to 1/4 of such shares on February 13, 2021, with 1/48 of such shares vesting thereafter at the end of each full month of continuous service until fully vested.", ctx("2020-02-13", 4800));
+    expect(t).toHaveLength(37);
+    expect(t[0]).toEqual({ date: "2021-02-13", shares: 1200 });
+  });
+});

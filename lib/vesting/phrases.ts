@@ -29,16 +29,26 @@ const ORDINALS: Record<string, string> = {
   first: "1st", second: "2nd", third: "3rd", fourth: "4th", fifth: "5th", sixth: "6th", seventh: "7th",
   eighth: "8th", ninth: "9th", tenth: "10th", eleventh: "11th", twelfth: "12th",
 };
-const DENOMINATORS: Record<string, number> = {
-  half: 2, halves: 2, third: 3, thirds: 3, fourth: 4, fourths: 4, quarter: 4, quarters: 4, fifth: 5, fifths: 5,
-  sixth: 6, sixths: 6, eighth: 8, eighths: 8, tenth: 10, tenths: 10, twelfth: 12, twelfths: 12,
+const UNIT_ORDINALS: Record<string, number> = {
+  third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
 };
+const TENS_ORDINALS: Record<string, number> = { twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60 };
+// Every denominator a vesting fraction uses: "thirds", "one-sixteenth", "one forty-eighth", "1/36th".
+const DENOMINATORS: Record<string, number> = { half: 2, halves: 2, quarter: 4, quarters: 4 };
+for (const [w, n] of Object.entries({ ...UNIT_ORDINALS, ...TENS_ORDINALS })) DENOMINATORS[w] = DENOMINATORS[`${w}s`] = n;
+for (const tens of ["twenty", "thirty", "forty", "fifty"])
+  for (const [w, n] of Object.entries(UNIT_ORDINALS)) {
+    if (n > 9) continue;
+    DENOMINATORS[`${tens}-${w}`] = DENOMINATORS[`${tens}-${w}s`] = DENOMINATORS[`${tens} ${w}`] = DENOMINATORS[`${tens} ${w}s`] = TENS[tens] + n;
+  }
+DENOMINATORS["twenty-first"] = 21;
 
 const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 
 const UNIT_RE = Object.keys(UNITS).sort((a, b) => b.length - a.length).join("|");
 const TENS_RE = Object.keys(TENS).join("|");
-const FRACTION_WORD_RE = new RegExp(`\\b(${UNIT_RE})[\\s-]?(${Object.keys(DENOMINATORS).join("|")})\\b`, "g");
+const FRACTION_WORD_RE = new RegExp(`\\b(${UNIT_RE})[\\s-]?(${Object.keys(DENOMINATORS).sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
 const NUMBER_WORD_RE = new RegExp(`\\b(?:(${TENS_RE})(?:(?:\\s*-\\s*|\\s)?(${UNIT_RE}))?|(${UNIT_RE}))\\b`, "g");
 const ORDINAL_RE = new RegExp(`\\b(${Object.keys(ORDINALS).join("|")})\\b`, "g");
 
@@ -188,13 +198,15 @@ const DATE_LIST = `${D}(?:(?:,? and |, |,? & )${D})*`;
 const DATE_G = /#(\d{4}-\d{2}-\d{2})#/g;
 const AMOUNT = "(\\d+(?:\\.\\d+)?%|\\d+/\\d+|\\d+ shares)";
 const REF = "(?:the )?(?:original )?(?:date of (?:the )?grant|grant date|grant|vesting commencement date|vesting start date|commencement date|date of (?:the |this )?award|award date|date of issuance|issuance date)";
-const CLIFF_ON_DATE = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(?:on|as of|at) ${D}`);
+// "1/24th of the shares subject to the option granted on March 3, 2020 became vested on ...": the grant's date is not the part's.
+const NOT_GRANTED = "(?<!(?:granted|awarded|issued|dated) )";
+const CLIFF_ON_DATE = new RegExp(`${AMOUNT}(?:[^.;#%]|(?:granted|awarded) on #[\\d-]+#){0,80}?\\b${NOT_GRANTED}(?:on|as of|at) ${D}`);
 const CLIFF_ANNIV = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(\\d+)(?:st|nd|rd|th) anniversary`);
 // "25% ... vest immediately and the remaining ... quarterly": the immediate part is a cliff at the start.
 const CLIFF_AT_GRANT = new RegExp(`${AMOUNT}[^.;#%]{0,60}?(?:\\b(?:on|upon|at|as of) (?:the )?(?:date of (?:the )?grant|grant date|grant)\\b|\\bimmediately\\b)`);
 const CLIFF_DURATION_FROM = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(\\d+) (years?|months?) (?:from|after|following|of)`);
 const CLIFF_AFTER_DURATION = new RegExp(`${AMOUNT}[^.;#%]{0,80}?\\b(?:after|following|upon|at the end of) (?:the )?(?:1st )?(\\d+) (years?|months?)\\b`);
-const PER_INSTALLMENT = new RegExp(`${AMOUNT}[^.;#]{0,50}?(?:monthly|quarterly|annually|yearly|semi-?annually|(?:each|every|per) (?:calendar )?(?:month|quarter|year)|(?:each|every) anniversary|anniversaries)`);
+const PER_INSTALLMENT = new RegExp(`${AMOUNT}[^.;#]{0,80}?(?:monthly|quarterly|annually|yearly|semi-?annually|(?:each|every|per) (?:full )?(?:calendar )?(?:month|quarter|year)|(?:each|every) anniversary|anniversaries)`);
 const START_ON_DATE = new RegExp(
   `\\b(?:beginning|commencing|starting|1st (?:(?:installment|tranche|increment|portion) )?(?:vesting|vests|to vest|will vest|shall vest|becoming exercisable|becomes exercisable)(?: date)?)(?: on| with| as of)? ${D}`,
 );
@@ -206,12 +218,15 @@ const STATED_END = new RegExp(`(?:fully vested|fully exercisable|100% vested|ves
 const ANNIV_AMOUNTS = new RegExp(`${AMOUNT}[^.;#%]{0,40}?\\bon the (\\d+)(?:st|nd|rd|th) anniversary`, "g");
 // "22,159 RSUs subject to the award vested on ... and 22,159 RSUs are scheduled to vest on ...": the verb's tense is kept (group 2).
 const SHARES_ON_DATES = new RegExp(
-  `(?<![\\d/.,])\\b(\\d+(?:\\.\\d+)?) (?:shares? |options? |rsus? |units? |restricted stock units? )?(?:(?:of |subject to |under )(?:the |this |such )?[a-z]+ ){0,3}(?:(?:will |shall |each |(?:are |is )?(?:scheduled|expected) to )?(vest|vests|vested|become exercisable|becomes exercisable|became exercisable) )?on (?:each of )?(${DATE_LIST})`,
+  `(?<![\\d/.,])\\b(\\d+(?:\\.\\d+)?) (?:shares? |options? |rsus? |units? |restricted stock units? )?(?:(?:of |subject to |under |the |this |such |these |restricted |stock |units? |rsus? |shares? |options? )){0,6}(?:(?:will |shall |each |(?:are |is )?(?:scheduled|expected) to )?(vest|vests|vested|become exercisable|becomes exercisable|became exercisable|exercisable) (?:on )?|on )(?:each of )?(${DATE_LIST})`,
   "g",
 );
-const AMOUNTS_ON_DATES = new RegExp(`${AMOUNT}[^.;#%]{0,60}?\\bon (?:each of )?(${DATE_LIST})`, "g");
+const AMOUNTS_ON_DATES = new RegExp(`${AMOUNT}[^.;#%]{0,60}?\\b${NOT_GRANTED}on (?:each of )?(${DATE_LIST})`, "g");
 const SETTLEMENT = /\b(?:withh[eo]ld|withholding|tax (?:liability|obligations?)|settlement of|settled|issued upon|delivered upon|acquired upon|received upon|in connection with the vesting)\b/;
-const GRANTED_ON = new RegExp(`\\b(?:was |were )?(?:granted|awarded)(?: to the reporting person)?(?: on)? ${D}`);
+// "granted on March 3, 2020", "the date of grant of May 6, 2019", "Grant Date 03/02/2017", "the January 7, 2016 grant date".
+const GRANTED_ON = new RegExp(
+  `\\b(?:(?:was |were )?(?:granted|awarded)(?: to the reporting person)?(?: on)? |(?:date of grant|grant date)(?: of|:|,)? \\(?)${D}|${D} (?:grant date|date of grant)\\b`,
+);
 const VEST_ON_DATES = new RegExp(`(?:vest|vests|vested|vesting|exercisable|exercisability|lapse|lapses)[^.;#]{0,60}?\\b(?:on|as of) (?:each of )?(${DATE_LIST})`);
 const SINGLE_DURATION = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+) (years?|months?) (?:from|after|following|of) ${REF}`);
 const SINGLE_ANNIV = new RegExp(`(?:vest|vests|vested|vesting|exercisable|lapse|lapses)[^.;#]{0,40}?\\b(\\d+)(?:st|nd|rd|th) (anniversary)(?: of ${REF}| of ${D}|(?=[.,;]|$))`);
@@ -236,7 +251,7 @@ const EARNED_AND_VESTED = new RegExp(
 
 const INTERVAL_WORDS: [RegExp, number][] = [
   [/\bsemi-?annual(?:ly)?\b|\bevery 6 months\b|\bhalf-?yearly\b/, 6],
-  [/\bmonthly\b|\b(?:each|every|per) (?:calendar )?month\b|\bmonth-?end\b/, 1],
+  [/\bmonthly\b|\b(?:each|every|per) (?:full )?(?:calendar )?month\b|\bmonth-?end\b/, 1],
   [/\bquarterly\b|\b(?:each|every|per) (?:calendar |fiscal )?quarter\b|\bevery 3 months\b/, 3],
   [/\bannual(?:ly)?\b|\byearly\b|\b(?:each|every|per) year\b|\banniversar(?:y|ies)\b/, 12],
 ];
@@ -364,7 +379,7 @@ function hasCount(h: InstallmentHit | null): h is InstallmentHit {
 
 function resolveAnchor(s: string, commencement: string | null): { startDate?: string; firstOffsetMonths?: number } {
   const on = START_ON_DATE.exec(s);
-  if (on) return { startDate: on[1], firstOffsetMonths: 0 };
+  if (on) return /period,? $/.test(s.slice(Math.max(0, on.index - 12), on.index)) ? { startDate: on[1] } : { startDate: on[1], firstOffsetMonths: 0 };
   const anniv = ANNIV_OF_DATE.exec(s);
   if (anniv) return { startDate: anniv[3], firstOffsetMonths: anniv[2] === "y" && anniv[1] ? 12 * +anniv[1] : 12 };
   const rel = START_RELATIVE.exec(s);
@@ -503,6 +518,8 @@ function readExplicitShares(t: string, base: VestingModel): VestingModel | null 
     tranches.splice(0, tranches.length, ...ahead);
   }
   const sum = total(tranches);
+  // "29,048 shares vested on July 23, 2019. The remaining shares vest monthly ...": a first part, the rest read as installments.
+  if (base.totalShares != null && sum < base.totalShares && /\b(?:remaining|remainder|balance|thereafter)\b/.test(t)) return null;
   const model: VestingModel = { ...base, kind: "explicit", explicitTranches: tranches };
   if (model.totalShares == null) model.totalShares = sum;
   else if (Math.abs(sum - model.totalShares) > 1e-6) model.notes.push(`listed tranches add to ${sum}, not ${model.totalShares}; shares spread pro rata`);
@@ -511,17 +528,29 @@ function readExplicitShares(t: string, base: VestingModel): VestingModel | null 
 
 // "50% on 3/1/24 and the remaining 50% on 3/1/25"; "100% of the shares vest on 6/1/26".
 function readExplicitAmounts(t: string, base: VestingModel): VestingModel | null {
-  const tranches: ExplicitTranche[] = [];
-  let fractionSum = 0;
+  let tranches: ExplicitTranche[] = [];
+  const past: boolean[] = [];
   for (const m of t.matchAll(AMOUNTS_ON_DATES)) {
     const a = parseAmount(m[1]);
     for (const d of datesIn(m[2])) {
       tranches.push({ date: d, ...a });
-      fractionSum += a.fraction ?? 0;
+      past.push(/\b(?:vested|became (?:vested|exercisable))\b/.test(m[0]));
     }
   }
   if (tranches.length === 0) return null;
-  if (tranches.every((x) => x.fraction !== undefined) && Math.abs(fractionSum - 1) > 0.011) return null;
+  const fractions = tranches.map((x) => x.fraction);
+  const sum = (list: ExplicitTranche[]) => list.reduce((a, x) => a + (x.fraction ?? 0), 0);
+  // "50% on 2/11/22, 75% on 2/11/23 and 100% on 2/11/24": what has vested by each date, not each part.
+  if (fractions.every((f, i) => f !== undefined && (i === 0 || f > fractions[i - 1]!)) && Math.abs(fractions[fractions.length - 1]! - 1) < 0.011 && tranches.length > 1) {
+    tranches = tranches.map((x, i) => ({ date: x.date, fraction: x.fraction! - (i ? fractions[i - 1]! : 0) }));
+  }
+  if (tranches.every((x) => x.fraction !== undefined) && Math.abs(sum(tranches) - 1) > 0.011) return null;
+  // A holding reported after some parts vested holds only the parts still to come.
+  const ahead = tranches.filter((_, i) => !past[i]);
+  if (ahead.length && ahead.length < tranches.length && past.every((p, i) => !p || !base.commencementDate || compareIso(tranches[i].date, base.commencementDate) < 0)) {
+    const left = sum(ahead);
+    tranches = ahead.map((x) => (x.fraction !== undefined && left > 0 ? { date: x.date, fraction: x.fraction / left } : x));
+  }
   return { ...base, kind: "explicit", explicitTranches: tranches };
 }
 
@@ -599,12 +628,13 @@ const RAW_GATE = /vest|exercis|lapse|installment|anniversar|cliff|ratabl|tranche
 export function readVestingText(text: string, ctx: VestingContext): VestingModel | null {
   const lower = text.toLowerCase();
   if (!RAW_GATE.test(lower) && !RAW_GATE.test(lower.replace(/\s+/g, ""))) return null;
-  const t = normalizeVestingText(text);
+  const t = withRowDates(normalizeVestingText(text), ctx);
   const performance = PERFORMANCE.test(t);
   if (!performance && !VEST_WORD.test(t) && !/fully vested|immediately exercisable|\d on (?:each of )?#/.test(t)) return null;
   // The award's own grant date, when the footnote names it, beats the row's (a holding reported years later).
-  const vcd = VCD_AFTER.exec(t) ?? VCD_BEFORE.exec(t) ?? GRANTED_ON.exec(t);
-  const commencementDate = vcd ? vcd[1] : ctx.grantDate;
+  const granted = GRANTED_ON.exec(t);
+  const vcd = VCD_AFTER.exec(t)?.[1] ?? VCD_BEFORE.exec(t)?.[1] ?? (granted ? (granted[1] ?? granted[2]) : undefined);
+  const commencementDate = vcd ?? ctx.grantDate;
   const base = (): VestingModel => ({ kind: "unknown", commencementDate, totalShares: ctx.totalShares, notes: [] });
 
   // An award whose performance was already certified and that vested on a stated day has its one date.
@@ -629,6 +659,16 @@ export function readVestingText(text: string, ctx: VestingContext): VestingModel
   unknown.notes.push("vesting wording not understood");
   unknown.condition = oneLine(text);
   return unknown;
+}
+
+// "the Exercisable Date set forth above", "the date indicated in this column": the row's own date exercisable.
+const EXERCISE_DATE_REF =
+  /\bthe (?:date exercisable|exercisable date|date first exercisable)(?: (?:set forth|shown|indicated|listed|reported)(?: above| in (?:this|the) (?:column|table)| in column \d+)?)?|\bthe date (?:set forth|shown|indicated|listed|reported) (?:above|in (?:this|the) (?:column|table)|in column \d+)/g;
+
+function withRowDates(t: string, ctx: VestingContext): string {
+  const ex = ctx.exerciseDate && parseIso(ctx.exerciseDate) ? ctx.exerciseDate : null;
+  if (!ex || !/exercisable date|date exercisable|date first exercisable|date (?:set forth|shown|indicated|listed|reported)/.test(t)) return t;
+  return t.replace(EXERCISE_DATE_REF, `#${ex}#`);
 }
 
 // Disagreements with the row's own dates are worth an analyst's look, not a silent fix.
