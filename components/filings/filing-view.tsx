@@ -58,6 +58,26 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
   };
   // The server's calendar date (UTC): the same "today" for the chart, the totals and the table.
   const today = new Date().toISOString().slice(0, 10);
+  // Restricted stock and units granted in Table I vest too; their schedules are shown beside the row.
+  const tableOneVesting = (i: number) => {
+    const v = filing.vesting.find((x) => x.rowTable === "nonDerivative" && x.rowIndex === i);
+    const r = filing.nonDerivative[i];
+    if (!v) return null;
+    return (
+      <GrantVesting
+        filingId={review.filingId}
+        version={review.version}
+        rowIndex={i}
+        table="nonDerivative"
+        schedule={{ origin: v.origin, model: storedModel(v.modelJson) ?? null, tranches: v.tranches.map((t) => ({ date: t.date, shares: t.shares })) }}
+        grant={{ date: r.transactionDate ?? filing.periodOfReport, shares: r.shares }}
+        footnotes={footnotesOf(filing, v.sourceFootnoteIds)}
+        expiration={null}
+        today={today}
+        canEdit={false}
+      />
+    );
+  };
   const rows = (table: RowTable, count: number, i: number) =>
     review.canEdit && <RowControls filingId={review.filingId} version={review.version} table={table} index={i} count={count} />;
   const rowNotes = (table: RowTable, i: number) => {
@@ -151,6 +171,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 <F label="Nature of ownership" pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
                 <F label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
               </dl>
+              {tableOneVesting(i)}
             </article>
           );
         })}

@@ -13,8 +13,10 @@ import { TrancheTable } from "./tranche-table";
 export interface GrantVestingProps {
   filingId: number;
   version: number;
-  /** Position of the grant in Table II. */
+  /** Position of the grant in its table. */
   rowIndex: number;
+  /** Table II (options, RSUs reported as derivatives) unless the grant is a Table I award of stock or units. */
+  table?: "derivative" | "nonDerivative";
   schedule: { origin: string; model: VestingModel | null; tranches: Tranche[] } | null;
   /** What a schedule entered by hand starts from: the row's grant date and amount. */
   grant: { date: string | null; shares: number | null };
@@ -49,7 +51,10 @@ const shown = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "
 
 /** One grant's vesting: the timeline, its tranches and footnotes, and the editor an analyst corrects it with. */
 export function GrantVesting(props: GrantVestingProps) {
-  const { filingId, version, rowIndex, schedule, footnotes, expiration, today, canEdit } = props;
+  const { filingId, version, rowIndex, schedule, footnotes, expiration, today, table = "derivative" } = props;
+  // Table I schedules are read and shown; the editor saves Table II rows only.
+  const canEdit = props.canEdit && table === "derivative";
+  const rowName = `Table ${table === "derivative" ? "II" : "I"} row ${rowIndex + 1}`;
   const [draft, setDraft] = useState<VestingModel | null>(null);
   const [state, formAction, pending] = useActionState<ActionState, FormData>(saveScheduleAction, { status: "idle" });
   useEffect(() => {
@@ -81,7 +86,7 @@ export function GrantVesting(props: GrantVestingProps) {
     });
 
   return (
-    <section aria-label={`Vesting of Table II row ${rowIndex + 1}`} className="mt-3 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
+    <section aria-label={`Vesting of ${rowName}`} className="mt-3 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h4 className="font-medium">{heading}</h4>
         {canEdit && !draft && (
@@ -152,7 +157,7 @@ export function GrantVesting(props: GrantVestingProps) {
       {tranches.length > 0 && (
         <div className="mt-3 space-y-2">
           <VestingTimeline id={`vesting-${rowIndex}`} tranches={tranches} today={today} cliff={cliff} expiration={expiration} />
-          <TrancheTable tranches={tranches} today={today} caption={`Tranches of Table II row ${rowIndex + 1}${draft ? " (not saved)" : ""}`} />
+          <TrancheTable tranches={tranches} today={today} caption={`Tranches of ${rowName}${draft ? " (not saved)" : ""}`} />
         </div>
       )}
     </section>

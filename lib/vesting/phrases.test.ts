@@ -795,3 +795,15 @@ describe("readVestingText: wordings of real filings", () => {
     expect(t[0]).toEqual({ date: "2021-02-13", shares: 1200 });
   });
 });
+
+describe("readVestingText: the first annual anniversary", () => {
+  it("is the cliff, and the balance at month ends after it", () => {
+    const text =
+      "Vesting commencement date is March 31, 2025. 25% of the shares vest and become exercisable on the first annual anniversary of the vesting commencement date and the balance vest and become exercisable equally on the last day of every month thereafter over the following 36 months.";
+    const t = tranches(text, ctx("2025-05-08", 4800));
+    expect(t).toHaveLength(37);
+    expect(t[0]).toEqual({ date: "2026-03-31", shares: 1200 });
+    expect(t[1]).toEqual({ date: "2026-04-30", shares: 100 });
+    expect(t[36].date).toBe("2029-03-31");
+  });
+});

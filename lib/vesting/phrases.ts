@@ -176,7 +176,7 @@ export function normalizeVestingText(text: string): string {
   // "33 1/3%"
   s = pass(s, /\d \d\/\d%/.test(s), /\b(\d+) (\d)\/(\d)%/g, (_m, w, n, d) => `${+w + +n / +d}%`);
   if (s.includes("anniversar")) {
-    s = s.replace(/\b[l1i] st anniversar/g, "1st anniversar").replace(/\b(\d+)[- ]year anniversary/g, (_m, n) => `${ordinal(+n)} anniversary`);
+    s = s.replace(/\b[l1i] st anniversar/g, "1st anniversar").replace(/\b(\d+(?:st|nd|rd|th)) (?:annual|yearly) anniversar/g, "$1 anniversar").replace(/\b(\d+)[- ]year anniversary/g, (_m, n) => `${ordinal(+n)} anniversary`);
   }
   // OCR reads a thousands comma as a point ("2.600 shares"); shares are not counted to the thousandth.
   s = pass(s, /\d\.\d{3} /.test(s), /\b(\d{1,3})\.(\d{3})(?= (?:shares?|rsus?|units?|options?|restricted|performance)\b)/g, "$1$2");
