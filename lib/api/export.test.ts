@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import Papa from "papaparse";
-import { exportResponse } from "./export";
+import { exportResponse, type Flat } from "./export";
 import { pageOf } from "../db/paging";
 import { ZGrantFilters, firstValues, toQuery, csvHref } from "../validation/filters";
 
@@ -30,6 +30,26 @@ describe("exportResponse", () => {
   it("answers one page as CSV when a page is named", async () => {
     const parsed = Papa.parse((await (await call("format=csv&page=2&pageSize=10")).text()), { header: true, skipEmptyLines: true });
     expect(parsed.data).toHaveLength(10);
+  });
+});
+
+describe("CSV formula injection", () => {
+  const hostile = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tx", "\rx", "-", "=1"];
+  const exportOf = async (values: Flat[]) => {
+    const res = await exportResponse({ params: new URLSearchParams("format=csv"), fetchPage: async () => ({ rows: values, total: values.length, page: 1, pageSize: 500, pageCount: 1 }), flatten: (r) => r, fileName: "x" });
+    return res.text();
+  };
+
+  it("opens every cell that starts like a formula as text: a leading single quote, quoted", async () => {
+    const csv = await exportOf(hostile.map((name) => ({ name })));
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(parsed.data.map((r) => r.name)).toEqual(hostile.map((h) => `'${h}`));
+    expect(csv.split("\r\n")[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+  });
+
+  it("leaves negative numbers numbers, whether the row holds a number or its text", async () => {
+    const csv = await exportOf([{ shares: -1500, price: -12.5, text: "-12.5", whole: "-7", name: "Janzen" }]);
+    expect(csv.split("\r\n")[1]).toBe("-1500,-12.5,-12.5,-7,Janzen");
   });
 });
 

@@ -5,6 +5,13 @@ import type { Page } from "../db/paging";
 /** Most rows one CSV export writes; a larger export is cut here and says so in a header. */
 export const MAX_EXPORT_ROWS = 50_000;
 
+/**
+ * A cell a spreadsheet would read as a formula (OWASP's CSV injection list: =, +, -, @, tab, CR),
+ * unless it is a plain number: "-12.5" stays a number, "-2+3" or "=HYPERLINK(...)" does not.
+ * Papa prefixes such a cell with a single quote and quotes it, so it opens as text.
+ */
+export const FORMULA_START = /^(?!-?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
+
 export type Flat = Record<string, string | number | boolean | null>;
 
 /**
@@ -42,7 +49,7 @@ export async function exportResponse<T>({
       if (n >= page.pageCount) break;
     }
   }
-  const csv = Papa.unparse(rows.length ? rows : [], { header: true, newline: "\r\n" });
+  const csv = Papa.unparse(rows.length ? rows : [], { header: true, newline: "\r\n", escapeFormulae: FORMULA_START });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
