@@ -6,7 +6,11 @@ import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 const UPLOAD_BODY_LIMIT = "64mb";
 
 const nextConfig: NextConfig = {
-  experimental: { serverActions: { bodySizeLimit: UPLOAD_BODY_LIMIT } },
+  experimental: {
+    serverActions: { bodySizeLimit: UPLOAD_BODY_LIMIT },
+    // proxy.ts reads upload bodies to check their file names; past this Next would hand on a cut body.
+    proxyClientMaxBodySize: UPLOAD_BODY_LIMIT,
+  },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "unpdf", "tesseract.js", "sharp", "@napi-rs/canvas", "word-list"],
   poweredByHeader: false,
   async headers() {
