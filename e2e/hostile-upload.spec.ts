@@ -75,3 +75,12 @@ test("a CSV export opens a file name that starts like a formula as text, and kee
   expect(row.fileName).toBe(`'${name}`);
   expect(row.uncertainFields).toMatch(/^\d+$/);
 });
+
+test("the JSON API answers at most 500 rows a page and ignores filters out of bounds", async ({ request }) => {
+  for (const path of ["/api/filings", "/api/grants"]) {
+    const body = await (await request.get(`${path}?pageSize=100000&page=-4&from=2024-02-30&issuer=${"x".repeat(5000)}`)).json();
+    expect(body, path).toMatchObject({ page: 1, pageSize: 500 });
+  }
+  const all = await (await request.get("/api/filings?pageSize=500")).json();
+  expect((await (await request.get("/api/filings?pageSize=100000&from=2024-02-30")).json()).total).toBe(all.total);
+});

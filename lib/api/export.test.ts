@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import Papa from "papaparse";
 import { exportResponse, type Flat } from "./export";
 import { pageOf } from "../db/paging";
-import { ZGrantFilters, firstValues, toQuery, csvHref } from "../validation/filters";
+import { ZGrantFilters, ZFilingFilters, firstValues, toQuery, csvHref } from "../validation/filters";
 
 const rows = Array.from({ length: 1234 }, (_, i) => ({ id: i + 1, name: i === 0 ? 'JANZEN, "HOWARD" E' : `P${i + 1}` }));
 const fetchPage = async (page: number, pageSize: number) => {
@@ -30,6 +30,28 @@ describe("exportResponse", () => {
   it("answers one page as CSV when a page is named", async () => {
     const parsed = Papa.parse((await (await call("format=csv&page=2&pageSize=10")).text()), { header: true, skipEmptyLines: true });
     expect(parsed.data).toHaveLength(10);
+  });
+});
+
+describe("paging bounds", () => {
+  const asked: Array<[number, number]> = [];
+  const recording = (page: number, pageSize: number) => {
+    asked.push([page, pageSize]);
+    return fetchPage(page, pageSize);
+  };
+  const ask = async (qs: string) => {
+    asked.length = 0;
+    await exportResponse({ params: new URLSearchParams(qs), fetchPage: recording, flatten: (r) => r, fileName: "people" });
+    return asked;
+  };
+
+  it("never asks the database for more than 500 rows a page, nor for a page that is not a whole number from 1", async () => {
+    expect(await ask("pageSize=100000")).toEqual([[1, 500]]);
+    expect(await ask("pageSize=1e400&page=1e400")).toEqual([[1, 50]]);
+    expect(await ask("pageSize=-5&page=-3")).toEqual([[1, 50]]);
+    expect(await ask("pageSize=2.5&page=abc")).toEqual([[1, 50]]);
+    expect(await ask("format=csv&page=2&pageSize=9999")).toEqual([[2, 500]]);
+    expect((await ask("format=csv&pageSize=9999")).every(([, size]) => size === 500)).toBe(true);
   });
 });
 
@@ -62,6 +84,15 @@ describe("grant filters in the URL", () => {
     expect(f.issuer).toBeUndefined();
     expect(toQuery({ code: f.code, to: f.to, page: f.page, pageSize: f.pageSize })).toBe("?code=A&to=2024-12-31&page=2");
     expect(csvHref("/api/grants", "")).toBe("/api/grants?format=csv");
+  });
+
+  it("drops filters out of bounds: dates that are not dates, huge prices, ids past safe integers, long text", () => {
+    const f = ZGrantFilters.parse(
+      firstValues({ from: "2024-02-30", to: "9999-99-99", priceMin: "1e300", priceMax: "Infinity", issuerId: "1e20", ownerId: "9007199254740993", insider: "x".repeat(201), security: "Stock", pageSize: "501" }),
+    );
+    expect(f).toMatchObject({ security: "Stock", pageSize: 500 });
+    for (const k of ["from", "to", "priceMin", "priceMax", "issuerId", "ownerId", "insider"] as const) expect(f[k], k).toBeUndefined();
+    expect(ZFilingFilters.parse(firstValues({ from: "2024-02-29", to: "2023-02-29", issuer: " " }))).toMatchObject({ from: "2024-02-29", to: undefined, issuer: undefined });
     expect(csvHref("/api/grants", "?code=A")).toBe("/api/grants?code=A&format=csv");
   });
 });
