@@ -26,14 +26,17 @@ export function newNonce(): string {
  * sized by data (style="width: 40%"), and an attribute cannot carry a nonce. A style attribute
  * runs no script.
  *
- * In development React evaluates code to rebuild server stacks, which needs 'unsafe-eval'.
+ * In development React evaluates code to rebuild server stacks, which needs 'unsafe-eval', and
+ * the dev server injects each stylesheet as a <style> element without the nonce; there style
+ * elements are allowed inline (a nonce in the list would cancel 'unsafe-inline').
  */
 export function contentSecurityPolicy(nonce: string, { development = false }: { development?: boolean } = {}): string {
+  const styles = development ? "'self' 'unsafe-inline'" : `'self' 'nonce-${nonce}'`;
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    `style-src-elem 'self' 'nonce-${nonce}'`,
+    `style-src ${styles}`,
+    `style-src-elem ${styles}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
