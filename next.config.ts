@@ -1,9 +1,10 @@
 import type { NextConfig } from "next";
 import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+import { MAX_UPLOAD_REQUEST_BYTES } from "./lib/security/upload-limit";
 
 // Uploads go through a server action; a batch of filings is far above the 1 MB default.
 // Each file is still limited to MAX_FILE_BYTES by the action itself.
-const UPLOAD_BODY_LIMIT = "64mb";
+const UPLOAD_BODY_LIMIT = MAX_UPLOAD_REQUEST_BYTES;
 
 const nextConfig: NextConfig = {
   experimental: {

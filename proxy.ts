@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 import { malformedFilePart, multipartBoundary } from "@/lib/security/multipart";
+import { MAX_UPLOAD_REQUEST_BYTES } from "@/lib/security/upload-limit";
 
 /**
  * Gives every page and API response a Content-Security-Policy with a nonce of its own (Next reads
  * the nonce from the request's copy of the header while rendering and puts it on its scripts),
- * and refuses an upload whose form Next's parser would fail on with HTTP 500.
+ * and refuses an upload Next's form parser would fail on with HTTP 500: too large, or with
+ * control characters in its part headers.
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has("next-action")) return refuseMalformedUpload(request);
@@ -20,6 +22,14 @@ export async function proxy(request: NextRequest) {
 // Browsers send NUL, ESC or DEL in a file name as they are (CR and LF they escape); other clients
 // may send raw CR and LF too.
 async function refuseMalformedUpload(request: NextRequest) {
+  // Next would cut a larger body to the limit and then fail to parse it, answering 500.
+  const length = Number(request.headers.get("content-length"));
+  if (length > MAX_UPLOAD_REQUEST_BYTES) {
+    return new NextResponse(`This upload is ${(length / 1048576).toFixed(1)} MB; send at most ${MAX_UPLOAD_REQUEST_BYTES / 1048576} MB at a time. Nothing was stored.`, {
+      status: 413,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const boundary = multipartBoundary(request.headers.get("content-type"));
   const bad = boundary ? malformedFilePart(new Uint8Array(await request.arrayBuffer()), boundary) : null;
   if (!bad) return NextResponse.next();

@@ -53,6 +53,21 @@ test("a form sent with a raw CR, LF or NUL in a file name is refused with a clea
   }
 });
 
+test("an upload request over the server's limit is refused as too large, not HTTP 500", async ({ page }) => {
+  const sent = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/upload"));
+  await upload(page, { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.from("") });
+  const action = (await (await sent).allHeaders())["next-action"];
+  const boundary = "----formBoundaryHuge";
+  const form = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="1_files"; filename="huge.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+    Buffer.alloc(65 * 1024 * 1024, "A"),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await page.request.post("/upload", { headers: { "next-action": action, "content-type": `multipart/form-data; boundary=${boundary}` }, data: form, timeout: 60_000 });
+  expect(res.status()).toBe(413);
+  expect(await res.text()).toBe("This upload is 65.0 MB; send at most 64 MB at a time. Nothing was stored.");
+});
+
 test("the upload refuses more than 200 files on the server, and stores none of them", async ({ page }) => {
   const tag = `many-${Date.now()}-${test.info().workerIndex}`;
   await upload(page, Array.from({ length: 201 }, (_, i) => ({ name: `${tag}-${i}.txt`, mimeType: "text/plain", buffer: Buffer.from(`${tag} ${i}`) })));
