@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ingestFile } from "./ingest";
+import { MAX_FILE_BYTES } from "./parse";
 import { createTestDb } from "./db/test-db";
 import { getFilingDetail } from "./db/filings";
 
@@ -45,5 +46,16 @@ describe("ingestFile against a real SQLite database", () => {
     expect(await ingestFile("big.txt", huge, db)).toMatchObject({ status: "rejected", reason: expect.stringMatching(/limit is 10 MB/) });
     expect(await db.filing.count()).toBe(before);
     expect(await db.issuer.count()).toBe(1);
+  });
+
+  it("says how far over the limit a file is in words that read true, down to one byte over", async () => {
+    const over = async (size: number) => {
+      const r = await ingestFile("big.txt", new Uint8Array(size).fill(0x41), db);
+      return r.status === "rejected" ? r.reason : r.status;
+    };
+    expect(await over(MAX_FILE_BYTES + 1)).toBe("the file is 10,485,761 bytes; the limit is 10,485,760 bytes (10 MB) per file");
+    expect(await over(MAX_FILE_BYTES + 40_000)).toBe("the file is 10,525,760 bytes; the limit is 10,485,760 bytes (10 MB) per file");
+    expect(await over(MAX_FILE_BYTES + 60_000)).toBe("the file is 10.1 MB; the limit is 10 MB per file");
+    expect(await over(MAX_FILE_BYTES)).not.toMatch(/limit/);
   });
 });

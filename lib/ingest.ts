@@ -1,5 +1,5 @@
 import "server-only";
-import { readFiling, ParseError, MAX_FILE_BYTES } from "./parse";
+import { readFiling, ParseError, MAX_FILE_BYTES, tooLargeReason } from "./parse";
 import { storeFiling, findFilingIdBySha } from "./db/filings";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "./db/client";
@@ -25,7 +25,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 export async function ingestFile(fileName: string, bytes: Uint8Array, db?: PrismaClient): Promise<IngestResult> {
   try {
     if (bytes.length > MAX_FILE_BYTES) {
-      throw new ParseError(`the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB per file`);
+      throw new ParseError(tooLargeReason(bytes.length));
     }
     // A re-upload is recognised before parsing: cheap, and right even when the parser has changed since.
     const sha = createHash("sha256").update(bytes).digest("hex");

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ingestFile, type IngestResult } from "@/lib/ingest";
+import { cleanFileName } from "@/lib/validation/file-name";
 
 export interface UploadState {
   results: IngestResult[];
@@ -25,7 +26,7 @@ export async function uploadFilings(_prev: UploadState, formData: FormData): Pro
   }
   const results: IngestResult[] = [];
   for (const file of parsed.data.files) {
-    const name = file.name || "(unnamed file)";
+    const name = cleanFileName(file.name) || "(unnamed file)";
     results.push(await ingestFile(name, new Uint8Array(await file.arrayBuffer())));
   }
   if (results.some((r) => r.status === "stored")) {

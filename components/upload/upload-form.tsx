@@ -3,12 +3,25 @@
 import Link from "next/link";
 import { useActionState, useRef, useState } from "react";
 import { uploadFilings, type UploadState } from "@/app/upload/actions";
+import { cleanFileName } from "@/lib/validation/file-name";
 
 /** Mirrors the server's per-file limit so an oversized file is refused before it is sent. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_BATCH_BYTES = 60 * 1024 * 1024;
 
 const initial: UploadState = { results: [], message: null };
+
+/**
+ * The form with each file renamed as the server will store it. Browsers send NUL, ESC or DEL in a
+ * file name as they are, and the server's form parser refuses the whole batch for it.
+ */
+function withCleanNames(form: FormData): FormData {
+  const out = new FormData();
+  for (const [key, value] of form.entries()) {
+    out.append(key, value instanceof File && value.name ? new File([value], cleanFileName(value.name) || "(unnamed file)", { type: value.type, lastModified: value.lastModified }) : value);
+  }
+  return out;
+}
 
 export function UploadForm() {
   const [state, action, pending] = useActionState(uploadFilings, initial);
@@ -37,7 +50,7 @@ export function UploadForm() {
         action={(formData) => {
           // React resets the form after the action; the count of chosen files must follow it.
           setChosen([]);
-          action(formData);
+          action(withCleanNames(formData));
         }}
         className="space-y-4"
       >

@@ -121,6 +121,18 @@ describe("updateField", () => {
     expect(r.version).toBe(2);
   });
 
+  it("refuses a copy said to be read at a version the filing has not reached, like a stale one, and saves nothing", async () => {
+    await updateField({ filingId: id, pointer: "/derivative/0/shares", value: 41000, expectedVersion: 0, author: "Ana" }, db);
+    for (const expectedVersion of [2, 99]) {
+      const attempt = updateField({ filingId: id, pointer: "/derivative/0/shares", value: 42000, expectedVersion, author: "Ben" }, db);
+      await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+      expect(await attempt.catch((e) => e)).toMatchObject({ currentValue: 41000, currentVersion: 1 });
+    }
+    expect((await getCurrentFiling(id, db))!.derivative[0].shares).toBe(41000);
+    expect((await filingRow(id)).version).toBe(1);
+    expect((await updateField({ filingId: id, pointer: "/derivative/0/shares", value: 42000, expectedVersion: 1, author: "Ben" }, db)).version).toBe(2);
+  });
+
   it("counts saving the same value as accepting it", async () => {
     const r = await updateField({ filingId: id, pointer: "/derivative/0/shares", value: "40000", expectedVersion: 0, author: "Ana" }, db);
     expect(r.uncertainCount).toBe(2);
@@ -224,6 +236,16 @@ describe("rows", () => {
     expect(await titles()).toEqual(parsed.titles);
     expect(await schedules()).toEqual(parsed.schedules);
     expect((await history({ filingId: id }, db)).map((h) => h.action)).toEqual(["remove-row", "move-row", "add-row", "remove-row", "move-row", "add-row"]);
+  });
+
+  it("refuses adding, moving and removing rows from a copy said to be read at a version the filing has not reached", async () => {
+    const { id } = await stored();
+    const common = { filingId: id, table: "derivative" as const, expectedVersion: 1, author: "Ana" };
+    await expect(addRow(common, db)).rejects.toBeInstanceOf(ConflictError);
+    await expect(moveRow({ ...common, from: 0, to: 1 }, db)).rejects.toBeInstanceOf(ConflictError);
+    await expect(removeRow({ ...common, index: 0 }, db)).rejects.toBeInstanceOf(ConflictError);
+    expect((await getCurrentFiling(id, db))!.derivative).toHaveLength(2);
+    expect((await filingRow(id)).version).toBe(0);
   });
 
   it("refuses a field edit from a copy read before the rows moved", async () => {

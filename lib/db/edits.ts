@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, same, standingChanges, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
+import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, refuseUnreachedVersion, same, standingChanges, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
 import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
 import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
@@ -158,6 +158,7 @@ export async function updateField({ filingId, pointer, value, expectedVersion, a
   const next = validateField(pointer, value);
   return mutate(db, filingId, author, async (tx, state) => {
     const current = await readField(tx, filingId, spec);
+    refuseUnreachedVersion(expectedVersion, state, pointer, current);
     if (expectedVersion < state.version) {
       const other = await changeSince(tx, filingId, expectedVersion, pointer, rowTableOf(spec));
       if (other) {
@@ -301,7 +302,8 @@ async function renumber(tx: Tx, filingId: number, table: RowTable, order: RowRec
 }
 
 async function refuseStaleRows(tx: Tx, filingId: number, table: RowTable, expectedVersion: number, state: FilingState) {
-  if (expectedVersion >= state.version) return;
+  refuseUnreachedVersion(expectedVersion, state, `/${table}`);
+  if (expectedVersion === state.version) return;
   const other = await tx.fieldEdit.findFirst({
     where: { filingId, filingVersion: { gt: expectedVersion }, pointer: { startsWith: `/${table}/` }, action: { in: [...VALUE_ACTIONS, ...ROW_ACTIONS] } },
     orderBy: { id: "desc" },

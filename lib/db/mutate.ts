@@ -48,6 +48,17 @@ export interface MutationResult {
 }
 
 /**
+ * Refuses a copy said to be read at a version the filing has not reached. The staleness checks
+ * look for changes after the copy's version, so without this a made-up high version would pass
+ * them all and save over anyone's work.
+ */
+export function refuseUnreachedVersion(expectedVersion: number, state: FilingState, pointer: string, currentValue: unknown = null): void {
+  if (expectedVersion > state.version) {
+    throw new ConflictError(`This copy says it was read at version ${expectedVersion}, but the filing is at version ${state.version}; reload to see it as it is now.`, pointer, currentValue, state.version, null);
+  }
+}
+
+/**
  * Runs one change in one transaction: the change itself, its FieldEdit, and the version bump.
  * The version update is conditional, so two writers that both read version n cannot both commit n+1.
  */

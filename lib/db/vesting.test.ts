@@ -131,6 +131,14 @@ describe("saveSchedule", () => {
     expect((await scheduleOf(id, 0))!.model).toEqual(quarterly);
   });
 
+  it("refuses a schedule from a copy said to be read at a version the filing has not reached", async () => {
+    const id = await stored();
+    const before = await scheduleOf(id, 0);
+    await expect(saveSchedule({ filingId: id, rowIndex: 0, model: quarterly, expectedVersion: 5, author: "Ana" }, db)).rejects.toBeInstanceOf(ConflictError);
+    expect(await scheduleOf(id, 0)).toEqual(before);
+    expect(await history({ filingId: id }, db)).toEqual([]);
+  });
+
   it("refuses to revert a schedule edit once a later one replaced it", async () => {
     const id = await stored();
     const first = await saveSchedule({ filingId: id, rowIndex: 0, model: quarterly, expectedVersion: 0, author: "Ana" }, db);

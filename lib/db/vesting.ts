@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, same, type Db, type MutationResult, type Tx } from "./mutate";
+import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, refuseUnreachedVersion, same, type Db, type MutationResult, type Tx } from "./mutate";
 import type { Tranche } from "../parse/types";
 import { buildTranches, storedModel, type VestingModel } from "../vesting/model";
 import { ZVestingModel } from "../validation/vesting";
@@ -98,6 +98,7 @@ export async function saveSchedule({ filingId, rowIndex, model, expectedVersion,
     const row = await tx.derivativeRow.findFirst({ where: { filingId, position: rowIndex }, select: { footnoteIds: true } });
     if (!row) throw new NotFoundError(`Table II row ${rowIndex + 1} is not on this filing.`);
     const current = await readSnapshot(tx, filingId, rowIndex);
+    refuseUnreachedVersion(expectedVersion, state, pointer, current);
     if (expectedVersion < state.version) {
       const other = await scheduleChangedSince(tx, filingId, expectedVersion, rowIndex);
       if (other) throw new ConflictError(`${other.author} changed this grant or its schedule meanwhile; reload to see it as it is now.`, pointer, current, state.version, other.author);

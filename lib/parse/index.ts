@@ -93,6 +93,20 @@ export interface ParseOptions {
   fileName?: string;
 }
 
+/**
+ * Why a file over MAX_FILE_BYTES is refused, in MB to one decimal, or in bytes when rounding
+ * would make the size read as the limit itself ("10.0 MB; the limit is 10 MB").
+ */
+export function tooLargeReason(size: number): string {
+  const mb = (n: number) => (n / 1048576).toFixed(1);
+  const limitMb = MAX_FILE_BYTES / 1048576;
+  if (mb(size) === mb(MAX_FILE_BYTES)) {
+    const bytes = (n: number) => n.toLocaleString("en-US");
+    return `the file is ${bytes(size)} bytes; the limit is ${bytes(MAX_FILE_BYTES)} bytes (${limitMb} MB) per file`;
+  }
+  return `the file is ${mb(size)} MB; the limit is ${limitMb} MB per file`;
+}
+
 /** Parses one uploaded file into the canonical filing, or throws ParseError with the reason. */
 export async function parseFiling(bytes: Uint8Array, opts: ParseOptions = {}): Promise<Filing> {
   return (await readFiling(bytes, opts)).filing;
@@ -102,7 +116,7 @@ export async function parseFiling(bytes: Uint8Array, opts: ParseOptions = {}): P
 export async function readFiling(bytes: Uint8Array, _opts: ParseOptions = {}): Promise<{ filing: Filing; text: string }> {
   if (bytes.length === 0) throw new ParseError("the file is empty");
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new ParseError(`the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+    throw new ParseError(tooLargeReason(bytes.length));
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   let format: DetectedFormat;

@@ -1,17 +1,22 @@
 import { z } from "zod";
+import { MAX_PAGE_SIZE } from "../db/paging";
 
 /**
  * URL search parameters of the browse pages and the export API. A value that does not
  * parse is dropped rather than failing the page: a hand-edited bookmark still shows something.
  */
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar date: "2024-02-30" would match nothing and "9999-99-99" everything.
+const isoDate = z.iso.date();
 const id = z.coerce.number().int().positive();
 const text = z.string().trim().min(1).max(200);
+// Far above any price per share ever filed; beyond it a bound is a typo, not a filter.
+const price = z.coerce.number().min(0).max(1_000_000_000);
 
 export const ZPaging = z.object({
   page: z.coerce.number().int().min(1).catch(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).catch(50).default(50),
+  // More than the most a page holds asks for the most, rather than silently for the default.
+  pageSize: z.coerce.number().int().min(1).catch(50).transform((n) => Math.min(n, MAX_PAGE_SIZE)),
 });
 
 export const GRANT_SORTS = ["transactionDate", "exercisePrice", "shares", "expirationDate", "issuer", "insider"] as const;
@@ -30,8 +35,8 @@ export const ZGrantFilters = ZPaging.extend({
   code: optional(z.string().trim().toUpperCase().regex(/^[A-Z]$/)),
   from: optional(isoDate),
   to: optional(isoDate),
-  priceMin: optional(z.coerce.number().min(0)),
-  priceMax: optional(z.coerce.number().min(0)),
+  priceMin: optional(price),
+  priceMax: optional(price),
   vesting: optional(z.enum(VESTING_STATUSES)),
   sort: z.enum(GRANT_SORTS).catch("transactionDate").default("transactionDate"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
