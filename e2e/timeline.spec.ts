@@ -101,7 +101,7 @@ test("an option past its expiration shows as expired on the grant, in the inside
   await page.getByRole("link", { name: "JANZEN HOWARD E" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("JANZEN HOWARD E");
   const holdings = page.getByRole("region", { name: "Holdings" });
-  await expect(holdings).toContainText("1 expired option line is left out.");
+  await expect(holdings).toContainText(/\d+ expired option lines? (?:is|are) left out\./);
   await expect(holdings.getByRole("row").filter({ hasText: "Stock Option" })).toHaveCount(0);
   // Other tests add this person's grants as this one runs: compare the totals, not a fixed figure.
   const vestingTotal = async () => {
@@ -113,9 +113,8 @@ test("an option past its expiration shows as expired on the grant, in the inside
   await holdings.getByRole("link", { name: "Show expired options" }).click();
   await expect(page).toHaveURL(/expired=1/);
   expect((await vestingTotal()) - withoutExpired).toBeGreaterThanOrEqual(40000);
-  const option = holdings.getByRole("row").filter({ hasText: "Stock Option" });
+  const option = holdings.getByRole("row").filter({ hasText: "Stock Option" }).filter({ hasText: "40,000" }).first();
   await expect(option).toContainText("Expired");
-  await expect(option).toContainText("40,000");
   await holdings.getByRole("link", { name: "Hide expired options" }).click();
   await expect(holdings.getByRole("row").filter({ hasText: "Stock Option" })).toHaveCount(0);
 
