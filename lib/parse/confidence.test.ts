@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dropDanglingConfidence, parseFiling, ParseError } from "./index";
-import { emptyFiling } from "./types";
+import { dropDanglingConfidence, flagSuspiciousNames, parseFiling, ParseError } from "./index";
+import { CONFIDENCE_THRESHOLD, emptyFiling, emptyOwner } from "./types";
 import { valueAt } from "../review/fields";
 
 const FIXTURES = join(__dirname, "fixtures");
@@ -52,5 +52,45 @@ describe("dropDanglingConfidence", () => {
     f.fieldConfidence = { "/periodOfReport": 0.5, "/issuer/cik": 0.5 };
     dropDanglingConfidence(f);
     expect(f.fieldConfidence).toEqual({ "/periodOfReport": 0.5, "/issuer/cik": 0.5 });
+  });
+});
+
+describe("flagSuspiciousNames", () => {
+  const named = (...names: string[]) => {
+    const f = emptyFiling("edgar-xml");
+    f.reportingOwners = names.map(emptyOwner);
+    flagSuspiciousNames(f);
+    return f;
+  };
+
+  it("flags a one-word name however sure the reader was", () => {
+    const f = named("GARRETT MARK", "MARK");
+    f.fieldConfidence["/reportingOwners/1/name"] = 1;
+    flagSuspiciousNames(f);
+    expect(f.fieldConfidence["/reportingOwners/1/name"]).toBeLessThan(CONFIDENCE_THRESHOLD);
+    expect(f.fieldConfidence["/reportingOwners/0/name"]).toBeUndefined();
+    expect(f.warnings).toContain('reporting person 2: the name "MARK" is one word; check it against box 1');
+  });
+
+  it("flags a name repeating a label printed in box 1", () => {
+    const f = named("(Last) SMITH JOHN", "Name Reporting Person", "JONES ANN (Middle)");
+    expect(Object.keys(f.fieldConfidence).sort()).toEqual(["/reportingOwners/0/name", "/reportingOwners/1/name", "/reportingOwners/2/name"]);
+    expect(f.warnings[0]).toMatch(/repeats the form's label "\(Last\)"/);
+  });
+
+  it("flags a name that was not read at all", () => {
+    expect(named("").warnings).toEqual(["reporting person 1: the name was not read; check it against box 1"]);
+  });
+
+  it("leaves ordinary names and entities alone", () => {
+    const f = named("JANZEN HOWARD E", "Berkshire Hathaway Inc", "STATE STREET CORP", "O'Neil Mary-Kate");
+    expect(f.fieldConfidence).toEqual({});
+    expect(f.warnings).toEqual([]);
+  });
+
+  it("is applied to every parse", async () => {
+    const xml = readFileSync(join(FIXTURES, "xml", "form4-374water-x0508.xml"), "utf8").replace(/<rptOwnerName>[^<]*<\/rptOwnerName>/, "<rptOwnerName>MARK</rptOwnerName>");
+    const f = await parseFiling(new TextEncoder().encode(xml));
+    expect(f.fieldConfidence["/reportingOwners/0/name"]).toBe(0.4);
   });
 });

@@ -172,8 +172,29 @@ export function parseText(text: string, format: DetectedFormat): Filing {
     filing.vesting = schedules;
     flagUnplacedSchedules(filing, unplacedSchedules(filing, schedules));
   }
+  flagSuspiciousNames(filing);
   dropDanglingConfidence(filing);
   return filing;
+}
+
+// Box 1's own printed words: a name made of them was read from the form, not from the filer.
+const FORM_LABELS = /\b(name|address|reporting\s+person)\b|\((last|first|middle|street|city|state|zip)\)/i;
+
+/**
+ * A reporting person's name of one word ("MARK" for GARRETT MARK), or one repeating a label of the
+ * form, is flagged whatever the reader thought of it: readers are sure of what they read, not of
+ * whether the line they read was the name.
+ */
+export function flagSuspiciousNames(filing: Filing): void {
+  filing.reportingOwners.forEach((owner, i) => {
+    const name = owner.name.trim();
+    const label = FORM_LABELS.exec(name)?.[0];
+    const why = !name ? "was not read" : label ? `"${name}" repeats the form's label "${label}"` : name.split(/\s+/).length === 1 ? `"${name}" is one word` : null;
+    if (!why) return;
+    const pointer = `/reportingOwners/${i}/name`;
+    filing.fieldConfidence[pointer] = Math.min(filing.fieldConfidence[pointer] ?? 1, 0.4);
+    filing.warnings.push(`reporting person ${i + 1}: the name ${why}; check it against box 1`);
+  });
 }
 
 const ROW_TABLES = ["nonDerivative", "derivative"] as const;
