@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, same, standingChanges, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
+import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, same, shapeInDb, standingChanges, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
 import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
-import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
+import { fieldLabel, resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
 import { openUncertain } from "../review/uncertain";
 import { readSchedule, rowsAffectedBy, vestingLabel, vestingRowOf } from "../review/vesting";
 import { revertScheduleEdit } from "./vesting";
@@ -57,15 +57,33 @@ async function locate(tx: Tx, filingId: number, spec: FieldSpec): Promise<{ mode
   }
 }
 
+// A row's footnote markers are one JSON column; the canonical filing and the history hold the list.
+const fromColumn = (spec: FieldSpec, stored: unknown) => (spec.kind === "footnoteIds" && typeof stored === "string" ? JSON.parse(stored) : (stored ?? null));
+const toColumn = (spec: FieldSpec, value: unknown) => (spec.kind === "footnoteIds" ? JSON.stringify(value ?? []) : value);
+
 async function readField(tx: Tx, filingId: number, spec: FieldSpec): Promise<unknown> {
   const at = await locate(tx, filingId, spec);
   const row = await delegate(tx, at.model).findUniqueOrThrow({ where: { id: at.id } });
-  return row[at.column] ?? null;
+  return fromColumn(spec, row[at.column]);
+}
+
+/**
+ * A CIK names one issuer or one person: a corrected CIK another record already has is refused,
+ * since taking it would make two records one person's (merging insiders does that, and can be undone).
+ */
+async function refuseTakenCik(tx: Tx, spec: FieldSpec, at: { model: Model; id: number }, cik: unknown): Promise<void> {
+  if (spec.kind !== "cik" || typeof cik !== "string") return;
+  const other =
+    at.model === "issuer"
+      ? await tx.issuer.findFirst({ where: { cik, id: { not: at.id } }, select: { name: true } })
+      : await tx.reportingOwner.findFirst({ where: { cik, id: { not: at.id } }, select: { name: true } });
+  if (other) throw new ValidationError(`CIK ${cik} is already ${other.name}'s; check the digits, or merge the two records instead.`, spec.pointer);
 }
 
 export async function writeField(tx: Tx, filingId: number, spec: FieldSpec, value: unknown): Promise<void> {
   const at = await locate(tx, filingId, spec);
-  await delegate(tx, at.model).update({ where: { id: at.id }, data: { [at.column]: value } });
+  await refuseTakenCik(tx, spec, at, value);
+  await delegate(tx, at.model).update({ where: { id: at.id }, data: { [at.column]: toColumn(spec, value) } });
 }
 
 /**
@@ -181,10 +199,10 @@ export async function updateField({ filingId, pointer, value, expectedVersion, a
 
 /** Records that the analyst checked an uncertain field against the source and it is right. */
 export async function acceptField({ filingId, pointer, author }: { filingId: number; pointer: string; author: string }, db: Db = defaultPrisma): Promise<MutationResult> {
-  // Fields that cannot be corrected here (a CIK, a footnote marker) can still be uncertain, and accepted.
+  // A whole table the parser doubts it read in full has no one value: its rows are what was accepted.
   const spec = resolvePointer(pointer);
   return mutate(db, filingId, author, async (tx, state) => {
-    if (!openUncertain(state.confidence, state.reviewed).includes(pointer)) throw new ValidationError(`${spec?.label ?? pointer} is not waiting for review.`, pointer);
+    if (!openUncertain(state.confidence, state.reviewed, await shapeInDb(tx, filingId)).includes(pointer)) throw new ValidationError(`${fieldLabel(pointer) ?? pointer} is not waiting for review.`, pointer);
     const current = spec ? await readField(tx, filingId, spec) : (valueAt(await loadCurrent(tx, filingId), pointer) ?? null);
     return { pointer, action: "accept", oldValue: current, newValue: current, reviewed: settle(state.reviewed, pointer) };
   });
@@ -472,7 +490,7 @@ export async function history({ filingId, pointer }: { filingId: number; pointer
   return edits.map((e) => ({
     id: e.id,
     pointer: e.pointer,
-    label: resolvePointer(e.pointer)?.label ?? vestingLabel(e.pointer) ?? e.pointer,
+    label: fieldLabel(e.pointer) ?? vestingLabel(e.pointer) ?? e.pointer,
     action: e.action,
     oldValue: decode(e.oldValue),
     newValue: decode(e.newValue),

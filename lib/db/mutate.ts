@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "./client";
-import { openUncertain } from "../review/uncertain";
+import { openUncertain, type FilingShape } from "../review/uncertain";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
 export type Db = PrismaClient;
@@ -21,6 +21,15 @@ export function standingChanges<T extends { id: number; revertsId: number | null
 export const encode = (v: unknown) => JSON.stringify(v ?? null);
 export const decode = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 export const same = (a: unknown, b: unknown) => encode(a) === encode(b);
+
+/** How many owners, rows, footnotes and signatures a stored filing has now. */
+export async function shapeInDb(tx: Tx, filingId: number): Promise<FilingShape> {
+  const { _count: c } = await tx.filing.findUniqueOrThrow({
+    where: { id: filingId },
+    select: { _count: { select: { owners: true, nonDerivative: true, derivative: true, footnotes: true, signatures: true } } },
+  });
+  return { reportingOwners: c.owners, nonDerivative: c.nonDerivative, derivative: c.derivative, footnotes: c.footnotes, signatures: c.signatures };
+}
 
 export interface FilingState {
   version: number;
@@ -65,7 +74,8 @@ export async function mutate(db: Db, filingId: number, author: string, run: (tx:
     const version = state.version + 1;
     const confidence = change.confidence ?? state.confidence;
     const reviewed = change.reviewed ?? state.reviewed;
-    const uncertainCount = openUncertain(confidence, reviewed).length;
+    // Counted after the change, which may have added or removed rows.
+    const uncertainCount = openUncertain(confidence, reviewed, await shapeInDb(tx, filingId)).length;
     const bumped = await tx.filing.updateMany({
       where: { id: filingId, version: state.version },
       data: {

@@ -9,6 +9,7 @@ import { saveSchedule } from "@/lib/db/vesting";
 import { reparseFiling } from "@/lib/db/reparse";
 import { resolvePointer, rowLabel } from "@/lib/review/fields";
 import { formatFieldValue } from "@/lib/format";
+import { fieldValueSchema } from "@/lib/validation/fields";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 
 export type ActionState =
@@ -62,8 +63,13 @@ export async function saveField(_prev: ActionState, formData: FormData): Promise
   if (!parsed.success) return badForm();
   const { filingId, pointer, expectedVersion, reason } = parsed.data;
   // A checkbox posts a hidden "false" followed by "true" when ticked: the last value is the answer.
-  const value = formData.getAll("value").at(-1) ?? null;
-  return asAnalyst(filingId, (author) => updateField({ filingId, pointer, value, expectedVersion, author, reason }));
+  const posted = formData.getAll("value").at(-1) ?? null;
+  const spec = resolvePointer(pointer);
+  if (!spec) return badForm();
+  // Refused here, before anything is read or written, with the schema's message for the field.
+  const value = fieldValueSchema(spec.kind, spec).safeParse(posted);
+  if (!value.success) return { status: "error", message: value.error.issues[0]?.message ?? "That value is not valid here." };
+  return asAnalyst(filingId, (author) => updateField({ filingId, pointer, value: value.data, expectedVersion, author, reason }));
 }
 
 export async function acceptFieldAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -4,7 +4,7 @@ import { getFilingDetail } from "@/lib/db/filings";
 import { getCurrentFiling, history } from "@/lib/db/edits";
 import { currentAnalyst } from "@/lib/analyst";
 import { resolvePointer } from "@/lib/review/fields";
-import { openUncertain } from "@/lib/review/uncertain";
+import { openUncertain, shapeOf } from "@/lib/review/uncertain";
 import { formatDateTime, formatFieldValue, formatScheduleSummary } from "@/lib/format";
 import { vestingRowOf } from "@/lib/review/vesting";
 import { FilingView } from "@/components/filings/filing-view";
@@ -37,7 +37,7 @@ export default async function FilingPage({ params }: Props) {
   if (!filing || !current) notFound();
 
   const confidence = JSON.parse(filing.confidenceJson) as Record<string, number>;
-  const open = Object.fromEntries(openUncertain(confidence, JSON.parse(filing.reviewedJson)).map((p) => [p, confidence[p]]));
+  const open = Object.fromEntries(openUncertain(confidence, JSON.parse(filing.reviewedJson), shapeOf(current)).map((p) => [p, confidence[p]]));
   const warnings = JSON.parse(filing.warningsJson) as string[];
   const items: HistoryItem[] = changes.map((h) => {
     const kind = resolvePointer(h.pointer)?.kind;
