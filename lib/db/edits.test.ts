@@ -285,6 +285,19 @@ describe("setStatus", () => {
     expect((await history({ filingId: id }, db))[0]).toMatchObject({ action: "status", oldValue: "needs_review", newValue: "reviewed" });
     await expect(setStatus({ filingId: id, status: "reviewed", author: "Ana" }, db)).rejects.toThrow(/already/);
   });
+
+  it("keeps who marked it reviewed, when, and how many fields were still open; reopening clears it", async () => {
+    const { id } = await stored();
+    await acceptField({ filingId: id, pointer: "/periodOfReport", author: "Ana" }, db);
+    const before = new Date();
+    await setStatus({ filingId: id, status: "reviewed", author: " Ana " }, db);
+    const signOff = () => db.filing.findUniqueOrThrow({ where: { id }, select: { reviewedBy: true, reviewedAt: true, reviewedOpenCount: true } });
+    const marked = await signOff();
+    expect(marked).toMatchObject({ reviewedBy: "Ana", reviewedOpenCount: 2 });
+    expect(marked.reviewedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    await setStatus({ filingId: id, status: "needs_review", author: "Ben" }, db);
+    expect(await signOff()).toEqual({ reviewedBy: null, reviewedAt: null, reviewedOpenCount: null });
+  });
 });
 
 describe("getCurrentFiling", () => {

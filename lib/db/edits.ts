@@ -236,11 +236,20 @@ export async function revertEdit({ editId, author, reason }: { editId: number; a
   });
 }
 
+/**
+ * Marks the filing reviewed, or reopens it. Marking it with fields still open is allowed (the screen
+ * asks first), and the filing keeps who did, when, and how many were open, so a sign-off over
+ * unchecked fields can be found later.
+ */
 export async function setStatus({ filingId, status, author }: { filingId: number; status: "reviewed" | "needs_review"; author: string }, db: Db = defaultPrisma): Promise<MutationResult> {
-  return mutate(db, filingId, author, async (tx) => {
+  return mutate(db, filingId, author, async (tx, state) => {
     const f = await tx.filing.findUniqueOrThrow({ where: { id: filingId }, select: { status: true } });
     if (f.status === status) throw new ValidationError(status === "reviewed" ? "This filing is already marked reviewed." : "This filing already needs review.");
-    return { pointer: "/status", action: "status", oldValue: f.status, newValue: status, status };
+    const signOff =
+      status === "reviewed"
+        ? { reviewedBy: author.trim(), reviewedAt: new Date(), reviewedOpenCount: openUncertain(state.confidence, state.reviewed, await shapeInDb(tx, filingId)).length }
+        : { reviewedBy: null, reviewedAt: null, reviewedOpenCount: null };
+    return { pointer: "/status", action: "status", oldValue: f.status, newValue: status, status, signOff };
   });
 }
 

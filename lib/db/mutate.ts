@@ -48,6 +48,8 @@ export interface Change {
   confidence?: Record<string, number>;
   reviewed?: string[];
   status?: string;
+  /** With a status change: who marked the filing reviewed, when, and how many fields were open (null on reopening). */
+  signOff?: { reviewedBy: string | null; reviewedAt: Date | null; reviewedOpenCount: number | null };
 }
 
 export interface MutationResult {
@@ -84,6 +86,7 @@ export async function mutate(db: Db, filingId: number, author: string, run: (tx:
         reviewedJson: JSON.stringify(reviewed),
         uncertainCount,
         ...(change.status ? { status: change.status } : {}),
+        ...change.signOff,
       },
     });
     if (bumped.count !== 1) throw new ConflictError("Someone else changed this filing at the same moment; reload and try again.", change.pointer, null, state.version, null);
