@@ -196,6 +196,26 @@ describe("acceptField", () => {
 });
 
 describe("revertEdit", () => {
+  it("reverts an accept: the field waits for review again, its value unchanged, and the history says so", async () => {
+    const { id } = await stored();
+    const a = await acceptField({ filingId: id, pointer: "/periodOfReport", author: "Ana" }, db);
+    const r = await revertEdit({ editId: a.editId, author: "Ben" }, db);
+    expect(r.uncertainCount).toBe(3);
+    expect(JSON.parse((await filingRow(id)).reviewedJson)).toEqual([]);
+    expect((await getCurrentFiling(id, db))!.periodOfReport).toBe("2007-12-17");
+    const [undo, accept] = await history({ filingId: id }, db);
+    expect(undo).toMatchObject({ action: "unaccept", revertsId: a.editId, author: "Ben", label: "Date of earliest transaction" });
+    expect(accept.revertedById).toBe(r.editId);
+    await expect(revertEdit({ editId: a.editId, author: "Ben" }, db)).rejects.toThrow(/already been reverted/);
+  });
+
+  it("refuses to revert an accept the field has been corrected since", async () => {
+    const { id } = await stored();
+    const a = await acceptField({ filingId: id, pointer: "/periodOfReport", author: "Ana" }, db);
+    await updateField({ filingId: id, pointer: "/periodOfReport", value: "2007-12-18", expectedVersion: a.version, author: "Ana" }, db);
+    await expect(revertEdit({ editId: a.editId, author: "Ana" }, db)).rejects.toThrow(/changed or accepted again since/);
+  });
+
   it("restores the old value and records the revert against the edit", async () => {
     const { id, parsedJson } = await stored();
     const e = await updateField({ filingId: id, pointer: "/periodOfReport", value: "2007-12-18", expectedVersion: 0, author: "Ana" }, db);

@@ -216,6 +216,7 @@ export async function revertEdit({ editId, author, reason }: { editId: number; a
   const edit = await db.fieldEdit.findUnique({ where: { id: editId } });
   if (!edit) throw new NotFoundError(`Change #${editId} does not exist.`);
   if (ROW_ACTIONS.includes(edit.action)) return revertRowChange({ edit, author, reason }, db);
+  if (edit.action === "accept") return revertAccept({ edit, author, reason }, db);
   if (!VALUE_ACTIONS.includes(edit.action)) throw new ValidationError("Only changes to a value or a row can be reverted.", edit.pointer);
   if (vestingRowOf(edit.pointer) !== null) return revertScheduleEdit({ edit, author, reason }, db);
   const spec = specFor(edit.pointer);
@@ -241,6 +242,27 @@ export async function revertEdit({ editId, author, reason }: { editId: number; a
  * asks first), and the filing keeps who did, when, and how many were open, so a sign-off over
  * unchecked fields can be found later.
  */
+/**
+ * Undoes an accept: the field is open for review again, its value untouched. Refused once the field
+ * was accepted, corrected or re-parsed again since, as that later change is what settled it now.
+ */
+async function revertAccept({ edit, author, reason }: { edit: { id: number; filingId: number; pointer: string }; author: string; reason?: string | null }, db: Db): Promise<MutationResult> {
+  const label = fieldLabel(edit.pointer) ?? edit.pointer;
+  return mutate(db, edit.filingId, author, async (tx, state) => {
+    if (await tx.fieldEdit.findFirst({ where: { revertsId: edit.id }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
+    const later = await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, pointer: edit.pointer, id: { gt: edit.id }, action: { in: [...VALUE_ACTIONS, "accept"] } }, select: { id: true } });
+    if (later) throw new ValidationError(`${label} was changed or accepted again since (change #${later.id}); revert that first.`, edit.pointer);
+    const spec = resolvePointer(edit.pointer);
+    // The accept named a row by its place, which rows added, removed or moved since have given to another.
+    const table = spec && rowTableOf(spec);
+    if (table && (await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, id: { gt: edit.id }, action: { in: ROW_ACTIONS }, pointer: { startsWith: `/${table}/` } }, select: { id: true } }))) {
+      throw new ValidationError("Rows of this table were added, removed or moved since; accept or correct the field directly instead.", edit.pointer);
+    }
+    const current = spec ? await readField(tx, edit.filingId, spec) : (valueAt(await loadCurrent(tx, edit.filingId), edit.pointer) ?? null);
+    return { pointer: edit.pointer, action: "unaccept", oldValue: current, newValue: current, reason, revertsId: edit.id, reviewed: state.reviewed.filter((p) => p !== edit.pointer) };
+  });
+}
+
 export async function setStatus({ filingId, status, author }: { filingId: number; status: "reviewed" | "needs_review"; author: string }, db: Db = defaultPrisma): Promise<MutationResult> {
   return mutate(db, filingId, author, async (tx, state) => {
     const f = await tx.filing.findUniqueOrThrow({ where: { id: filingId }, select: { status: true } });
