@@ -8,6 +8,7 @@ import { ReviewField } from "@/components/review/review-field";
 import type { HistoryItem } from "@/components/review/history-list";
 import type { ControlValue } from "@/components/review/field-control";
 import { RowControls } from "@/components/review/row-controls";
+import { SectionAccept } from "@/components/review/section-accept";
 import { GrantVesting } from "@/components/vesting/grant-vesting";
 import { storedModel } from "@/lib/vesting/model";
 
@@ -57,6 +58,15 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </ReviewField>
     );
   };
+  const openIn = (...prefixes: string[]) => Object.keys(review.open).filter((p) => prefixes.some((prefix) => p === prefix || p.startsWith(`${prefix}/`)));
+  const heading = (id: string, title: string, section: string, pointers: string[]) => (
+    <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      {review.canEdit && <SectionAccept filingId={review.filingId} section={section} pointers={pointers} />}
+    </div>
+  );
   // Shown only while the parser's doubt that it read the whole list is open; rows are corrected with the row controls.
   const wholeList = (pointer: string, count: number) =>
     review.open[pointer] !== undefined && (
@@ -86,9 +96,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
   return (
     <div className="space-y-6">
       <section aria-labelledby="header" className="rounded-md border border-slate-200 bg-white p-4">
-        <h2 id="header" className="mb-3 font-semibold">
-          Header
-        </h2>
+        {heading("header", "Header", "the header", openIn("/issuer", "/formType", "/periodOfReport", "/dateOfOriginalSubmission", "/jointFiling", "/aff10b5One", "/reportingOwners"))}
         <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
           <F pointer="/issuer/name">{filing.issuer.name}</F>
           <F pointer="/issuer/ticker">{text(filing.issuer.ticker)}</F>
@@ -131,9 +139,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </section>
 
       <section aria-labelledby="table1" className="rounded-md border border-slate-200 bg-white p-4">
-        <h2 id="table1" className="mb-3 font-semibold">
-          Table I · Non-derivative securities
-        </h2>
+        {heading("table1", "Table I · Non-derivative securities", "Table I", openIn("/nonDerivative"))}
         {wholeList("/nonDerivative", filing.nonDerivative.length)}
         {filing.nonDerivative.length === 0 && <p className="text-sm text-slate-500">No rows.</p>}
         {filing.nonDerivative.map((r, i) => {
@@ -169,9 +175,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </section>
 
       <section aria-labelledby="table2" className="rounded-md border border-slate-200 bg-white p-4">
-        <h2 id="table2" className="mb-3 font-semibold">
-          Table II · Derivative securities
-        </h2>
+        {heading("table2", "Table II · Derivative securities", "Table II", openIn("/derivative"))}
         {wholeList("/derivative", filing.derivative.length)}
         {filing.derivative.length === 0 && <p className="text-sm text-slate-500">No rows.</p>}
         {filing.derivative.map((r, i) => {
@@ -226,9 +230,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </section>
 
       <section aria-labelledby="footnotes" className="rounded-md border border-slate-200 bg-white p-4">
-        <h2 id="footnotes" className="mb-2 font-semibold">
-          Explanation of responses
-        </h2>
+        {heading("footnotes", "Explanation of responses", "the footnotes, remarks and signatures", openIn("/footnotes", "/remarks", "/signatures"))}
         {filing.footnotes.length === 0 ? (
           <p className="text-sm text-slate-500">No footnotes.</p>
         ) : (

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterAll, beforeEach } from "vitest";
 import { createTestDb } from "./test-db";
 import { storeFiling } from "./filings";
-import { updateField, acceptField, revertEdit, addRow, removeRow, moveRow, setStatus, history, getCurrentFiling } from "./edits";
+import { updateField, acceptField, acceptFields, revertEdit, addRow, removeRow, moveRow, setStatus, history, getCurrentFiling } from "./edits";
 import { emptyFiling, emptyOwner, type DerivativeRow } from "../parse/types";
 import { ConflictError, ValidationError } from "../errors";
 import { deriveVesting } from "../vesting/derive";
@@ -187,6 +187,18 @@ describe("acceptField", () => {
     const { id } = await stored();
     const r = await removeRow({ filingId: id, table: "derivative", index: 0, expectedVersion: 0, author: "Ana" }, db);
     expect(r.uncertainCount).toBe(2);
+  });
+
+  it("accepts every open field of a section, one history entry each, skipping one settled meanwhile", async () => {
+    const { id } = await stored();
+    await acceptField({ filingId: id, pointer: "/derivative/1/transactionDate", author: "Ben" }, db);
+    const r = await acceptFields({ filingId: id, pointers: ["/derivative/0/shares", "/derivative/1/transactionDate"], author: "Ana" }, db);
+    expect(r).toMatchObject({ accepted: 1, uncertainCount: 1 });
+    expect((await history({ filingId: id }, db)).map((h) => [h.author, h.action, h.pointer])).toEqual([
+      ["Ana", "accept", "/derivative/0/shares"],
+      ["Ben", "accept", "/derivative/1/transactionDate"],
+    ]);
+    await expect(acceptFields({ filingId: id, pointers: ["/derivative/0/shares"], author: "Ana" }, db)).rejects.toThrow(/None of these/);
   });
 
   it("needs an author", async () => {

@@ -209,6 +209,25 @@ export async function acceptField({ filingId, pointer, author }: { filingId: num
 }
 
 /**
+ * Accepts each of `pointers` still waiting for review, one history entry per field, so each can be
+ * reverted alone. Those settled meanwhile (by another analyst) are skipped, not refused.
+ */
+export async function acceptFields({ filingId, pointers, author }: { filingId: number; pointers: string[]; author: string }, db: Db = defaultPrisma): Promise<MutationResult & { accepted: number }> {
+  let last: MutationResult | null = null;
+  let accepted = 0;
+  for (const pointer of new Set(pointers)) {
+    try {
+      last = await acceptField({ filingId, pointer, author }, db);
+      accepted++;
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+    }
+  }
+  if (!last) throw new ValidationError("None of these fields is waiting for review any more.");
+  return { ...last, accepted };
+}
+
+/**
  * Undoes one edit by restoring its old value; the revert is itself recorded, pointing at the edit.
  * Refused when the field has changed again since, so a revert never silently discards later work.
  */
