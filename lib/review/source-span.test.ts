@@ -70,6 +70,7 @@ describe("sourceMarks for values under three characters", () => {
   const source = [
     "Check a box. Table II - Derivative Securities Acquired (A) or Disposed of (D)",
     "filler ".repeat(100),
+    "| 4. Transaction Code | (A) | (D) | 6. Ownership Form: Direct (D) or Indirect (I) |",
     "| Stock Option | $6.1 | 12/17/2007 | A | 40,000 | D | 12/17/2017 |",
     "filler ".repeat(100),
     "Explanation: a grant. A second sentence.",
@@ -90,6 +91,11 @@ describe("sourceMarks for values under three characters", () => {
   it("marks nothing when none of the row's longer values is near, rather than every letter", () => {
     expect(sourceMarks(source, "A", "transactionCode", []).spans).toEqual([]);
     expect(sourceMarks(source, "A", "transactionCode", [{ value: "D", kind: "directOrIndirect" }]).spans).toEqual([]);
+  });
+
+  it("does not take the form's printed labels for the value", () => {
+    const marks = sourceMarks(source, "D", "directOrIndirect", [{ value: 40000, kind: "number" }]);
+    expect(marks.spans.map((s) => source.slice(s.start - 2, s.end + 2))).toEqual(["| D |"]);
   });
 
   it("leaves longer values as before: every match, the likeliest strongest", () => {

@@ -78,11 +78,15 @@ export function sourceMarks(source: string, value: unknown, kind: FieldKind | nu
   // Neighbours as short as the value would vouch for a match anywhere, so only longer ones count.
   const anchors = anchorsOf(source, neighbours.filter((n) => n.value !== null && n.value !== undefined && String(n.value).trim().length >= SHORT));
   const scored = findSourceSpans(source, value, kind, 500, { caseSensitive: true })
+    .filter((span) => standsAlone(source, span))
     .map((span) => ({ span, score: scoreOf(span, anchors) }))
     .filter((s) => s.score > 0);
   const top = Math.max(0, ...scored.map((s) => s.score));
   return { spans: scored.map((s) => s.span), best: Math.max(0, scored.findIndex((s) => s.score === top)) };
 }
+
+// A cell of its own: only spaces or a table rule beside it, so the form's "(A) or (D)" labels are not the code "A".
+const standsAlone = (source: string, { start, end }: SourceSpan) => /^$|[\s|]/.test(source.charAt(start - 1)) && /^$|[\s|]/.test(source.charAt(end));
 
 /** How far around a match the other values of its row or box are looked for: a few lines of a form. */
 const NEIGHBOURHOOD = 400;
