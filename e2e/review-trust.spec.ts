@@ -180,3 +180,23 @@ test("every uncertain field of a section is accepted at once, each its own histo
   await expect(history(page).getByRole("listitem")).toHaveCount(inHeader);
   await expect(history(page).getByRole("listitem").filter({ hasText: "Pia Analyst accepted" })).toHaveCount(inHeader);
 });
+
+test("a table the parser doubts it read in full is shown, counted with the rest, and accepted", async ({ page }) => {
+  // An OCR'd filing whose reader scored a Table II row it never produced.
+  const file = join(__dirname, "..", "lib", "parse", "fixtures", "corpus", "tuning", "0001179110-07-016964.clean.txt");
+  const buffer = Buffer.concat([readFileSync(file), Buffer.from(`\n\n${tag("whole-table")}\n`)]);
+  await page.goto("/upload");
+  await page.getByLabel(/drop filings here/i).setInputFiles({ name: "gen-probe.txt", mimeType: "text/plain", buffer });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await page.getByRole("list", { name: "Upload results" }).getByRole("link").first().click();
+  await sayWho(page, "Quin Analyst");
+  const before = await uncertainLeft(page);
+  await expect(page.locator("[data-uncertain]")).toHaveCount(before);
+  const table = field(page, "/derivative");
+  await expect(table).toContainText("Table II rows");
+  await expect(table).toContainText("1 row read");
+  await table.getByRole("button", { name: "Accept Table II rows" }).click();
+  await expectLeft(page, before - 1);
+  await expect(table).toHaveCount(0);
+  await expect(history(page).getByRole("listitem").first()).toContainText("Quin Analyst accepted Table II rows");
+});

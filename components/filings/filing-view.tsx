@@ -68,11 +68,12 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
     </div>
   );
   // Shown only while the parser's doubt that it read the whole list is open; rows are corrected with the row controls.
-  const wholeList = (pointer: string, count: number) =>
+  const wholeList = (pointer: string, count: number, noun: string, fix: string) =>
     review.open[pointer] !== undefined && (
       <dl className="mb-3 text-sm">
         <F pointer={pointer}>
-          {count} read; the parser may have missed some. Compare with the source, add any missing with &ldquo;Add row&rdquo;, then accept.
+          {count} {noun}
+          {count === 1 ? "" : "s"} read; the parser may have missed some. Compare with the source{fix}, then accept.
         </F>
       </dl>
     );
@@ -140,7 +141,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
 
       <section aria-labelledby="table1" className="rounded-md border border-slate-200 bg-white p-4">
         {heading("table1", "Table I · Non-derivative securities", "Table I", openIn("/nonDerivative"))}
-        {wholeList("/nonDerivative", filing.nonDerivative.length)}
+        {wholeList("/nonDerivative", filing.nonDerivative.length, "row", ", add any missing with \u201cAdd row\u201d")}
         {filing.nonDerivative.length === 0 && <p className="text-sm text-slate-500">No rows.</p>}
         {filing.nonDerivative.map((r, i) => {
           const p = `/nonDerivative/${i}`;
@@ -176,7 +177,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
 
       <section aria-labelledby="table2" className="rounded-md border border-slate-200 bg-white p-4">
         {heading("table2", "Table II · Derivative securities", "Table II", openIn("/derivative"))}
-        {wholeList("/derivative", filing.derivative.length)}
+        {wholeList("/derivative", filing.derivative.length, "row", ", add any missing with \u201cAdd row\u201d")}
         {filing.derivative.length === 0 && <p className="text-sm text-slate-500">No rows.</p>}
         {filing.derivative.map((r, i) => {
           const p = `/derivative/${i}`;
@@ -249,7 +250,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
           <F pointer="/remarks" multiline>{text(filing.remarks)}</F>
         </dl>
         <h3 className="mt-4 text-sm font-semibold">Signatures</h3>
-        {wholeList("/signatures", filing.signatures.length)}
+        {wholeList("/signatures", filing.signatures.length, "signature", "")}
         {filing.signatures.length === 0 ? (
           <p className="text-sm text-slate-500">None read.</p>
         ) : (
