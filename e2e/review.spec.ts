@@ -85,6 +85,7 @@ test("an analyst walks the uncertain fields by keyboard, corrects a date and an 
   await expect(history.getByRole("listitem").first()).toContainText("Ana Analyst reverted Amount");
   await expect(value(page, "/derivative/0/transactionDate")).toHaveText("18 Dec 2007");
 
+  page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Mark reviewed" }).click();
   await expect(page.getByRole("button", { name: "Reopen for review" })).toBeVisible();
   await page.reload();

@@ -28,5 +28,10 @@ test("focusing a field marks where its value is in the source", async ({ page })
   await expect(source.locator("mark")).toHaveText(["12/17/2007", "12/17/2007"]);
   await expect(source.locator("mark").nth(1)).toHaveAttribute("data-best", "");
   await expect(source.locator("mark").nth(1)).toBeInViewport();
+
+  // A one-letter code is marked as its row's cell only, not as every "a" or the form's "(A) or (D)".
+  await page.locator('[data-pointer="/derivative/0/transactionCode"]').focus();
+  await expect(source.locator("mark")).toHaveText(["A"]);
+  await expect(source.locator("mark")).toHaveAttribute("data-best", "");
   await page.screenshot({ path: "test-results/source-highlight.png" });
 });

@@ -37,6 +37,7 @@ export function formatFieldValue(kind: string | undefined, v: unknown): string {
   if (typeof v === "boolean") return v ? "Yes" : "No";
   if (typeof v === "number") return kind === "number" ? formatShares(v) : String(v);
   if (kind === "date" && typeof v === "string") return formatDate(v);
+  if (kind === "footnoteIds" && Array.isArray(v)) return v.length ? v.map((id) => `(${id})`).join(" ") : "—";
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }

@@ -2,12 +2,13 @@ import Link from "next/link";
 import type { FilingDetail } from "@/lib/db/filings";
 import type { Filing } from "@/lib/parse/types";
 import { formatDate, formatPrice, formatShares } from "@/lib/format";
-import { resolvePointer, valueAt, type RowTable } from "@/lib/review/fields";
+import { fieldLabel, resolvePointer, valueAt, type RowTable } from "@/lib/review/fields";
 import { notesForField, notesForRow } from "@/lib/review/warnings";
 import { ReviewField } from "@/components/review/review-field";
 import type { HistoryItem } from "@/components/review/history-list";
 import type { ControlValue } from "@/components/review/field-control";
 import { RowControls } from "@/components/review/row-controls";
+import { SectionAccept } from "@/components/review/section-accept";
 import { GrantVesting } from "@/components/vesting/grant-vesting";
 import { storedModel } from "@/lib/vesting/model";
 
@@ -35,14 +36,15 @@ export interface ReviewContext {
 
 /** Renders the filing with every correctable value as a ReviewField; the parser's notes go beside the field or row they are about. */
 export function FilingView({ filing, review }: { filing: FilingDetail; review: ReviewContext }) {
-  const F = ({ pointer, label, children, multiline = false }: { pointer: string; label: string; children: React.ReactNode; multiline?: boolean }) => {
+  // One label per field, the one the history names it by too.
+  const F = ({ pointer, children, multiline = false }: { pointer: string; children: React.ReactNode; multiline?: boolean }) => {
     const spec = resolvePointer(pointer);
     return (
       <ReviewField
         filingId={review.filingId}
         version={review.version}
         pointer={pointer}
-        label={label}
+        label={fieldLabel(pointer) ?? pointer}
         kind={spec?.kind ?? null}
         nullable={spec?.nullable ?? true}
         multiline={multiline}
@@ -56,6 +58,25 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </ReviewField>
     );
   };
+  const openIn = (...prefixes: string[]) => Object.keys(review.open).filter((p) => prefixes.some((prefix) => p === prefix || p.startsWith(`${prefix}/`)));
+  const heading = (id: string, title: string, section: string, pointers: string[]) => (
+    <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      {review.canEdit && <SectionAccept filingId={review.filingId} section={section} pointers={pointers} />}
+    </div>
+  );
+  // Shown only while the parser's doubt that it read the whole list is open; rows are corrected with the row controls.
+  const wholeList = (pointer: string, count: number, noun: string, fix: string) =>
+    review.open[pointer] !== undefined && (
+      <dl className="mb-3 text-sm">
+        <F pointer={pointer}>
+          {count} {noun}
+          {count === 1 ? "" : "s"} read; the parser may have missed some. Compare with the source{fix}, then accept.
+        </F>
+      </dl>
+    );
   // The server's calendar date (UTC): the same "today" for the chart, the totals and the table.
   const today = new Date().toISOString().slice(0, 10);
   // Restricted stock and units granted in Table I vest too; their schedules are shown beside the row.
@@ -96,18 +117,16 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
   return (
     <div className="space-y-6">
       <section aria-labelledby="header" className="rounded-md border border-slate-200 bg-white p-4">
-        <h2 id="header" className="mb-3 font-semibold">
-          Header
-        </h2>
+        {heading("header", "Header", "the header", openIn("/issuer", "/formType", "/periodOfReport", "/dateOfOriginalSubmission", "/jointFiling", "/aff10b5One", "/reportingOwners"))}
         <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
-          <F label="Issuer" pointer="/issuer/name">{filing.issuer.name}</F>
-          <F label="Ticker" pointer="/issuer/ticker">{text(filing.issuer.ticker)}</F>
-          <F label="Issuer CIK" pointer="/issuer/cik">{text(filing.issuer.cik)}</F>
-          <F label="Form type" pointer="/formType">Form {filing.formType}</F>
-          <F label="Date of earliest transaction" pointer="/periodOfReport">{formatDate(filing.periodOfReport)}</F>
-          <F label="Amendment: original filed" pointer="/dateOfOriginalSubmission">{formatDate(filing.dateOfOriginalSubmission)}</F>
-          <F label="Joint filing" pointer="/jointFiling">{yesNo(filing.jointFiling)}</F>
-          <F label="Rule 10b5-1 plan" pointer="/aff10b5One">{yesNo(filing.aff10b5One)}</F>
+          <F pointer="/issuer/name">{filing.issuer.name}</F>
+          <F pointer="/issuer/ticker">{text(filing.issuer.ticker)}</F>
+          <F pointer="/issuer/cik">{text(filing.issuer.cik)}</F>
+          <F pointer="/formType">Form {filing.formType}</F>
+          <F pointer="/periodOfReport">{formatDate(filing.periodOfReport)}</F>
+          <F pointer="/dateOfOriginalSubmission">{formatDate(filing.dateOfOriginalSubmission)}</F>
+          <F pointer="/jointFiling">{yesNo(filing.jointFiling)}</F>
+          <F pointer="/aff10b5One">{yesNo(filing.aff10b5One)}</F>
         </dl>
         {filing.owners.map((o, i) => {
           const p = `/reportingOwners/${i}`;
@@ -121,19 +140,19 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 </Link>
               </h3>
               <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
-                <F label="Name as filed" pointer={`${p}/name`}>{o.nameAsFiled}</F>
-                <F label="CIK" pointer={`${p}/cik`}>{text(owner.cik)}</F>
-                <F label="Street" pointer={`${p}/street1`}>{text(owner.street1)}</F>
-                <F label="Street (line 2)" pointer={`${p}/street2`}>{text(owner.street2)}</F>
-                <F label="City" pointer={`${p}/city`}>{text(owner.city)}</F>
-                <F label="State" pointer={`${p}/state`}>{text(owner.state)}</F>
-                <F label="ZIP" pointer={`${p}/zip`}>{text(owner.zip)}</F>
-                <F label="Director" pointer={`${p}/isDirector`}>{yesNo(o.isDirector)}</F>
-                <F label="Officer" pointer={`${p}/isOfficer`}>{yesNo(o.isOfficer)}</F>
-                <F label="Officer title" pointer={`${p}/officerTitle`}>{text(o.officerTitle)}</F>
-                <F label="10% owner" pointer={`${p}/isTenPercentOwner`}>{yesNo(o.isTenPercentOwner)}</F>
-                <F label="Other" pointer={`${p}/isOther`}>{yesNo(o.isOther)}</F>
-                <F label="Other (specify)" pointer={`${p}/otherText`}>{text(o.otherText)}</F>
+                <F pointer={`${p}/name`}>{o.nameAsFiled}</F>
+                <F pointer={`${p}/cik`}>{text(owner.cik)}</F>
+                <F pointer={`${p}/street1`}>{text(owner.street1)}</F>
+                <F pointer={`${p}/street2`}>{text(owner.street2)}</F>
+                <F pointer={`${p}/city`}>{text(owner.city)}</F>
+                <F pointer={`${p}/state`}>{text(owner.state)}</F>
+                <F pointer={`${p}/zip`}>{text(owner.zip)}</F>
+                <F pointer={`${p}/isDirector`}>{yesNo(o.isDirector)}</F>
+                <F pointer={`${p}/isOfficer`}>{yesNo(o.isOfficer)}</F>
+                <F pointer={`${p}/officerTitle`}>{text(o.officerTitle)}</F>
+                <F pointer={`${p}/isTenPercentOwner`}>{yesNo(o.isTenPercentOwner)}</F>
+                <F pointer={`${p}/isOther`}>{yesNo(o.isOther)}</F>
+                <F pointer={`${p}/otherText`}>{text(o.otherText)}</F>
               </dl>
             </div>
           );
@@ -141,9 +160,8 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </section>
 
       <section aria-labelledby="table1" className="rounded-md border border-slate-200 bg-white p-4">
-        <h2 id="table1" className="mb-3 font-semibold">
-          Table I · Non-derivative securities
-        </h2>
+        {heading("table1", "Table I · Non-derivative securities", "Table I", openIn("/nonDerivative"))}
+        {wholeList("/nonDerivative", filing.nonDerivative.length, "row", ", add any missing with \u201cAdd row\u201d")}
         {filing.nonDerivative.length === 0 && <p className="text-sm text-slate-500">No rows.</p>}
         {filing.nonDerivative.map((r, i) => {
           const p = `/nonDerivative/${i}`;
@@ -157,19 +175,19 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
               </div>
               {rowNotes("nonDerivative", i)}
               <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
-                <F label="Title of security" pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
-                <F label="Kind" pointer={`${p}/kind`}>{r.kind}</F>
-                <F label="Transaction date" pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
-                <F label="Deemed execution" pointer={`${p}/deemedExecutionDate`}>{formatDate(r.deemedExecutionDate)}</F>
-                <F label="Code" pointer={`${p}/transactionCode`}>{text(r.transactionCode)}</F>
-                <F label="V" pointer={`${p}/equitySwap`}>{yesNo(r.equitySwap)}</F>
-                <F label="Amount" pointer={`${p}/shares`}>{formatShares(r.shares)}</F>
-                <F label="(A) or (D)" pointer={`${p}/acquiredDisposed`}>{text(r.acquiredDisposed)}</F>
-                <F label="Price" pointer={`${p}/price`}>{formatPrice(r.price)}</F>
-                <F label="Owned following" pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
-                <F label="Direct / Indirect" pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
-                <F label="Nature of ownership" pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
-                <F label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
+                <F pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
+                <F pointer={`${p}/kind`}>{r.kind}</F>
+                <F pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
+                <F pointer={`${p}/deemedExecutionDate`}>{formatDate(r.deemedExecutionDate)}</F>
+                <F pointer={`${p}/transactionCode`}>{text(r.transactionCode)}</F>
+                <F pointer={`${p}/equitySwap`}>{yesNo(r.equitySwap)}</F>
+                <F pointer={`${p}/shares`}>{formatShares(r.shares)}</F>
+                <F pointer={`${p}/acquiredDisposed`}>{text(r.acquiredDisposed)}</F>
+                <F pointer={`${p}/price`}>{formatPrice(r.price)}</F>
+                <F pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
+                <F pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
+                <F pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
+                <F pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
               </dl>
               {tableOneVesting(i)}
             </article>
@@ -179,9 +197,8 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </section>
 
       <section aria-labelledby="table2" className="rounded-md border border-slate-200 bg-white p-4">
-        <h2 id="table2" className="mb-3 font-semibold">
-          Table II · Derivative securities
-        </h2>
+        {heading("table2", "Table II · Derivative securities", "Table II", openIn("/derivative"))}
+        {wholeList("/derivative", filing.derivative.length, "row", ", add any missing with \u201cAdd row\u201d")}
         {filing.derivative.length === 0 && <p className="text-sm text-slate-500">No rows.</p>}
         {filing.derivative.map((r, i) => {
           const p = `/derivative/${i}`;
@@ -195,25 +212,25 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
               </div>
               {rowNotes("derivative", i)}
               <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
-                <F label="Title of security" pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
-                <F label="Kind" pointer={`${p}/kind`}>{r.kind}</F>
-                <F label="Exercise price" pointer={`${p}/conversionOrExercisePrice`}>{formatPrice(r.conversionOrExercisePrice)}</F>
-                <F label="Transaction date" pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
-                <F label="Deemed execution" pointer={`${p}/deemedExecutionDate`}>{formatDate(r.deemedExecutionDate)}</F>
-                <F label="Code" pointer={`${p}/transactionCode`}>{text(r.transactionCode)}</F>
-                <F label="V" pointer={`${p}/equitySwap`}>{yesNo(r.equitySwap)}</F>
-                <F label="Amount" pointer={`${p}/shares`}>{formatShares(r.shares)}</F>
-                <F label="(A) or (D)" pointer={`${p}/acquiredDisposed`}>{text(r.acquiredDisposed)}</F>
-                <F label="Date exercisable" pointer={`${p}/exerciseDate`}>{r.exercisableImmediately ? "Immediately" : formatDate(r.exerciseDate)}</F>
-                <F label="Exercisable immediately" pointer={`${p}/exercisableImmediately`}>{yesNo(r.exercisableImmediately)}</F>
-                <F label="Expiration" pointer={`${p}/expirationDate`}>{formatDate(r.expirationDate)}</F>
-                <F label="Underlying title" pointer={`${p}/underlyingTitle`}>{text(r.underlyingTitle)}</F>
-                <F label="Underlying amount" pointer={`${p}/underlyingShares`}>{formatShares(r.underlyingShares)}</F>
-                <F label="Price of derivative" pointer={`${p}/price`}>{formatPrice(r.price)}</F>
-                <F label="Owned following" pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
-                <F label="Direct / Indirect" pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
-                <F label="Nature of ownership" pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
-                <F label="Footnotes" pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
+                <F pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
+                <F pointer={`${p}/kind`}>{r.kind}</F>
+                <F pointer={`${p}/conversionOrExercisePrice`}>{formatPrice(r.conversionOrExercisePrice)}</F>
+                <F pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
+                <F pointer={`${p}/deemedExecutionDate`}>{formatDate(r.deemedExecutionDate)}</F>
+                <F pointer={`${p}/transactionCode`}>{text(r.transactionCode)}</F>
+                <F pointer={`${p}/equitySwap`}>{yesNo(r.equitySwap)}</F>
+                <F pointer={`${p}/shares`}>{formatShares(r.shares)}</F>
+                <F pointer={`${p}/acquiredDisposed`}>{text(r.acquiredDisposed)}</F>
+                <F pointer={`${p}/exerciseDate`}>{r.exercisableImmediately ? "Immediately" : formatDate(r.exerciseDate)}</F>
+                <F pointer={`${p}/exercisableImmediately`}>{yesNo(r.exercisableImmediately)}</F>
+                <F pointer={`${p}/expirationDate`}>{formatDate(r.expirationDate)}</F>
+                <F pointer={`${p}/underlyingTitle`}>{text(r.underlyingTitle)}</F>
+                <F pointer={`${p}/underlyingShares`}>{formatShares(r.underlyingShares)}</F>
+                <F pointer={`${p}/price`}>{formatPrice(r.price)}</F>
+                <F pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
+                <F pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
+                <F pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
+                <F pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
               </dl>
               {(r.vesting || r.acquiredDisposed !== "D") && (
                 <GrantVesting
@@ -235,17 +252,15 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       </section>
 
       <section aria-labelledby="footnotes" className="rounded-md border border-slate-200 bg-white p-4">
-        <h2 id="footnotes" className="mb-2 font-semibold">
-          Explanation of responses
-        </h2>
+        {heading("footnotes", "Explanation of responses", "the footnotes, remarks and signatures", openIn("/footnotes", "/remarks", "/signatures"))}
         {filing.footnotes.length === 0 ? (
           <p className="text-sm text-slate-500">No footnotes.</p>
         ) : (
           <dl className="space-y-1 text-sm">
             {filing.footnotes.map((f, i) => (
               <div key={f.id} className="grid grid-cols-[5rem_minmax(0,1fr)] gap-2">
-                <F label="Marker" pointer={`/footnotes/${i}/id`}>({f.marker})</F>
-                <F label={`Footnote (${f.marker})`} pointer={`/footnotes/${i}/text`} multiline>
+                <F pointer={`/footnotes/${i}/id`}>({f.marker})</F>
+                <F pointer={`/footnotes/${i}/text`} multiline>
                   {f.text}
                 </F>
               </div>
@@ -253,17 +268,18 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
           </dl>
         )}
         <dl className="mt-4 text-sm">
-          <F label="Remarks" pointer="/remarks" multiline>{text(filing.remarks)}</F>
+          <F pointer="/remarks" multiline>{text(filing.remarks)}</F>
         </dl>
         <h3 className="mt-4 text-sm font-semibold">Signatures</h3>
+        {wholeList("/signatures", filing.signatures.length, "signature", "")}
         {filing.signatures.length === 0 ? (
           <p className="text-sm text-slate-500">None read.</p>
         ) : (
           <dl className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
             {filing.signatures.map((s, i) => (
               <div key={s.id} className="contents">
-                <F label="Signature" pointer={`/signatures/${i}/name`}>{s.name}</F>
-                <F label="Date" pointer={`/signatures/${i}/date`}>{formatDate(s.date)}</F>
+                <F pointer={`/signatures/${i}/name`}>{s.name}</F>
+                <F pointer={`/signatures/${i}/date`}>{formatDate(s.date)}</F>
               </div>
             ))}
           </dl>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { bestSpan, findSourceSpans, type SourceSpan } from "@/lib/review/source-span";
+import { sourceMarks, type SourceMarks } from "@/lib/review/source-span";
 import type { FieldKind } from "@/lib/validation/fields";
 
 const parentOf = (pointer: string) => pointer.slice(0, pointer.lastIndexOf("/") + 1);
@@ -20,7 +20,7 @@ function readValue(field: HTMLElement): unknown {
  * (among the other values of its row or box) strongest, and scrolls to that one.
  */
 export function SourcePanel({ text, format }: { text: string; format: string }) {
-  const [{ spans, best }, setMarks] = useState<{ spans: SourceSpan[]; best: number }>({ spans: [], best: 0 });
+  const [{ spans, best }, setMarks] = useState<SourceMarks>({ spans: [], best: 0 });
   const pre = useRef<HTMLPreElement>(null);
 
   useEffect(() => {
@@ -29,14 +29,10 @@ export function SourcePanel({ text, format }: { text: string; format: string }) 
       const field = (e.target as HTMLElement | null)?.closest<HTMLElement>("[data-pointer][data-value]");
       if (!field) return;
       const pointer = field.dataset.pointer!;
-      const found = findSourceSpans(text, readValue(field), (field.dataset.kind ?? null) as FieldKind | null);
-      const neighbours =
-        found.length > 1
-          ? [...document.querySelectorAll<HTMLElement>("[data-pointer][data-value]")]
-              .filter((f) => f !== field && f.dataset.pointer !== pointer && parentOf(f.dataset.pointer!) === parentOf(pointer))
-              .map((f) => ({ value: readValue(f), kind: (f.dataset.kind ?? null) as FieldKind | null }))
-          : [];
-      setMarks({ spans: found, best: bestSpan(text, found, neighbours) });
+      const neighbours = [...document.querySelectorAll<HTMLElement>("[data-pointer][data-value]")]
+        .filter((f) => f !== field && f.dataset.pointer !== pointer && parentOf(f.dataset.pointer!) === parentOf(pointer))
+        .map((f) => ({ value: readValue(f), kind: (f.dataset.kind ?? null) as FieldKind | null }));
+      setMarks(sourceMarks(text, readValue(field), (field.dataset.kind ?? null) as FieldKind | null, neighbours));
     }
     document.addEventListener("focusin", onFocusIn);
     return () => document.removeEventListener("focusin", onFocusIn);

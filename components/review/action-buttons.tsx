@@ -24,7 +24,7 @@ export function ActionButton({
   label?: string;
   dataAction?: string;
   tone?: "plain" | "primary" | "accept";
-  /** Asked before posting, for changes that cannot be reverted from the history. */
+  /** Asked before posting: a change that cannot be reverted from the history, or one made with work still open. */
   confirm?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });

@@ -2,7 +2,7 @@
 
 import { TRANSACTION_CODES, type FieldKind } from "@/lib/validation/fields";
 
-export type ControlValue = string | number | boolean | null;
+export type ControlValue = string | number | boolean | string[] | null;
 
 interface Props {
   id: string;
@@ -45,7 +45,7 @@ export function FieldControl({ id, kind, nullable, multiline, value, invalid, de
     autoFocus: true,
     className: inputClass,
   };
-  const text = value === null ? "" : String(value);
+  const text = value === null ? "" : Array.isArray(value) ? value.join(", ") : String(value);
   if (kind === "boolean" && !nullable) {
     return (
       <>
@@ -76,6 +76,8 @@ export function FieldControl({ id, kind, nullable, multiline, value, invalid, de
       </select>
     );
   }
+  if (kind === "cik") return <input {...common} type="text" inputMode="numeric" maxLength={10} placeholder="ten digits" defaultValue={text} className={`${inputClass} num`} />;
+  if (kind === "footnoteIds") return <input {...common} type="text" placeholder="1, 2" defaultValue={text} />;
   if (kind === "date") return <input {...common} type="date" defaultValue={text} />;
   // Text, not type=number: analysts paste "40,000" and "$6.10", which the server reads.
   if (kind === "number") return <input {...common} type="text" inputMode="decimal" defaultValue={text} className={`${inputClass} num text-right`} />;

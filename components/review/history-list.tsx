@@ -18,11 +18,13 @@ export interface HistoryItem {
 
 // The actions lib/db/mutate.ts counts as value changes; that module is server-only, so the list is repeated here.
 const VALUE_ACTIONS = ["edit", "revert", "reparse"];
-const REVERTIBLE = [...VALUE_ACTIONS, "add-row", "remove-row", "move-row"];
+// An accept reverts too: the field goes back to waiting for review.
+const REVERTIBLE = [...VALUE_ACTIONS, "accept", "add-row", "remove-row", "move-row"];
 
 const VERBS: Record<string, string> = {
   edit: "changed",
   accept: "accepted",
+  unaccept: "reopened for review",
   revert: "reverted",
   reparse: "re-parsed",
   status: "set status",

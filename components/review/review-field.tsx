@@ -12,7 +12,7 @@ export interface ReviewFieldProps {
   version: number;
   pointer: string;
   label: string;
-  /** Null for a value that can be accepted but not corrected here (a CIK, a footnote marker). */
+  /** Null for what can be accepted but has no one value to correct (a whole table, whose rows have their own controls). */
   kind: FieldKind | null;
   nullable: boolean;
   multiline: boolean;

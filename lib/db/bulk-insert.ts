@@ -6,7 +6,7 @@
  */
 import Database from "better-sqlite3";
 import { nameKey } from "../names";
-import { CONFIDENCE_THRESHOLD } from "../parse/types";
+import { openUncertain, shapeOf } from "../review/uncertain";
 import type { GeneratedFiling } from "./generate";
 
 export interface BulkInsertResult {
@@ -111,7 +111,7 @@ function insertAll(db: Database.Database, filings: Iterable<GeneratedFiling>): B
       }
       const iid = issuerId(f.issuer);
       const oids = f.reportingOwners.map(ownerId);
-      const uncertain = Object.values(f.fieldConfidence).filter((c) => c < CONFIDENCE_THRESHOLD).length;
+      const uncertain = openUncertain(f.fieldConfidence, [], shapeOf(f)).length;
       const fid = Number(
         q.insertFiling.run(
           f.formType, f.periodOfReport, f.dateOfOriginalSubmission, b(f.jointFiling), b(f.aff10b5One), f.remarks,

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterAll, beforeEach } from "vitest";
 import { createTestDb } from "./test-db";
 import { storeFiling } from "./filings";
-import { updateField, acceptField, revertEdit, addRow, removeRow, moveRow, setStatus, history, getCurrentFiling } from "./edits";
+import { updateField, acceptField, acceptFields, revertEdit, addRow, removeRow, moveRow, setStatus, history, getCurrentFiling } from "./edits";
 import { emptyFiling, emptyOwner, type DerivativeRow } from "../parse/types";
 import { ConflictError, ValidationError } from "../errors";
 import { deriveVesting } from "../vesting/derive";
@@ -83,7 +83,7 @@ describe("updateField", () => {
   });
 
   it("refuses pointers that name nothing editable", async () => {
-    await expect(updateField({ filingId: id, pointer: "/issuer/cik", value: "1", expectedVersion: 0, author: "Ana" }, db)).rejects.toThrow(/not a field that can be corrected/);
+    await expect(updateField({ filingId: id, pointer: "/issuer/sic", value: "1", expectedVersion: 0, author: "Ana" }, db)).rejects.toThrow(/not a field that can be corrected/);
     await expect(updateField({ filingId: id, pointer: "/derivative/9/shares", value: "1", expectedVersion: 0, author: "Ana" }, db)).rejects.toThrow(/not on this filing/);
   });
 
@@ -104,6 +104,41 @@ describe("updateField", () => {
     expect(f).toMatchObject({ periodOfReport: "2008-02-29", jointFiling: true, footnotes: [{ id: "1", text: "Vests in full on 17 Dec 2008." }], signatures: [{ date: "2007-12-20" }] });
     expect(f.derivative[1]).toMatchObject({ transactionCode: "M", natureOfOwnership: null });
     expect(f.reportingOwners[0].city).toBe("Boston");
+  });
+
+  it("corrects CIKs as ten digits, and a row's footnote markers as a list", async () => {
+    const { id: own } = await stored((f) => {
+      f.issuer = { name: "CIK TEST CO", ticker: "CIKT", cik: null };
+      f.reportingOwners = [emptyOwner("CIK PERSON ONE")];
+    });
+    await expect(updateField({ filingId: own, pointer: "/issuer/cik", value: "320193", expectedVersion: 0, author: "Ana" }, db)).rejects.toThrow(/ten digits/);
+    let v = (await updateField({ filingId: own, pointer: "/issuer/cik", value: " 0000320193 ", expectedVersion: 0, author: "Ana" }, db)).version;
+    v = (await updateField({ filingId: own, pointer: "/reportingOwners/0/cik", value: "0001214156", expectedVersion: v, author: "Ana" }, db)).version;
+    v = (await updateField({ filingId: own, pointer: "/derivative/0/footnoteIds", value: "(1), 2", expectedVersion: v, author: "Ana" }, db)).version;
+    const f = (await getCurrentFiling(own, db))!;
+    expect(f.issuer.cik).toBe("0000320193");
+    expect(f.reportingOwners[0].cik).toBe("0001214156");
+    expect(f.derivative[0].footnoteIds).toEqual(["1", "2"]);
+    const [markers] = await history({ filingId: own, pointer: "/derivative/0/footnoteIds" }, db);
+    expect(markers).toMatchObject({ action: "edit", oldValue: ["1"], newValue: ["1", "2"], label: "Footnotes" });
+    // Undone like any correction.
+    await revertEdit({ editId: markers.id, author: "Ana" }, db);
+    expect((await getCurrentFiling(own, db))!.derivative[0].footnoteIds).toEqual(["1"]);
+  });
+
+  it("refuses a CIK another issuer or person already has", async () => {
+    const { id: first } = await stored((f) => {
+      f.issuer = { name: "TAKEN CO", ticker: null, cik: "0000000777" };
+      f.reportingOwners = [{ ...emptyOwner("TAKEN PERSON"), cik: "0000000778" }];
+    });
+    const { id: second } = await stored((f) => {
+      f.issuer = { name: "OTHER TAKEN CO", ticker: "OTK", cik: null };
+      f.reportingOwners = [emptyOwner("OTHER TAKEN PERSON")];
+    });
+    await expect(updateField({ filingId: second, pointer: "/issuer/cik", value: "0000000777", expectedVersion: 0, author: "Ana" }, db)).rejects.toThrow(/already TAKEN CO's/);
+    await expect(updateField({ filingId: second, pointer: "/reportingOwners/0/cik", value: "0000000778", expectedVersion: 0, author: "Ana" }, db)).rejects.toThrow(/already TAKEN PERSON's/);
+    expect((await getCurrentFiling(second, db))!.issuer.cik).toBeNull();
+    expect((await getCurrentFiling(first, db))!.issuer.cik).toBe("0000000777");
   });
 
   it("tells the second analyst of a conflict, with the first analyst's value, and saves nothing", async () => {
@@ -150,11 +185,32 @@ describe("acceptField", () => {
     await expect(acceptField({ filingId: id, pointer: "/issuer/name", author: "Ana" }, db)).rejects.toThrow(/not waiting/);
   });
 
-  it("accepts an uncertain field that cannot be corrected here", async () => {
-    const { id } = await stored((f) => (f.fieldConfidence["/footnotes/0/id"] = 0.5));
-    const r = await acceptField({ filingId: id, pointer: "/footnotes/0/id", author: "Ana" }, db);
+  it("accepts a footnote marker, and a table the parser doubts it read in full, by the labels the screen shows", async () => {
+    const { id } = await stored((f) => Object.assign(f.fieldConfidence, { "/footnotes/0/id": 0.5, "/derivative": 0.5, "/vesting/0/totalShares": 0.5 }));
+    expect((await filingRow(id)).uncertainCount).toBe(5);
+    await acceptField({ filingId: id, pointer: "/footnotes/0/id", author: "Ana" }, db);
+    const r = await acceptField({ filingId: id, pointer: "/derivative", author: "Ana" }, db);
     expect(r.uncertainCount).toBe(3);
-    expect((await history({ filingId: id }, db))[0]).toMatchObject({ action: "accept", newValue: "1" });
+    expect((await history({ filingId: id }, db)).map((h) => [h.action, h.label])).toEqual([["accept", "Table II rows"], ["accept", "Marker"]]);
+    await expect(acceptField({ filingId: id, pointer: "/vesting/0/totalShares", author: "Ana" }, db)).rejects.toThrow(/not waiting/);
+  });
+
+  it("counts no confidence left on a row that was removed", async () => {
+    const { id } = await stored();
+    const r = await removeRow({ filingId: id, table: "derivative", index: 0, expectedVersion: 0, author: "Ana" }, db);
+    expect(r.uncertainCount).toBe(2);
+  });
+
+  it("accepts every open field of a section, one history entry each, skipping one settled meanwhile", async () => {
+    const { id } = await stored();
+    await acceptField({ filingId: id, pointer: "/derivative/1/transactionDate", author: "Ben" }, db);
+    const r = await acceptFields({ filingId: id, pointers: ["/derivative/0/shares", "/derivative/1/transactionDate"], author: "Ana" }, db);
+    expect(r).toMatchObject({ accepted: 1, uncertainCount: 1 });
+    expect((await history({ filingId: id }, db)).map((h) => [h.author, h.action, h.pointer])).toEqual([
+      ["Ana", "accept", "/derivative/0/shares"],
+      ["Ben", "accept", "/derivative/1/transactionDate"],
+    ]);
+    await expect(acceptFields({ filingId: id, pointers: ["/derivative/0/shares"], author: "Ana" }, db)).rejects.toThrow(/None of these/);
   });
 
   it("needs an author", async () => {
@@ -164,6 +220,26 @@ describe("acceptField", () => {
 });
 
 describe("revertEdit", () => {
+  it("reverts an accept: the field waits for review again, its value unchanged, and the history says so", async () => {
+    const { id } = await stored();
+    const a = await acceptField({ filingId: id, pointer: "/periodOfReport", author: "Ana" }, db);
+    const r = await revertEdit({ editId: a.editId, author: "Ben" }, db);
+    expect(r.uncertainCount).toBe(3);
+    expect(JSON.parse((await filingRow(id)).reviewedJson)).toEqual([]);
+    expect((await getCurrentFiling(id, db))!.periodOfReport).toBe("2007-12-17");
+    const [undo, accept] = await history({ filingId: id }, db);
+    expect(undo).toMatchObject({ action: "unaccept", revertsId: a.editId, author: "Ben", label: "Date of earliest transaction" });
+    expect(accept.revertedById).toBe(r.editId);
+    await expect(revertEdit({ editId: a.editId, author: "Ben" }, db)).rejects.toThrow(/already been reverted/);
+  });
+
+  it("refuses to revert an accept the field has been corrected since", async () => {
+    const { id } = await stored();
+    const a = await acceptField({ filingId: id, pointer: "/periodOfReport", author: "Ana" }, db);
+    await updateField({ filingId: id, pointer: "/periodOfReport", value: "2007-12-18", expectedVersion: a.version, author: "Ana" }, db);
+    await expect(revertEdit({ editId: a.editId, author: "Ana" }, db)).rejects.toThrow(/changed or accepted again since/);
+  });
+
   it("restores the old value and records the revert against the edit", async () => {
     const { id, parsedJson } = await stored();
     const e = await updateField({ filingId: id, pointer: "/periodOfReport", value: "2007-12-18", expectedVersion: 0, author: "Ana" }, db);
@@ -262,6 +338,19 @@ describe("setStatus", () => {
     expect((await filingRow(id)).status).toBe("reviewed");
     expect((await history({ filingId: id }, db))[0]).toMatchObject({ action: "status", oldValue: "needs_review", newValue: "reviewed" });
     await expect(setStatus({ filingId: id, status: "reviewed", author: "Ana" }, db)).rejects.toThrow(/already/);
+  });
+
+  it("keeps who marked it reviewed, when, and how many fields were still open; reopening clears it", async () => {
+    const { id } = await stored();
+    await acceptField({ filingId: id, pointer: "/periodOfReport", author: "Ana" }, db);
+    const before = new Date();
+    await setStatus({ filingId: id, status: "reviewed", author: " Ana " }, db);
+    const signOff = () => db.filing.findUniqueOrThrow({ where: { id }, select: { reviewedBy: true, reviewedAt: true, reviewedOpenCount: true } });
+    const marked = await signOff();
+    expect(marked).toMatchObject({ reviewedBy: "Ana", reviewedOpenCount: 2 });
+    expect(marked.reviewedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    await setStatus({ filingId: id, status: "needs_review", author: "Ben" }, db);
+    expect(await signOff()).toEqual({ reviewedBy: null, reviewedAt: null, reviewedOpenCount: null });
   });
 });
 

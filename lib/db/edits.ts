@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, refuseUnreachedVersion, same, standingChanges, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
+import { ROW_ACTIONS, VALUE_ACTIONS, decode, mutate, refuseUnreachedVersion, same, shapeInDb, standingChanges, type Db, type FilingState, type MutationResult, type Tx } from "./mutate";
 import type { Filing, DerivativeRow, NonDerivativeRow } from "../parse/types";
 import { fieldValueSchema } from "../validation/fields";
-import { resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
+import { fieldLabel, resolvePointer, remapRowPointers, rowPointer, valueAt, type FieldSpec, type RowTable } from "../review/fields";
 import { openUncertain } from "../review/uncertain";
 import { readSchedule, rowsAffectedBy, vestingLabel, vestingRowOf } from "../review/vesting";
 import { revertScheduleEdit } from "./vesting";
@@ -57,15 +57,33 @@ async function locate(tx: Tx, filingId: number, spec: FieldSpec): Promise<{ mode
   }
 }
 
+// A row's footnote markers are one JSON column; the canonical filing and the history hold the list.
+const fromColumn = (spec: FieldSpec, stored: unknown) => (spec.kind === "footnoteIds" && typeof stored === "string" ? JSON.parse(stored) : (stored ?? null));
+const toColumn = (spec: FieldSpec, value: unknown) => (spec.kind === "footnoteIds" ? JSON.stringify(value ?? []) : value);
+
 async function readField(tx: Tx, filingId: number, spec: FieldSpec): Promise<unknown> {
   const at = await locate(tx, filingId, spec);
   const row = await delegate(tx, at.model).findUniqueOrThrow({ where: { id: at.id } });
-  return row[at.column] ?? null;
+  return fromColumn(spec, row[at.column]);
+}
+
+/**
+ * A CIK names one issuer or one person: a corrected CIK another record already has is refused,
+ * since taking it would make two records one person's (merging insiders does that, and can be undone).
+ */
+async function refuseTakenCik(tx: Tx, spec: FieldSpec, at: { model: Model; id: number }, cik: unknown): Promise<void> {
+  if (spec.kind !== "cik" || typeof cik !== "string") return;
+  const other =
+    at.model === "issuer"
+      ? await tx.issuer.findFirst({ where: { cik, id: { not: at.id } }, select: { name: true } })
+      : await tx.reportingOwner.findFirst({ where: { cik, id: { not: at.id } }, select: { name: true } });
+  if (other) throw new ValidationError(`CIK ${cik} is already ${other.name}'s; check the digits, or merge the two records instead.`, spec.pointer);
 }
 
 export async function writeField(tx: Tx, filingId: number, spec: FieldSpec, value: unknown): Promise<void> {
   const at = await locate(tx, filingId, spec);
-  await delegate(tx, at.model).update({ where: { id: at.id }, data: { [at.column]: value } });
+  await refuseTakenCik(tx, spec, at, value);
+  await delegate(tx, at.model).update({ where: { id: at.id }, data: { [at.column]: toColumn(spec, value) } });
 }
 
 /**
@@ -182,13 +200,32 @@ export async function updateField({ filingId, pointer, value, expectedVersion, a
 
 /** Records that the analyst checked an uncertain field against the source and it is right. */
 export async function acceptField({ filingId, pointer, author }: { filingId: number; pointer: string; author: string }, db: Db = defaultPrisma): Promise<MutationResult> {
-  // Fields that cannot be corrected here (a CIK, a footnote marker) can still be uncertain, and accepted.
+  // A whole table the parser doubts it read in full has no one value: its rows are what was accepted.
   const spec = resolvePointer(pointer);
   return mutate(db, filingId, author, async (tx, state) => {
-    if (!openUncertain(state.confidence, state.reviewed).includes(pointer)) throw new ValidationError(`${spec?.label ?? pointer} is not waiting for review.`, pointer);
+    if (!openUncertain(state.confidence, state.reviewed, await shapeInDb(tx, filingId)).includes(pointer)) throw new ValidationError(`${fieldLabel(pointer) ?? pointer} is not waiting for review.`, pointer);
     const current = spec ? await readField(tx, filingId, spec) : (valueAt(await loadCurrent(tx, filingId), pointer) ?? null);
     return { pointer, action: "accept", oldValue: current, newValue: current, reviewed: settle(state.reviewed, pointer) };
   });
+}
+
+/**
+ * Accepts each of `pointers` still waiting for review, one history entry per field, so each can be
+ * reverted alone. Those settled meanwhile (by another analyst) are skipped, not refused.
+ */
+export async function acceptFields({ filingId, pointers, author }: { filingId: number; pointers: string[]; author: string }, db: Db = defaultPrisma): Promise<MutationResult & { accepted: number }> {
+  let last: MutationResult | null = null;
+  let accepted = 0;
+  for (const pointer of new Set(pointers)) {
+    try {
+      last = await acceptField({ filingId, pointer, author }, db);
+      accepted++;
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+    }
+  }
+  if (!last) throw new ValidationError("None of these fields is waiting for review any more.");
+  return { ...last, accepted };
 }
 
 /**
@@ -199,6 +236,7 @@ export async function revertEdit({ editId, author, reason }: { editId: number; a
   const edit = await db.fieldEdit.findUnique({ where: { id: editId } });
   if (!edit) throw new NotFoundError(`Change #${editId} does not exist.`);
   if (ROW_ACTIONS.includes(edit.action)) return revertRowChange({ edit, author, reason }, db);
+  if (edit.action === "accept") return revertAccept({ edit, author, reason }, db);
   if (!VALUE_ACTIONS.includes(edit.action)) throw new ValidationError("Only changes to a value or a row can be reverted.", edit.pointer);
   if (vestingRowOf(edit.pointer) !== null) return revertScheduleEdit({ edit, author, reason }, db);
   const spec = specFor(edit.pointer);
@@ -219,11 +257,41 @@ export async function revertEdit({ editId, author, reason }: { editId: number; a
   });
 }
 
+/**
+ * Marks the filing reviewed, or reopens it. Marking it with fields still open is allowed (the screen
+ * asks first), and the filing keeps who did, when, and how many were open, so a sign-off over
+ * unchecked fields can be found later.
+ */
+/**
+ * Undoes an accept: the field is open for review again, its value untouched. Refused once the field
+ * was accepted, corrected or re-parsed again since, as that later change is what settled it now.
+ */
+async function revertAccept({ edit, author, reason }: { edit: { id: number; filingId: number; pointer: string }; author: string; reason?: string | null }, db: Db): Promise<MutationResult> {
+  const label = fieldLabel(edit.pointer) ?? edit.pointer;
+  return mutate(db, edit.filingId, author, async (tx, state) => {
+    if (await tx.fieldEdit.findFirst({ where: { revertsId: edit.id }, select: { id: true } })) throw new ValidationError("That change has already been reverted.", edit.pointer);
+    const later = await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, pointer: edit.pointer, id: { gt: edit.id }, action: { in: [...VALUE_ACTIONS, "accept"] } }, select: { id: true } });
+    if (later) throw new ValidationError(`${label} was changed or accepted again since (change #${later.id}); revert that first.`, edit.pointer);
+    const spec = resolvePointer(edit.pointer);
+    // The accept named a row by its place, which rows added, removed or moved since have given to another.
+    const table = spec && rowTableOf(spec);
+    if (table && (await tx.fieldEdit.findFirst({ where: { filingId: edit.filingId, id: { gt: edit.id }, action: { in: ROW_ACTIONS }, pointer: { startsWith: `/${table}/` } }, select: { id: true } }))) {
+      throw new ValidationError("Rows of this table were added, removed or moved since; accept or correct the field directly instead.", edit.pointer);
+    }
+    const current = spec ? await readField(tx, edit.filingId, spec) : (valueAt(await loadCurrent(tx, edit.filingId), edit.pointer) ?? null);
+    return { pointer: edit.pointer, action: "unaccept", oldValue: current, newValue: current, reason, revertsId: edit.id, reviewed: state.reviewed.filter((p) => p !== edit.pointer) };
+  });
+}
+
 export async function setStatus({ filingId, status, author }: { filingId: number; status: "reviewed" | "needs_review"; author: string }, db: Db = defaultPrisma): Promise<MutationResult> {
-  return mutate(db, filingId, author, async (tx) => {
+  return mutate(db, filingId, author, async (tx, state) => {
     const f = await tx.filing.findUniqueOrThrow({ where: { id: filingId }, select: { status: true } });
     if (f.status === status) throw new ValidationError(status === "reviewed" ? "This filing is already marked reviewed." : "This filing already needs review.");
-    return { pointer: "/status", action: "status", oldValue: f.status, newValue: status, status };
+    const signOff =
+      status === "reviewed"
+        ? { reviewedBy: author.trim(), reviewedAt: new Date(), reviewedOpenCount: openUncertain(state.confidence, state.reviewed, await shapeInDb(tx, filingId)).length }
+        : { reviewedBy: null, reviewedAt: null, reviewedOpenCount: null };
+    return { pointer: "/status", action: "status", oldValue: f.status, newValue: status, status, signOff };
   });
 }
 
@@ -474,7 +542,7 @@ export async function history({ filingId, pointer }: { filingId: number; pointer
   return edits.map((e) => ({
     id: e.id,
     pointer: e.pointer,
-    label: resolvePointer(e.pointer)?.label ?? vestingLabel(e.pointer) ?? e.pointer,
+    label: fieldLabel(e.pointer) ?? vestingLabel(e.pointer) ?? e.pointer,
     action: e.action,
     oldValue: decode(e.oldValue),
     newValue: decode(e.newValue),

@@ -37,6 +37,8 @@ describe("storeFiling", () => {
   });
 
   it("counts fields under the review threshold", () => {
-    expect(countUncertain({ "/a": 0.5, "/b": 0.79, "/c": 0.8, "/d": 1 })).toBe(2);
+    const f = emptyFiling("ocr-text");
+    f.fieldConfidence = { "/periodOfReport": 0.5, "/remarks": 0.79, "/formType": 0.8, "/jointFiling": 1, "/derivative/0/shares": 0.5 };
+    expect(countUncertain(f)).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma as defaultPrisma, type PrismaClient } from "./client";
-import { CONFIDENCE_THRESHOLD, type Filing } from "../parse/types";
+import type { Filing } from "../parse/types";
+import { openUncertain, shapeOf } from "../review/uncertain";
 import { nameKey } from "../names";
 import { linkAmendments } from "./amendments";
 
@@ -11,11 +12,8 @@ export type StoreResult =
   | { status: "stored"; filingId: number }
   | { status: "duplicate"; filingId: number };
 
-export function countUncertain(confidence: Record<string, number>): number {
-  let n = 0;
-  for (const v of Object.values(confidence)) if (v < CONFIDENCE_THRESHOLD) n++;
-  return n;
-}
+/** Fields of a newly parsed filing the review screen will show as uncertain. */
+export const countUncertain = (filing: Filing): number => openUncertain(filing.fieldConfidence, [], shapeOf(filing)).length;
 
 async function upsertIssuer(tx: Tx, issuer: Filing["issuer"]): Promise<number> {
   const name = issuer.name.trim() || "(unreadable issuer)";
@@ -98,7 +96,7 @@ export async function storeFiling({ filing, fileName, rawText }: StoreFilingInpu
           parsedJson: JSON.stringify(filing),
           confidenceJson: JSON.stringify(filing.fieldConfidence),
           warningsJson: JSON.stringify(filing.warnings ?? []),
-          uncertainCount: countUncertain(filing.fieldConfidence),
+          uncertainCount: countUncertain(filing),
           issuerId,
           owners: {
             create: filing.reportingOwners.map((o, position) => ({

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "./client";
-import { openUncertain } from "../review/uncertain";
+import { openUncertain, type FilingShape } from "../review/uncertain";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
 export type Db = PrismaClient;
@@ -22,6 +22,15 @@ export const encode = (v: unknown) => JSON.stringify(v ?? null);
 export const decode = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 export const same = (a: unknown, b: unknown) => encode(a) === encode(b);
 
+/** How many owners, rows, footnotes and signatures a stored filing has now. */
+export async function shapeInDb(tx: Tx, filingId: number): Promise<FilingShape> {
+  const { _count: c } = await tx.filing.findUniqueOrThrow({
+    where: { id: filingId },
+    select: { _count: { select: { owners: true, nonDerivative: true, derivative: true, footnotes: true, signatures: true } } },
+  });
+  return { reportingOwners: c.owners, nonDerivative: c.nonDerivative, derivative: c.derivative, footnotes: c.footnotes, signatures: c.signatures };
+}
+
 export interface FilingState {
   version: number;
   confidence: Record<string, number>;
@@ -39,6 +48,8 @@ export interface Change {
   confidence?: Record<string, number>;
   reviewed?: string[];
   status?: string;
+  /** With a status change: who marked the filing reviewed, when, and how many fields were open (null on reopening). */
+  signOff?: { reviewedBy: string | null; reviewedAt: Date | null; reviewedOpenCount: number | null };
 }
 
 export interface MutationResult {
@@ -76,7 +87,8 @@ export async function mutate(db: Db, filingId: number, author: string, run: (tx:
     const version = state.version + 1;
     const confidence = change.confidence ?? state.confidence;
     const reviewed = change.reviewed ?? state.reviewed;
-    const uncertainCount = openUncertain(confidence, reviewed).length;
+    // Counted after the change, which may have added or removed rows.
+    const uncertainCount = openUncertain(confidence, reviewed, await shapeInDb(tx, filingId)).length;
     const bumped = await tx.filing.updateMany({
       where: { id: filingId, version: state.version },
       data: {
@@ -85,6 +97,7 @@ export async function mutate(db: Db, filingId: number, author: string, run: (tx:
         reviewedJson: JSON.stringify(reviewed),
         uncertainCount,
         ...(change.status ? { status: change.status } : {}),
+        ...change.signOff,
       },
     });
     if (bumped.count !== 1) throw new ConflictError("Someone else changed this filing at the same moment; reload and try again.", change.pointer, null, state.version, null);

@@ -4,7 +4,7 @@ import { createTestDb } from "./test-db";
 import { ingestFile } from "../ingest";
 import { updateField, revertEdit, history, getCurrentFiling } from "./edits";
 import { reparseFiling } from "./reparse";
-import { openUncertain } from "../review/uncertain";
+import { openUncertain, shapeOf } from "../review/uncertain";
 import { ConflictError, ValidationError } from "../errors";
 
 const db = createTestDb();
@@ -78,7 +78,7 @@ describe("reparseFiling", () => {
     const confidence = JSON.parse(row.confidenceJson);
     expect(confidence["/derivative/0/shares"]).toBe(0.4);
     expect(confidence["/remarks"]).toBe(JSON.parse(parsedJson).fieldConfidence["/remarks"]);
-    expect(row.uncertainCount).toBe(openUncertain(JSON.parse(parsedJson).fieldConfidence, ["/derivative/0/shares"]).length);
+    expect(row.uncertainCount).toBe(openUncertain(JSON.parse(parsedJson).fieldConfidence, ["/derivative/0/shares"], shapeOf(JSON.parse(parsedJson))).length);
   });
 
   it("refuses a stale copy, and a source whose rows now differ where the analyst corrected that table, changing nothing", async () => {

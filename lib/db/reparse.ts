@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma as defaultPrisma } from "./client";
-import { ROW_ACTIONS, encode, same, standingChanges, type Db } from "./mutate";
+import { ROW_ACTIONS, encode, same, shapeInDb, standingChanges, type Db } from "./mutate";
 import { appendRow, dropRow, loadCurrent, reschedule, writeField } from "./edits";
 import { parseText, ParseError, type DetectedFormat, type Filing } from "../parse";
 import { resolvePointer, rowPointer, valueAt, type RowTable } from "../review/fields";
@@ -126,7 +126,7 @@ export async function reparseFiling({ filingId, author, expectedVersion }: { fil
         reparsedJson: JSON.stringify(next),
         confidenceJson: JSON.stringify(confidence),
         reviewedJson: JSON.stringify(reviewed),
-        uncertainCount: openUncertain(confidence, reviewed).length,
+        uncertainCount: openUncertain(confidence, reviewed, await shapeInDb(tx, filingId)).length,
       },
     });
     if (bumped.count !== 1) throw new ConflictError("Someone else changed this filing at the same moment; reload and try again.", "/", null, stored.version, null);

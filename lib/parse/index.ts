@@ -8,6 +8,7 @@ import { parseOcrText } from "./ocr-text";
 import { extractPdfText, renderPdfPages } from "./pdf";
 import { ocrImage } from "./ocr-image";
 import { deriveVesting, deriveVestingFromOcr, unplacedSchedules } from "../vesting/derive";
+import { valueAt } from "../review/fields";
 
 export { ParseError } from "./types";
 export type { Filing } from "./types";
@@ -185,7 +186,46 @@ export function parseText(text: string, format: DetectedFormat): Filing {
     filing.vesting = schedules;
     flagUnplacedSchedules(filing, unplacedSchedules(filing, schedules));
   }
+  flagSuspiciousNames(filing);
+  dropDanglingConfidence(filing);
   return filing;
+}
+
+// Box 1's own printed words: a name made of them was read from the form, not from the filer.
+const FORM_LABELS = /\b(name|address|reporting\s+person)\b|\((last|first|middle|street|city|state|zip)\)/i;
+
+/**
+ * A reporting person's name of one word ("MARK" for GARRETT MARK), or one repeating a label of the
+ * form, is flagged whatever the reader thought of it: readers are sure of what they read, not of
+ * whether the line they read was the name.
+ */
+export function flagSuspiciousNames(filing: Filing): void {
+  filing.reportingOwners.forEach((owner, i) => {
+    const name = owner.name.trim();
+    const label = FORM_LABELS.exec(name)?.[0];
+    const why = !name ? "was not read" : label ? `"${name}" repeats the form's label "${label}"` : name.split(/\s+/).length === 1 ? `"${name}" is one word` : null;
+    if (!why) return;
+    const pointer = `/reportingOwners/${i}/name`;
+    filing.fieldConfidence[pointer] = Math.min(filing.fieldConfidence[pointer] ?? 1, 0.4);
+    filing.warnings.push(`reporting person ${i + 1}: the name ${why}; check it against box 1`);
+  });
+}
+
+const ROW_TABLES = ["nonDerivative", "derivative"] as const;
+
+/**
+ * Confidences the readers gave fields the filing does not have (rows they expected but did not
+ * read) are dropped, so the review screen can count and settle every one it is told of. A row
+ * that went missing this way leaves its table flagged instead: the analyst is told rows may be lost.
+ */
+export function dropDanglingConfidence(filing: Filing): void {
+  const conf = filing.fieldConfidence;
+  for (const [pointer, c] of Object.entries(conf)) {
+    if (valueAt(filing, pointer) !== undefined) continue;
+    delete conf[pointer];
+    const table = ROW_TABLES.find((t) => pointer.startsWith(`/${t}/`));
+    if (table) conf[`/${table}`] = Math.min(conf[`/${table}`] ?? 1, c);
+  }
 }
 
 /**
@@ -211,19 +251,12 @@ function flagLeaves(conf: Filing["fieldConfidence"], value: unknown, path: strin
   else conf[path] = Math.min(conf[path] ?? 1, to);
 }
 
-const MAX_FLAGGED_TRANCHES = 48;
-
 /**
  * A footnote states a schedule no entry was built from: the entry its row should have is missing.
- * Where it would sit is flagged, every field of it, so the review screen shows the gap.
+ * There is no field to flag for a schedule that does not exist, so the parser's note says so.
  */
 function flagUnplacedSchedules(filing: Filing, missing: Filing["vesting"]): void {
-  missing.forEach((s, j) => {
-    const at = `/vesting/${filing.vesting.length + j}`;
-    flagLeaves(filing.fieldConfidence, s, at, 0.3);
-    // The stand-in's length is a guess when OCR garbled the wording ("259% of the shares"): the
-    // tranches of a four-year monthly schedule, the longest common one, are flagged as well.
-    for (let t = 0; t < MAX_FLAGGED_TRANCHES; t++) flagLeaves(filing.fieldConfidence, { date: null, shares: null }, `${at}/tranches/${t}`, 0.3);
+  for (const s of missing) {
     filing.warnings.push(`footnote (${s.sourceFootnoteIds[0]}) states a vesting schedule that no row's figures carry; if a grant row was misread, its schedule is missing`);
-  });
+  }
 }

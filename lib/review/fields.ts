@@ -15,7 +15,7 @@ export type FieldTarget =
   /** Columns of ReportingOwner: the person's address, shared by all their filings. */
   | { entity: "reportingOwner"; index: number; column: string }
   | { entity: RowTable; index: number; column: string }
-  | { entity: "footnote"; index: number; column: "text" }
+  | { entity: "footnote"; index: number; column: "text" | "marker" }
   | { entity: "signature"; index: number; column: "name" | "date" };
 
 export interface FieldSpec {
@@ -38,10 +38,11 @@ const FILING: Record<string, Def> = {
   remarks: ["Remarks", "text", true],
 };
 
-// The CIK is the issuer's identity across filings, so it is not corrected from one filing.
+// The CIK lives on the issuer's record, shared by its filings: a misread one is misread for all of them.
 const ISSUER: Record<string, Def> = {
   name: ["Issuer", "text", false, true],
   ticker: ["Ticker", "text", true],
+  cik: ["Issuer CIK", "cik", true],
 };
 
 const FILING_OWNER: Record<string, [column: string, ...Def]> = {
@@ -55,6 +56,7 @@ const FILING_OWNER: Record<string, [column: string, ...Def]> = {
 };
 
 const REPORTING_OWNER: Record<string, Def> = {
+  cik: ["CIK", "cik", true],
   street1: ["Street", "text", true],
   street2: ["Street (line 2)", "text", true],
   city: ["City", "text", true],
@@ -75,6 +77,7 @@ const COMMON_ROW: Record<string, Def> = {
   sharesOwnedFollowing: ["Owned following", "number", true],
   directOrIndirect: ["Direct / Indirect", "directOrIndirect", true],
   natureOfOwnership: ["Nature of ownership", "text", true],
+  footnoteIds: ["Footnotes", "footnoteIds", false],
 };
 
 const ROW: Record<RowTable, Record<string, Def>> = {
@@ -132,9 +135,22 @@ export function resolvePointer(pointer: string): FieldSpec | null {
     return def ? spec(pointer, def, { entity: first, index, column: third }) : null;
   }
   if (first === "footnotes" && third === "text") return spec(pointer, ["Footnote", "text", false, true], { entity: "footnote", index, column: "text" });
+  if (first === "footnotes" && third === "id") return spec(pointer, ["Marker", "text", false, true], { entity: "footnote", index, column: "marker" });
   if (first === "signatures" && third === "name") return spec(pointer, ["Signature", "text", false, true], { entity: "signature", index, column: "name" });
   if (first === "signatures" && third === "date") return spec(pointer, ["Signature date", "date", true], { entity: "signature", index, column: "date" });
   return null;
+}
+
+/** Whole lists the parser may doubt it read in full ("/derivative": rows of Table II may be lost), as the screen names them. */
+export const WHOLE_LIST_LABELS: Record<string, string> = {
+  "/nonDerivative": "Table I rows",
+  "/derivative": "Table II rows",
+  "/signatures": "Signatures",
+};
+
+/** A field's label as the review screen shows it, for the history and messages; null for a pointer that names no field. */
+export function fieldLabel(pointer: string): string | null {
+  return resolvePointer(pointer)?.label ?? (Object.hasOwn(WHOLE_LIST_LABELS, pointer) ? WHOLE_LIST_LABELS[pointer] : null);
 }
 
 /** "/derivative/2" -> the row pointer prefix; used to tell which edits a row operation touches. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bestSpan, findSourceSpans } from "./source-span";
+import { bestSpan, findSourceSpans, sourceMarks } from "./source-span";
 
 const seed = readFileSync(join(__dirname, "..", "parse", "fixtures", "markdown", "seed-000.md"), "utf8");
 const texts = (source: string, spans: { start: number; end: number }[]) => spans.map((s) => source.slice(s.start, s.end));
@@ -63,5 +63,44 @@ describe("bestSpan", () => {
     ];
     expect(bestSpan(source, spans, row)).toBe(1);
     expect(bestSpan(source, spans, [])).toBe(0);
+  });
+});
+
+describe("sourceMarks for values under three characters", () => {
+  const source = [
+    "Check a box. Table II - Derivative Securities Acquired (A) or Disposed of (D)",
+    "filler ".repeat(100),
+    "| 4. Transaction Code | (A) | (D) | 6. Ownership Form: Direct (D) or Indirect (I) |",
+    "| Stock Option | $6.1 | 12/17/2007 | A | 40,000 | D | 12/17/2017 |",
+    "filler ".repeat(100),
+    "Explanation: a grant. A second sentence.",
+  ].join("\n");
+  const row = [
+    { value: 40000, kind: "number" as const },
+    { value: "2007-12-17", kind: "date" as const },
+    { value: "D", kind: "directOrIndirect" as const },
+  ];
+
+  it("marks a one-letter code only as the whole cell among its row's other values", () => {
+    const marks = sourceMarks(source, "A", "transactionCode", row);
+    expect(marks.spans).toHaveLength(1);
+    expect(source.slice(marks.spans[0].start - 2, marks.spans[0].end + 2)).toBe("| A |");
+    expect(marks.best).toBe(0);
+  });
+
+  it("marks nothing when none of the row's longer values is near, rather than every letter", () => {
+    expect(sourceMarks(source, "A", "transactionCode", []).spans).toEqual([]);
+    expect(sourceMarks(source, "A", "transactionCode", [{ value: "D", kind: "directOrIndirect" }]).spans).toEqual([]);
+  });
+
+  it("does not take the form's printed labels for the value", () => {
+    const marks = sourceMarks(source, "D", "directOrIndirect", [{ value: 40000, kind: "number" }]);
+    expect(marks.spans.map((s) => source.slice(s.start - 2, s.end + 2))).toEqual(["| D |"]);
+  });
+
+  it("leaves longer values as before: every match, the likeliest strongest", () => {
+    const marks = sourceMarks(source, "2007-12-17", "date", row);
+    expect(marks.spans).toHaveLength(1);
+    expect(sourceMarks(source, "Stock Option", "text", row).spans).toHaveLength(1);
   });
 });

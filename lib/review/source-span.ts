@@ -43,10 +43,10 @@ function pattern(value: unknown, kind: FieldKind | null): string | null {
  * Spans of `source` matching the value, in order, at most `limit` of them. A match must not be
  * part of a longer number or word, so 6.1 is not found inside 16.10 nor "A" inside "AND".
  */
-export function findSourceSpans(source: string, value: unknown, kind: FieldKind | null, limit = 20): SourceSpan[] {
+export function findSourceSpans(source: string, value: unknown, kind: FieldKind | null, limit = 20, { caseSensitive = false } = {}): SourceSpan[] {
   const body = pattern(value, kind);
   if (body === null) return [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}.,])${body}(?![\\p{L}\\p{N}]|[.,]\\d)`, "giu");
+  const re = new RegExp(`(?<![\\p{L}\\p{N}.,])${body}(?![\\p{L}\\p{N}]|[.,]\\d)`, caseSensitive ? "gu" : "giu");
   const spans: SourceSpan[] = [];
   for (const m of source.matchAll(re)) {
     spans.push({ start: m.index, end: m.index + m[0].length });
@@ -54,6 +54,39 @@ export function findSourceSpans(source: string, value: unknown, kind: FieldKind 
   }
   return spans;
 }
+
+/** Values this short ("A", "D", "5") are whole words of the form's own text too often to be looked for everywhere. */
+const SHORT = 3;
+
+export interface SourceMarks {
+  spans: SourceSpan[];
+  /** Index in `spans` of the likeliest one. */
+  best: number;
+}
+
+/**
+ * What to mark for a field: every match, the likeliest strongest. A value under three characters is
+ * marked only as a whole word or cell written as read (a code "A", not the word "a") with its row's
+ * or box's other values close by; with no such neighbours nothing is marked rather than every letter.
+ */
+export function sourceMarks(source: string, value: unknown, kind: FieldKind | null, neighbours: { value: unknown; kind: FieldKind | null }[]): SourceMarks {
+  const text = value === null || value === undefined ? "" : String(value).trim();
+  if (text.length === 0 || text.length >= SHORT) {
+    const spans = findSourceSpans(source, value, kind);
+    return { spans, best: bestSpan(source, spans, spans.length > 1 ? neighbours : []) };
+  }
+  // Neighbours as short as the value would vouch for a match anywhere, so only longer ones count.
+  const anchors = anchorsOf(source, neighbours.filter((n) => n.value !== null && n.value !== undefined && String(n.value).trim().length >= SHORT));
+  const scored = findSourceSpans(source, value, kind, 500, { caseSensitive: true })
+    .filter((span) => standsAlone(source, span))
+    .map((span) => ({ span, score: scoreOf(span, anchors) }))
+    .filter((s) => s.score > 0);
+  const top = Math.max(0, ...scored.map((s) => s.score));
+  return { spans: scored.map((s) => s.span), best: Math.max(0, scored.findIndex((s) => s.score === top)) };
+}
+
+// A cell of its own: only spaces or a table rule beside it, so the form's "(A) or (D)" labels are not the code "A".
+const standsAlone = (source: string, { start, end }: SourceSpan) => /^$|[\s|]/.test(source.charAt(start - 1)) && /^$|[\s|]/.test(source.charAt(end));
 
 /** How far around a match the other values of its row or box are looked for: a few lines of a form. */
 const NEIGHBOURHOOD = 400;
@@ -65,12 +98,16 @@ const NEIGHBOURHOOD = 400;
  */
 export function bestSpan(source: string, spans: SourceSpan[], neighbours: { value: unknown; kind: FieldKind | null }[]): number {
   if (spans.length <= 1) return 0;
-  const anchors = neighbours.flatMap((n) => findSourceSpans(source, n.value, n.kind, 50).map((s) => s.start));
+  const anchors = anchorsOf(source, neighbours);
   let best = 0;
   let bestScore = -1;
   spans.forEach((span, i) => {
-    const score = anchors.filter((a) => Math.abs(a - span.start) <= NEIGHBOURHOOD && (a < span.start || a >= span.end)).length;
+    const score = scoreOf(span, anchors);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   return best;
 }
+
+const anchorsOf = (source: string, neighbours: { value: unknown; kind: FieldKind | null }[]) => neighbours.flatMap((n) => findSourceSpans(source, n.value, n.kind, 50).map((s) => s.start));
+
+const scoreOf = (span: SourceSpan, anchors: number[]) => anchors.filter((a) => Math.abs(a - span.start) <= NEIGHBOURHOOD && (a < span.start || a >= span.end)).length;

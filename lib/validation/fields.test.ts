@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { ZIsoDate, ZNonNegative, ZTransactionCode, fieldValueSchema, TRANSACTION_CODES } from "./fields";
+import { ZCik, ZFootnoteIds, ZIsoDate, ZNonNegative, ZTransactionCode, fieldValueSchema, TRANSACTION_CODES } from "./fields";
 
 describe("field schemas", () => {
   it("takes real calendar dates only", () => {
@@ -22,6 +22,19 @@ describe("field schemas", () => {
     expect(Object.keys(TRANSACTION_CODES).join("")).toBe("PSVADFIMCEHOXGLWZJKU");
     expect(ZTransactionCode.parse(" s ")).toBe("S");
     expect(ZTransactionCode.safeParse("B").success).toBe(false);
+  });
+
+  it("takes a CIK as exactly ten digits", () => {
+    expect(ZCik.parse(" 0000320193 ")).toBe("0000320193");
+    for (const bad of ["320193", "00003201930", "000032019A", "0000-320193"]) expect(ZCik.safeParse(bad).success).toBe(false);
+    expect(fieldValueSchema("cik", { nullable: true }).parse("")).toBeNull();
+  });
+
+  it("reads footnote markers as typed into a list", () => {
+    expect(ZFootnoteIds.parse("1, 2")).toEqual(["1", "2"]);
+    expect(ZFootnoteIds.parse("(1)(F3)")).toEqual(["1", "F3"]);
+    expect(ZFootnoteIds.parse("")).toEqual([]);
+    expect(ZFootnoteIds.safeParse("see note").success).toBe(false);
   });
 
   it("turns an empty entry into null for optional fields only", () => {

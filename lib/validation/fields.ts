@@ -70,6 +70,15 @@ export const ZBoolean = z.preprocess(
 
 export const ZText = z.preprocess(trimmed, z.string().max(2000, "At most 2,000 characters."));
 
+/** EDGAR writes a Central Index Key as ten digits; a shorter one is another number, not the same with zeros dropped. */
+export const ZCik = z.preprocess(trimmed, z.string().regex(/^\d{10}$/, "Enter the CIK as ten digits, leading zeros included (0000320193)."));
+
+/** The markers a row cites: typed as "1, 2" or "(1)(2)", kept as ["1", "2"]. */
+export const ZFootnoteIds = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\s,()]+/).filter(Boolean) : v),
+  z.array(z.string().regex(/^[A-Za-z]?\d{1,3}$/, "Enter footnote markers such as 1, 2 or F3, separated by commas.")).max(40, "At most 40 footnotes."),
+);
+
 /** The kinds of field a filing has; each gets its own control on the review screen. */
 export type FieldKind =
   | "text"
@@ -80,7 +89,9 @@ export type FieldKind =
   | "acquiredDisposed"
   | "rowKind"
   | "formType"
-  | "boolean";
+  | "boolean"
+  | "cik"
+  | "footnoteIds";
 
 const base: Record<FieldKind, z.ZodType> = {
   text: ZText,
@@ -92,6 +103,8 @@ const base: Record<FieldKind, z.ZodType> = {
   rowKind: ZRowKind,
   formType: ZFormType,
   boolean: ZBoolean,
+  cik: ZCik,
+  footnoteIds: ZFootnoteIds,
 };
 
 /** The schema for one field: `nullable` fields take an empty entry as "not stated". */

@@ -4,11 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentAnalyst, rememberAnalyst } from "@/lib/analyst";
 import { ZAnalystName } from "@/lib/validation/analyst";
-import { acceptField, addRow, moveRow, removeRow, revertEdit, setStatus, updateField } from "@/lib/db/edits";
+import { acceptField, acceptFields, addRow, moveRow, removeRow, revertEdit, setStatus, updateField } from "@/lib/db/edits";
 import { saveSchedule } from "@/lib/db/vesting";
 import { reparseFiling } from "@/lib/db/reparse";
 import { resolvePointer, rowLabel } from "@/lib/review/fields";
 import { formatFieldValue } from "@/lib/format";
+import { fieldValueSchema } from "@/lib/validation/fields";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 
 export type ActionState =
@@ -20,6 +21,14 @@ export type ActionState =
 const id = z.coerce.number().int().nonnegative();
 const ZFieldForm = z.object({ filingId: id, pointer: z.string().startsWith("/"), expectedVersion: id, reason: z.string().max(500).optional() });
 const ZAcceptForm = z.object({ filingId: id, pointer: z.string().startsWith("/") });
+const ZAcceptManyForm = z.object({ filingId: id, pointers: z.string().transform((s, ctx) => {
+  try {
+    return z.array(z.string().startsWith("/")).min(1).max(5000).parse(JSON.parse(s));
+  } catch {
+    ctx.addIssue({ code: "custom", message: "not a list of fields" });
+    return z.NEVER;
+  }
+}) });
 const ZRevertForm = z.object({ filingId: id, editId: id });
 const ZStatusForm = z.object({ filingId: id, status: z.enum(["reviewed", "needs_review"]) });
 // The model itself is checked by saveSchedule against ZVestingModel (lib/validation/vesting.ts).
@@ -62,8 +71,13 @@ export async function saveField(_prev: ActionState, formData: FormData): Promise
   if (!parsed.success) return badForm();
   const { filingId, pointer, expectedVersion, reason } = parsed.data;
   // A checkbox posts a hidden "false" followed by "true" when ticked: the last value is the answer.
-  const value = formData.getAll("value").at(-1) ?? null;
-  return asAnalyst(filingId, (author) => updateField({ filingId, pointer, value, expectedVersion, author, reason }));
+  const posted = formData.getAll("value").at(-1) ?? null;
+  const spec = resolvePointer(pointer);
+  if (!spec) return badForm();
+  // Refused here, before anything is read or written, with the schema's message for the field.
+  const value = fieldValueSchema(spec.kind, spec).safeParse(posted);
+  if (!value.success) return { status: "error", message: value.error.issues[0]?.message ?? "That value is not valid here." };
+  return asAnalyst(filingId, (author) => updateField({ filingId, pointer, value: value.data, expectedVersion, author, reason }));
 }
 
 export async function acceptFieldAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -71,6 +85,13 @@ export async function acceptFieldAction(_prev: ActionState, formData: FormData):
   if (!parsed.success) return badForm();
   const { filingId, pointer } = parsed.data;
   return asAnalyst(filingId, (author) => acceptField({ filingId, pointer, author }));
+}
+
+export async function acceptSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = ZAcceptManyForm.safeParse(fields(formData));
+  if (!parsed.success) return badForm();
+  const { filingId, pointers } = parsed.data;
+  return asAnalyst(filingId, (author) => acceptFields({ filingId, pointers, author }));
 }
 
 export async function revertAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -4,7 +4,7 @@ import { getFilingDetail } from "@/lib/db/filings";
 import { getCurrentFiling, history } from "@/lib/db/edits";
 import { currentAnalyst } from "@/lib/analyst";
 import { resolvePointer } from "@/lib/review/fields";
-import { openUncertain } from "@/lib/review/uncertain";
+import { openUncertain, shapeOf } from "@/lib/review/uncertain";
 import { formatDateTime, formatFieldValue, formatScheduleSummary } from "@/lib/format";
 import { vestingRowOf } from "@/lib/review/vesting";
 import { FilingView } from "@/components/filings/filing-view";
@@ -37,7 +37,7 @@ export default async function FilingPage({ params }: Props) {
   if (!filing || !current) notFound();
 
   const confidence = JSON.parse(filing.confidenceJson) as Record<string, number>;
-  const open = Object.fromEntries(openUncertain(confidence, JSON.parse(filing.reviewedJson)).map((p) => [p, confidence[p]]));
+  const open = Object.fromEntries(openUncertain(confidence, JSON.parse(filing.reviewedJson), shapeOf(current)).map((p) => [p, confidence[p]]));
   const warnings = JSON.parse(filing.warningsJson) as string[];
   const items: HistoryItem[] = changes.map((h) => {
     const kind = resolvePointer(h.pointer)?.kind;
@@ -73,6 +73,18 @@ export default async function FilingPage({ params }: Props) {
           <p className="text-sm text-slate-500">
             Filing #{filing.id} · <span className="font-mono">{filing.fileName}</span> · read as {filing.sourceFormat}
           </p>
+          {filing.status === "reviewed" && filing.reviewedBy && filing.reviewedAt && (
+            <p className="text-sm text-slate-600">
+              Marked reviewed by <strong className="text-slate-900">{filing.reviewedBy}</strong>, {formatDateTime(filing.reviewedAt)}
+              {filing.reviewedOpenCount ? (
+                <span className="font-medium text-amber-900">
+                  , with {filing.reviewedOpenCount} uncertain field{filing.reviewedOpenCount === 1 ? "" : "s"} open
+                </span>
+              ) : (
+                ", every uncertain field settled"
+              )}
+            </p>
+          )}
           <WhoForm filingId={filing.id} current={analyst} />
           {analyst && <ReparseButton filingId={filing.id} version={filing.version} />}
         </div>
@@ -93,7 +105,12 @@ export default async function FilingPage({ params }: Props) {
                   Reopen for review
                 </ActionButton>
               ) : (
-                <ActionButton action={setStatusAction} fields={{ filingId: filing.id, status: "reviewed" }} tone="primary">
+                <ActionButton
+                  action={setStatusAction}
+                  fields={{ filingId: filing.id, status: "reviewed" }}
+                  tone="primary"
+                  confirm={remaining > 0 ? `${remaining} uncertain field${remaining === 1 ? " is" : "s are"} still open. Mark the filing reviewed anyway?` : undefined}
+                >
                   Mark reviewed
                 </ActionButton>
               )}
