@@ -70,12 +70,12 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
   // Shown only while the parser's doubt that it read the whole list is open; rows are corrected with the row controls.
   const wholeList = (pointer: string, count: number, noun: string, fix: string) =>
     review.open[pointer] !== undefined && (
-      <dl className="mb-3 text-sm">
+      <div className="mb-3 text-sm">
         <F pointer={pointer}>
           {count} {noun}
           {count === 1 ? "" : "s"} read; the parser may have missed some. Compare with the source{fix}, then accept.
         </F>
-      </dl>
+      </div>
     );
   // The server's calendar date (UTC): the same "today" for the chart, the totals and the table.
   const today = new Date().toISOString().slice(0, 10);
@@ -118,7 +118,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
     <div className="space-y-6">
       <section aria-labelledby="header" className="rounded-md border border-slate-200 bg-white p-4">
         {heading("header", "Header", "the header", openIn("/issuer", "/formType", "/periodOfReport", "/dateOfOriginalSubmission", "/jointFiling", "/aff10b5One", "/reportingOwners"))}
-        <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
+        <div className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
           <F pointer="/issuer/name">{filing.issuer.name}</F>
           <F pointer="/issuer/ticker">{text(filing.issuer.ticker)}</F>
           <F pointer="/issuer/cik">{text(filing.issuer.cik)}</F>
@@ -127,7 +127,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
           <F pointer="/dateOfOriginalSubmission">{formatDate(filing.dateOfOriginalSubmission)}</F>
           <F pointer="/jointFiling">{yesNo(filing.jointFiling)}</F>
           <F pointer="/aff10b5One">{yesNo(filing.aff10b5One)}</F>
-        </dl>
+        </div>
         {filing.owners.map((o, i) => {
           const p = `/reportingOwners/${i}`;
           const owner = review.current.reportingOwners[i];
@@ -139,7 +139,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                   {o.nameAsFiled}
                 </Link>
               </h3>
-              <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
+              <div className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
                 <F pointer={`${p}/name`}>{o.nameAsFiled}</F>
                 <F pointer={`${p}/cik`}>{text(owner.cik)}</F>
                 <F pointer={`${p}/street1`}>{text(owner.street1)}</F>
@@ -153,7 +153,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 <F pointer={`${p}/isTenPercentOwner`}>{yesNo(o.isTenPercentOwner)}</F>
                 <F pointer={`${p}/isOther`}>{yesNo(o.isOther)}</F>
                 <F pointer={`${p}/otherText`}>{text(o.otherText)}</F>
-              </dl>
+              </div>
             </div>
           );
         })}
@@ -174,7 +174,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 {rows("nonDerivative", filing.nonDerivative.length, i)}
               </div>
               {rowNotes("nonDerivative", i)}
-              <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
+              <div className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
                 <F pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
                 <F pointer={`${p}/kind`}>{r.kind}</F>
                 <F pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
@@ -188,7 +188,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 <F pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
                 <F pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
                 <F pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
-              </dl>
+              </div>
               {tableOneVesting(i)}
             </article>
           );
@@ -211,7 +211,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 {rows("derivative", filing.derivative.length, i)}
               </div>
               {rowNotes("derivative", i)}
-              <dl className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
+              <div className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
                 <F pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
                 <F pointer={`${p}/kind`}>{r.kind}</F>
                 <F pointer={`${p}/conversionOrExercisePrice`}>{formatPrice(r.conversionOrExercisePrice)}</F>
@@ -231,7 +231,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 <F pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
                 <F pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
                 <F pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
-              </dl>
+              </div>
               {(r.vesting || r.acquiredDisposed !== "D") && (
                 <GrantVesting
                   filingId={review.filingId}
@@ -256,7 +256,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
         {filing.footnotes.length === 0 ? (
           <p className="text-sm text-slate-500">No footnotes.</p>
         ) : (
-          <dl className="space-y-1 text-sm">
+          <div className="space-y-1 text-sm">
             {filing.footnotes.map((f, i) => (
               <div key={f.id} className="grid grid-cols-[5rem_minmax(0,1fr)] gap-2">
                 <F pointer={`/footnotes/${i}/id`}>({f.marker})</F>
@@ -265,24 +265,24 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
                 </F>
               </div>
             ))}
-          </dl>
+          </div>
         )}
-        <dl className="mt-4 text-sm">
+        <div className="mt-4 text-sm">
           <F pointer="/remarks" multiline>{text(filing.remarks)}</F>
-        </dl>
+        </div>
         <h3 className="mt-4 text-sm font-semibold">Signatures</h3>
         {wholeList("/signatures", filing.signatures.length, "signature", "")}
         {filing.signatures.length === 0 ? (
           <p className="text-sm text-slate-500">None read.</p>
         ) : (
-          <dl className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
+          <div className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
             {filing.signatures.map((s, i) => (
               <div key={s.id} className="contents">
                 <F pointer={`/signatures/${i}/name`}>{s.name}</F>
                 <F pointer={`/signatures/${i}/date`}>{formatDate(s.date)}</F>
               </div>
             ))}
-          </dl>
+          </div>
         )}
       </section>
     </div>

@@ -82,6 +82,8 @@ export function ReviewField(props: ReviewFieldProps) {
       data-uncertain={open || undefined}
       className={`group relative rounded p-1 outline-offset-1 ${open ? "bg-amber-50 ring-1 ring-amber-400" : ""} ${problem ? "ring-2 ring-red-500" : ""} ${editing || problem ? "col-span-2" : ""}`}
     >
+      {/* Each field is its own term and value: the notes, buttons and history beside them may not sit inside a list. */}
+      <dl>
       <dt className="text-xs text-slate-600">
         {label}
         {open && (
@@ -111,6 +113,7 @@ export function ReviewField(props: ReviewFieldProps) {
       ) : (
         <dd className="num break-words text-sm">{children}</dd>
       )}
+      </dl>
       {problem && (
         <p id={errorId} role="alert" className="mt-0.5 text-xs text-red-700">
           {problem.message}

@@ -4,7 +4,8 @@ import { formatMonth, formatShares } from "@/lib/format";
 /** Vesting per calendar month: the text equivalent of a timeline that spans many grants. */
 export function VestingMonthTable({ rows, caption }: { rows: VestingMonthRow[]; caption: string }) {
   return (
-    <div className="max-h-72 overflow-auto rounded border border-slate-200">
+    // Focusable so a keyboard can scroll a long schedule.
+    <div tabIndex={0} role="region" aria-label={caption} className="max-h-72 overflow-auto rounded border border-slate-200 focus:outline-2 focus:outline-blue-600">
       <table className="w-full text-xs">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-slate-50 text-left text-slate-600">

@@ -6,7 +6,8 @@ import { formatDate, formatShares } from "@/lib/format";
 export function TrancheTable({ tranches, today, caption }: { tranches: Tranche[]; today: string; caption: string }) {
   let cum = 0;
   return (
-    <div className="max-h-72 overflow-auto rounded border border-slate-200">
+    // Focusable so a keyboard can scroll a long schedule.
+    <div tabIndex={0} role="region" aria-label={caption} className="max-h-72 overflow-auto rounded border border-slate-200 focus:outline-2 focus:outline-blue-600">
       <table className="w-full text-xs">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-slate-50 text-left text-slate-600">
