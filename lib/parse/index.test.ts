@@ -136,3 +136,40 @@ describe("vesting confidence", () => {
     expect(f.fieldConfidence["/vesting/0/totalShares"]).toBeLessThan(0.8);
   });
 });
+
+describe("what one filing may hold", () => {
+  const xml = readFileSync(join(__dirname, "fixtures", "xml", "form4-374water-x0508.xml"), "utf8");
+
+  it("refuses an ownership XML with more footnotes than a filing has, naming the count", async () => {
+    const many = Array.from({ length: 1_500 }, (_, i) => `<footnote id="F${i + 2}">Note ${i}.</footnote>`).join("");
+    expect(await reason(enc(xml.replace("</footnotes>", `${many}</footnotes>`)))).toBe("the filing has 1,501 footnotes; a Form 3, 4 or 5 has at most 1,000");
+  });
+
+  it("still reads a filing with many footnotes under the bound", async () => {
+    const some = Array.from({ length: 200 }, (_, i) => `<footnote id="F${i + 2}">Note ${i}.</footnote>`).join("");
+    expect((await parseFiling(enc(xml.replace("</footnotes>", `${some}</footnotes>`)))).footnotes).toHaveLength(201);
+  });
+
+  it("refuses a PDF of more pages than a filing has before reading their text", async () => {
+    expect(await reason(blankPdf(60))).toBe("the PDF has 60 pages; a Form 3, 4 or 5 has at most 50");
+  });
+});
+
+/** A PDF of blank pages, written out by hand with a correct cross-reference table. */
+function blankPdf(pages: number): Uint8Array {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(" ")}] /Count ${pages} >>`,
+    ...Array.from({ length: pages }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"),
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return enc(out);
+}

@@ -149,6 +149,25 @@ async function readScan(pages: Uint8Array[], what: string, sha256: string): Prom
   return { filing, text };
 }
 
+/**
+ * What one filing may hold. The largest real Forms 4 run to a few hundred rows and a few dozen footnotes;
+ * beyond these bounds a file is not one filing, and storing and showing it would cost the server gigabytes.
+ */
+export const FILING_BOUNDS = { rows: 2_000, footnotes: 1_000, reportingOwners: 100 } as const;
+
+function refuseOversized(filing: Filing): void {
+  const counts: [number, number, string][] = [
+    [filing.nonDerivative.length + filing.derivative.length, FILING_BOUNDS.rows, "table rows"],
+    [filing.footnotes.length, FILING_BOUNDS.footnotes, "footnotes"],
+    [filing.reportingOwners.length, FILING_BOUNDS.reportingOwners, "reporting persons"],
+  ];
+  for (const [count, bound, what] of counts) {
+    if (count > bound) {
+      throw new ParseError(`the filing has ${count.toLocaleString("en-US")} ${what}; a Form 3, 4 or 5 has at most ${bound.toLocaleString("en-US")}`);
+    }
+  }
+}
+
 /** Parses already-decoded text in a known format (the PDF path lands here with its text layer). */
 export function parseText(text: string, format: DetectedFormat): Filing {
   if (!text.trim()) throw new ParseError("the file has no text");
@@ -177,6 +196,7 @@ export function parseText(text: string, format: DetectedFormat): Filing {
       filing = parseOcrText(text);
       break;
   }
+  refuseOversized(filing);
   filing.source = { format };
   if (format.startsWith("edgar")) filing.vesting = deriveVesting(filing);
   else {

@@ -4,11 +4,21 @@ import { ParseError } from "./types";
 /** A Form 4 PDF has a page or two; reading one should take well under a second. */
 const PDF_TIMEOUT_MS = 10_000;
 
+/** A PDF a few kilobytes long can inflate to hundreds of megabytes of text; a real filing's text is far below these. */
+const MAX_TEXT_PAGES = 50;
+const MAX_TEXT_CHARS = 2_000_000;
+
 async function readTextLayer(bytes: Uint8Array): Promise<string> {
   // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy and the caller keeps theirs.
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   try {
+    if (pdf.numPages > MAX_TEXT_PAGES) {
+      throw new ParseError(`the PDF has ${pdf.numPages} pages; a Form 3, 4 or 5 has at most ${MAX_TEXT_PAGES}`);
+    }
     const { text } = await extractText(pdf, { mergePages: true });
+    if (text.length > MAX_TEXT_CHARS) {
+      throw new ParseError(`the PDF's text runs to ${text.length.toLocaleString("en-US")} characters; a Form 3, 4 or 5 has at most ${MAX_TEXT_CHARS.toLocaleString("en-US")}`);
+    }
     return text;
   } finally {
     await pdf.destroy();
