@@ -84,35 +84,35 @@ export function ReviewField(props: ReviewFieldProps) {
     >
       {/* Each field is its own term and value: the notes, buttons and history beside them may not sit inside a list. */}
       <dl>
-      <dt className="text-xs text-slate-600">
-        {label}
-        {open && (
-          <span className="ml-1 font-medium text-amber-900" title="The parser was unsure of this value: check it against the source">
-            · check ({Math.round(openConfidence * 100)}%)
-          </span>
+        <dt className="text-xs text-slate-600">
+          {label}
+          {open && (
+            <span className="ml-1 font-medium text-amber-900" title="The parser was unsure of this value: check it against the source">
+              · check ({Math.round(openConfidence * 100)}%)
+            </span>
+          )}
+        </dt>
+        {editing && kind ? (
+          <dd>
+            <form action={formAction} onKeyDown={onKeyDown} className="mt-0.5 space-y-1">
+              <input type="hidden" name="filingId" value={filingId} />
+              <input type="hidden" name="pointer" value={pointer} />
+              <input type="hidden" name="expectedVersion" value={expectedVersion} />
+              <FieldControl id={`${uid}-control`} kind={kind} nullable={nullable} multiline={multiline} value={value} invalid={problem !== null} describedBy={problem ? errorId : open && notes.length > 0 ? noteId : undefined} label={label} />
+              <input name="reason" aria-label={`Reason for changing ${label} (optional)`} placeholder="Reason (optional)" maxLength={500} className="w-full rounded border border-slate-300 px-1.5 py-0.5 text-xs" />
+              <div className="flex gap-1">
+                <button type="submit" disabled={pending} className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white disabled:opacity-60">
+                  Save
+                </button>
+                <button type="button" onClick={cancel} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
+                  Cancel
+                </button>
+              </div>
+            </form>
+          </dd>
+        ) : (
+          <dd className="num break-words text-sm">{children}</dd>
         )}
-      </dt>
-      {editing && kind ? (
-        <dd>
-          <form action={formAction} onKeyDown={onKeyDown} className="mt-0.5 space-y-1">
-            <input type="hidden" name="filingId" value={filingId} />
-            <input type="hidden" name="pointer" value={pointer} />
-            <input type="hidden" name="expectedVersion" value={expectedVersion} />
-            <FieldControl id={`${uid}-control`} kind={kind} nullable={nullable} multiline={multiline} value={value} invalid={problem !== null} describedBy={problem ? errorId : open && notes.length > 0 ? noteId : undefined} label={label} />
-            <input name="reason" aria-label={`Reason for changing ${label} (optional)`} placeholder="Reason (optional)" maxLength={500} className="w-full rounded border border-slate-300 px-1.5 py-0.5 text-xs" />
-            <div className="flex gap-1">
-              <button type="submit" disabled={pending} className="rounded bg-blue-700 px-2 py-0.5 text-xs font-medium text-white disabled:opacity-60">
-                Save
-              </button>
-              <button type="button" onClick={cancel} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
-                Cancel
-              </button>
-            </div>
-          </form>
-        </dd>
-      ) : (
-        <dd className="num break-words text-sm">{children}</dd>
-      )}
       </dl>
       {problem && (
         <p id={errorId} role="alert" className="mt-0.5 text-xs text-red-700">
