@@ -4,6 +4,8 @@
 import { execFile, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { reflow, tsvWords } from "./ocr-layout";
+import { eraseRuling } from "./ruling";
 import { ParseError } from "./types";
 
 /** A page takes seconds; a minute means the engine is stuck, and the upload must not hang on it. */
@@ -31,11 +33,12 @@ export function ocrEngine(): OcrEngine {
   return hasTesseractCli() ? "tesseract" : "tesseract.js";
 }
 
+/** Both engines are asked for TSV: every word with its box and confidence. */
 function withCli(image: Uint8Array, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       "tesseract",
-      ["stdin", "stdout"],
+      ["stdin", "stdout", "tsv"],
       { encoding: "utf8", maxBuffer: 16 * 1024 * 1024, timeout: OCR_TIMEOUT_MS, env: { ...process.env, OMP_THREAD_LIMIT: "1" } },
       (err, stdout, stderr) => {
         if (err) reject(new ParseError(`the ${what} could not be read by tesseract (${(stderr || err.message).trim().split("\n").pop()})`));
@@ -57,11 +60,11 @@ async function withTesseractJs(image: Uint8Array, what: string): Promise<string>
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ParseError(`the ${what} could not be read within ${OCR_TIMEOUT_MS / 1000} seconds`)), OCR_TIMEOUT_MS);
     });
-    const { data } = await Promise.race([worker.recognize(Buffer.from(image)), timeout]).catch((err: unknown) => {
+    const { data } = await Promise.race([worker.recognize(Buffer.from(image), {}, { tsv: true }), timeout]).catch((err: unknown) => {
       if (err instanceof ParseError) throw err;
       throw new ParseError(`the ${what} could not be read (${err instanceof Error ? err.message : String(err)})`);
     });
-    return data.text;
+    return data.tsv ?? "";
   } finally {
     clearTimeout(timer);
     await worker.terminate();
@@ -76,22 +79,28 @@ async function withTesseractJs(image: Uint8Array, what: string): Promise<string>
 const MIN_PAGE_WIDTH = 1600;
 const UPSCALED_WIDTH = 2200;
 
+/** The page as Tesseract reads it best: gray, large enough, its ruling erased (ruling.ts says why). */
 async function prepare(image: Uint8Array, what: string): Promise<Uint8Array> {
   const { default: sharp } = await import("sharp");
   try {
-    const page = sharp(image, { limitInputPixels: 100_000_000 });
+    let page = sharp(image, { limitInputPixels: 100_000_000 }).flatten({ background: "#ffffff" }).grayscale();
     const { width } = await page.metadata();
-    if (!width || width >= MIN_PAGE_WIDTH) return image;
-    return new Uint8Array(await page.resize({ width: UPSCALED_WIDTH, kernel: "lanczos3" }).grayscale().png().toBuffer());
+    if (width && width < MIN_PAGE_WIDTH) page = page.resize({ width: UPSCALED_WIDTH, kernel: "lanczos3" });
+    const { data, info } = await page.raw().toBuffer({ resolveWithObject: true });
+    const gray = eraseRuling({ data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height });
+    return new Uint8Array(await sharp(gray.data, { raw: { width: gray.width, height: gray.height, channels: 1 } }).png().toBuffer());
   } catch (err) {
     throw new ParseError(`the ${what} cannot be decoded (${err instanceof Error ? err.message : String(err)})`);
   }
 }
 
-/** The text Tesseract reads on one page image (PNG, JPEG or TIFF bytes); `what` names it in errors. */
+/**
+ * The text Tesseract reads on one page image (PNG, JPEG or TIFF bytes), a printed row per line
+ * (ocr-layout.ts); `what` names it in errors.
+ */
 export async function ocrImage(image: Uint8Array, what = "image"): Promise<{ text: string; engine: OcrEngine }> {
   const engine = ocrEngine();
   const page = await prepare(image, what);
-  const text = engine === "tesseract" ? await withCli(page, what) : await withTesseractJs(page, what);
-  return { text, engine };
+  const tsv = engine === "tesseract" ? await withCli(page, what) : await withTesseractJs(page, what);
+  return { text: reflow(tsvWords(tsv)), engine };
 }

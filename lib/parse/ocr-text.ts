@@ -807,7 +807,8 @@ function splitNameAndIssuer(words: string[], ticker: string): { owner: string; i
     // "374Water Inc.": a person's name never starts with a digit, a company's may.
     if (/^[0-9]/.test(first)) score += 1.5;
     if (CORPORATE_END.test(left[left.length - 1].replace(/,$/, ""))) score += 2.5;
-    if (left[left.length - 1].endsWith(",")) score -= 1.5;
+    // "DOE, JOHN": a comma after the surname. One after a later word is a speck of the page.
+    if (k === 1 && left[0].endsWith(",")) score -= 1.5;
     if (CORPORATE_END.test(first.replace(/,$/, ""))) score -= 3;
     if (left.length >= 2 && left.length <= 3) score += 1;
     if (left.length === 3 && /^[A-Z]\.?$/.test(left[2])) score += 0.5;

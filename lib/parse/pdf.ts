@@ -27,8 +27,8 @@ async function readTextLayer(bytes: Uint8Array): Promise<string> {
 
 /** A Form 4 has one to three pages; a longer PDF is not one filing, and each page costs seconds of OCR. */
 export const MAX_SCANNED_PAGES = 10;
-/** Pixels across a rendered page: about 200 dpi on a letter-size page, where Tesseract reads forms well. */
-const RENDER_WIDTH = 1700;
+/** Pixels across a rendered page: about 260 dpi on a letter-size page, the width page images are upscaled to for OCR. */
+const RENDER_WIDTH = 2200;
 
 async function renderPages(bytes: Uint8Array): Promise<Uint8Array[]> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
