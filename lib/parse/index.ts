@@ -7,6 +7,8 @@ import { parseOcrMarkdown } from "./ocr-markdown";
 import { parseOcrText } from "./ocr-text";
 import { extractPdfText, renderPdfPages } from "./pdf";
 import { ocrImage } from "./ocr-image";
+import type { Word } from "./ocr-layout";
+import { applyWordConfidence } from "./word-confidence";
 import { deriveVesting, deriveVestingFromOcr, unplacedSchedules } from "../vesting/derive";
 import { valueAt } from "../review/fields";
 
@@ -141,10 +143,15 @@ export async function readFiling(bytes: Uint8Array, _opts: ParseOptions = {}): P
 /** Page images read through the same text reader as the Tesseract text they become. */
 async function readScan(pages: Uint8Array[], what: string, sha256: string): Promise<{ filing: Filing; text: string }> {
   const texts: string[] = [];
-  for (const page of pages) texts.push((await ocrImage(page, what)).text);
+  const words: Word[] = [];
+  for (const page of pages) {
+    const read = await ocrImage(page, what);
+    texts.push(read.text);
+    words.push(...read.words);
+  }
   const text = texts.join("\n");
   if (!text.trim()) throw new ParseError(`no text was found on the ${what}`);
-  const filing = parseText(text, "ocr-text");
+  const filing = parseText(text, "ocr-text", words);
   filing.source = { format: "image-ocr", sha256 };
   return { filing, text };
 }
@@ -168,8 +175,11 @@ function refuseOversized(filing: Filing): void {
   }
 }
 
-/** Parses already-decoded text in a known format (the PDF path lands here with its text layer). */
-export function parseText(text: string, format: DetectedFormat): Filing {
+/**
+ * Parses already-decoded text in a known format (the PDF path lands here with its text layer).
+ * `words`, for text OCR'd here: the engine's words, whose confidences the fields read from them take.
+ */
+export function parseText(text: string, format: DetectedFormat, words?: Word[]): Filing {
   if (!text.trim()) throw new ParseError("the file has no text");
   if (format === "ocr-text" || format === "ocr-markdown" || format === "pdf-text") {
     let lines = 1;
@@ -198,6 +208,7 @@ export function parseText(text: string, format: DetectedFormat): Filing {
   }
   refuseOversized(filing);
   filing.source = { format };
+  if (words) applyWordConfidence(filing, words);
   if (format.startsWith("edgar")) filing.vesting = deriveVesting(filing);
   else {
     const conf = filing.fieldConfidence;

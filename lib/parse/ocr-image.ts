@@ -4,7 +4,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { reflow, tsvWords } from "./ocr-layout";
+import { reflow, tsvWords, type Word } from "./ocr-layout";
 import { eraseRuling } from "./ruling";
 import { ParseError } from "./types";
 
@@ -96,11 +96,12 @@ async function prepare(image: Uint8Array, what: string): Promise<Uint8Array> {
 
 /**
  * The text Tesseract reads on one page image (PNG, JPEG or TIFF bytes), a printed row per line
- * (ocr-layout.ts); `what` names it in errors.
+ * (ocr-layout.ts), and its words with their boxes and confidences; `what` names it in errors.
  */
-export async function ocrImage(image: Uint8Array, what = "image"): Promise<{ text: string; engine: OcrEngine }> {
+export async function ocrImage(image: Uint8Array, what = "image"): Promise<{ text: string; words: Word[]; engine: OcrEngine }> {
   const engine = ocrEngine();
   const page = await prepare(image, what);
   const tsv = engine === "tesseract" ? await withCli(page, what) : await withTesseractJs(page, what);
-  return { text: reflow(tsvWords(tsv)), engine };
+  const words = tsvWords(tsv);
+  return { text: reflow(words), words, engine };
 }
