@@ -1,6 +1,7 @@
 // Hostile input through the front door (`parseFiling`, what `npm run parse` and the upload call): every case ends in
 // a filing the contract's schema accepts or a ParseError naming its reason, within its time limit.
 import { readFileSync } from "node:fs";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { describeOutcome, filingStrings, parseOutcome, type ParseOutcome } from "../test/parse-outcome";
 import { FILING_BOUNDS, MAX_FILE_BYTES } from "./index";
@@ -78,7 +79,7 @@ type Want = "filing" | "either" | RegExp;
 
 interface Case {
   name: string;
-  bytes: () => Uint8Array;
+  bytes: () => Uint8Array | Promise<Uint8Array>;
   want: Want;
   /** Multi-MB input legitimately takes seconds; a loaded CI machine must not make it flaky. */
   slow?: boolean;
@@ -334,6 +335,8 @@ add(
 );
 
 // ---- bogus page images
+const blankPng = async (width: number, height: number) => new Uint8Array(await sharp({ create: { width, height, channels: 3, background: "white" } }).png().toBuffer());
+const TOO_MANY_PIXELS = /pixels; a page is at most/;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const pngHeader = (width: number, height: number) => {
   const ihdr = new Uint8Array(25);
@@ -357,6 +360,9 @@ add(
   { name: "JPEG frame claiming 65,535 × 65,535 pixels", bytes: () => Uint8Array.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0xff, 0xff, 0xff, 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]), want: /JPEG image/ },
   { name: "TIFF little-endian header only", bytes: () => Uint8Array.from([0x49, 0x49, 0x2a, 0x00]), want: /TIFF image/ },
   { name: "TIFF big-endian header and random bytes", bytes: () => concat(Uint8Array.from([0x4d, 0x4d, 0x00, 0x2a]), noise(2048, 5)), want: /TIFF image/ },
+  { name: "a 500 KB PNG of 1,000 × 100,000 blank pixels", bytes: () => blankPng(1_000, 100_000), want: TOO_MANY_PIXELS },
+  { name: "a PNG of 10,000 × 10,000 blank pixels", bytes: () => blankPng(10_000, 10_000), want: TOO_MANY_PIXELS },
+  { name: "a PNG of 1 × 60,000 pixels", bytes: () => blankPng(1, 60_000), want: TOO_MANY_PIXELS },
   { name: "TIFF directory pointing past the end", bytes: () => Uint8Array.from([0x49, 0x49, 0x2a, 0x00, 0xff, 0xff, 0xff, 0x7f]), want: /TIFF image/ },
 );
 
@@ -475,7 +481,7 @@ describe("hostile input through parseFiling", () => {
         const limit = c.slow ? SLOW_LIMIT_MS : LIMIT_MS;
         it(c.name, { timeout: limit + 5_000 }, async () => {
           delete (globalThis as { pwned?: unknown }).pwned;
-          const o = await parseOutcome(c.bytes());
+          const o = await parseOutcome(await c.bytes());
           const told = describeOutcome(o);
           expect(o.kind, told).not.toBe("crashed");
           if (o.kind === "filing") {
