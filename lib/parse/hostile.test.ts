@@ -91,6 +91,7 @@ const REFUSED_TRUNCATED = /truncated|malformed|does not look like a Form 3, 4 or
 const REFUSED_BINARY = /binary data|is a (GIF|ZIP)|not a filing/;
 const REFUSED_EMPTY = /empty|no text|does not look like/;
 const NESTED = /nests elements more than/;
+const TOO_MANY_PIXELS = /pixels; a page is at most/;
 
 /** Output text from an expanded entity is the attack whatever else the parser did. */
 function noExpansion(o: ParseOutcome) {
@@ -327,6 +328,11 @@ add(
     want: /PDF/,
   },
   {
+    name: "a page of 100 × 14,400 points (416 million pixels rendered)",
+    bytes: () => pdfObjects("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 100 14400] >> endobj"),
+    want: TOO_MANY_PIXELS,
+  },
+  {
     name: "a page with a huge media box",
     bytes: () => pdfObjects("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 14400000 14400000] >> endobj"),
     want: "either",
@@ -336,7 +342,6 @@ add(
 
 // ---- bogus page images
 const blankPng = async (width: number, height: number) => new Uint8Array(await sharp({ create: { width, height, channels: 3, background: "white" } }).png().toBuffer());
-const TOO_MANY_PIXELS = /pixels; a page is at most/;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const pngHeader = (width: number, height: number) => {
   const ihdr = new Uint8Array(25);

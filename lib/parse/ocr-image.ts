@@ -83,6 +83,13 @@ export const MAX_PAGE_PIXELS = 40_000_000;
 /** Tesseract refuses an image longer than this on either side ("Image too large"). */
 const MAX_PAGE_SIDE = 32_767;
 
+/** Refuses a page OCR would take too long over, or could not read at all; `is` names it ("the PNG image is"). */
+export function refuseOversizedPage(width: number, height: number, is: string): void {
+  if (width * height <= MAX_PAGE_PIXELS && width <= MAX_PAGE_SIDE && height <= MAX_PAGE_SIDE) return;
+  const n = (v: number) => v.toLocaleString("en-US");
+  throw new ParseError(`${is} ${n(width)} × ${n(height)} pixels; a page is at most ${n(MAX_PAGE_PIXELS)} pixels (a letter page at 600 dpi) and ${n(MAX_PAGE_SIDE)} on a side`);
+}
+
 async function prepare(image: Uint8Array, what: string): Promise<Uint8Array> {
   const { default: sharp } = await import("sharp");
   let width: number | undefined;
@@ -93,13 +100,8 @@ async function prepare(image: Uint8Array, what: string): Promise<Uint8Array> {
     throw new ParseError(`the ${what} cannot be decoded (${err instanceof Error ? err.message : String(err)})`);
   }
   if (!width || !height) throw new ParseError(`the ${what} cannot be decoded (it states no size)`);
+  refuseOversizedPage(width, height, `the ${what} is`);
   const pixels = width * height;
-  if (pixels > MAX_PAGE_PIXELS || width > MAX_PAGE_SIDE || height > MAX_PAGE_SIDE) {
-    const n = (v: number) => v.toLocaleString("en-US");
-    throw new ParseError(
-      `the ${what} is ${n(width)} × ${n(height)} pixels; a page is at most ${n(MAX_PAGE_PIXELS)} pixels (a letter page at 600 dpi) and ${n(MAX_PAGE_SIDE)} on a side`,
-    );
-  }
   if (width >= MIN_PAGE_WIDTH) return image;
   // A narrow, tall image is upscaled only as far as the page's bounds allow.
   const scale = Math.min(UPSCALED_WIDTH / width, Math.sqrt(MAX_PAGE_PIXELS / pixels), MAX_PAGE_SIDE / height);

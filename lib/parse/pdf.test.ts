@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractPdfText } from "./pdf";
+import { extractPdfText, renderPdfPages } from "./pdf";
 import { ParseError } from "./types";
 
 /** A valid one-page PDF with nothing drawn on it: what a scan looks like to a text extractor. */
-function blankPdf(): Uint8Array {
+function blankPdf(mediaBox = "0 0 612 792"): Uint8Array {
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    `<< /Type /Page /Parent 2 0 R /MediaBox [${mediaBox}] >>`,
   ];
   let body = "%PDF-1.4\n";
   const offsets = objects.map((obj, i) => {
@@ -41,5 +41,19 @@ describe("extractPdfText", () => {
   it("refuses a damaged PDF with a reason", async () => {
     const bytes = new TextEncoder().encode("%PDF-1.7\n" + "garbage ".repeat(1000));
     await expect(extractPdfText(bytes)).rejects.toBeInstanceOf(ParseError);
+  });
+});
+
+describe("renderPdfPages", () => {
+  it("refuses a page too large for OCR before rendering it, which took 17 seconds for a 100 × 14,400 point page", async () => {
+    const start = performance.now();
+    await expect(renderPdfPages(blankPdf("0 0 100 14400"))).rejects.toThrow(
+      new ParseError("page 1 of the PDF would render at 1,700 × 244,800 pixels; a page is at most 40,000,000 pixels (a letter page at 600 dpi) and 32,767 on a side"),
+    );
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
+  it("renders a letter page", { timeout: 30_000 }, async () => {
+    expect(await renderPdfPages(blankPdf())).toHaveLength(1);
   });
 });

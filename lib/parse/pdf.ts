@@ -1,4 +1,5 @@
 import { extractText, getDocumentProxy, renderPageAsImage } from "unpdf";
+import { refuseOversizedPage } from "./ocr-image";
 import { ParseError } from "./types";
 
 /** A Form 4 PDF has a page or two; reading one should take well under a second. */
@@ -38,6 +39,10 @@ async function renderPages(bytes: Uint8Array): Promise<Uint8Array[]> {
     }
     const pages: Uint8Array[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
+      // Rendering allocates the whole page before OCR could refuse it: a 228-byte PDF with a page of 100 × 14,400
+      // points took 17 seconds to render to 416 million pixels.
+      const { width, height } = (await pdf.getPage(n)).getViewport({ scale: 1 });
+      refuseOversizedPage(RENDER_WIDTH, Math.ceil((height * RENDER_WIDTH) / width), `page ${n} of the PDF would render at`);
       pages.push(new Uint8Array(await renderPageAsImage(pdf, n, { canvasImport: () => import("@napi-rs/canvas"), width: RENDER_WIDTH })));
     }
     return pages;
