@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { extractPdfText, renderPdfPages } from "./pdf";
 import { ParseError } from "./types";
@@ -36,6 +37,16 @@ describe("extractPdfText", () => {
 
   it("finds no text layer in a scan", async () => {
     expect((await extractPdfText(blankPdf())).trim()).toBe("");
+  });
+
+  it("ends a text layer that takes too long, which used to hold the server for 64 seconds and 2 GB", { timeout: 30_000 }, async () => {
+    // 516 KB that inflate to 144 MB of text operators; pdf.js parses them in one synchronous run.
+    const content = deflateSync("BT /F1 12 Tf 72 700 Td (FORM 4 Reporting Person) Tj ET\n".repeat(2_000_000));
+    const head = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n4 0 obj << /Length ${content.length} /Filter /FlateDecode >>\nstream\n`;
+    const bomb = new Uint8Array(Buffer.concat([Buffer.from(head), content, Buffer.from("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Size 5 >>\n%%EOF\n")]));
+    const start = performance.now();
+    await expect(extractPdfText(bomb)).rejects.toThrow(new ParseError("the PDF could not be read within 10 seconds"));
+    expect(performance.now() - start).toBeLessThan(15_000);
   });
 
   it("refuses a damaged PDF with a reason", async () => {
