@@ -1,6 +1,7 @@
 // Hostile input through the front door (`parseFiling`, what `npm run parse` and the upload call): every case ends in
 // a filing the contract's schema accepts or a ParseError naming its reason, within its time limit.
 import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { describeOutcome, filingStrings, parseOutcome, type ParseOutcome } from "../test/parse-outcome";
@@ -331,6 +332,16 @@ add(
     name: "a page of 100 × 14,400 points (416 million pixels rendered)",
     bytes: () => pdfObjects("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 100 14400] >> endobj"),
     want: TOO_MANY_PIXELS,
+  },
+  {
+    name: "a content stream that inflates to 50 MB of spaces",
+    bytes: () => {
+      const content = deflateSync(Buffer.alloc(50 * MB, 0x20));
+      const head = enc(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n4 0 obj << /Length ${content.length} /Filter /FlateDecode >>\nstream\n`);
+      return concat(head, new Uint8Array(content), enc("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Size 5 >>\n%%EOF\n"));
+    },
+    want: /PDF/,
+    slow: true,
   },
   {
     name: "a page with a huge media box",
