@@ -101,6 +101,13 @@ describe("parseEdgarHtml", () => {
     expect(() => parseEdgarHtml("<html><body><p>unclosed <b>tags <td>everywhere")).toThrow(/not EDGAR's rendering/);
   });
 
+  it("refuses a page cut short, which used to read as a filing without its tables, footnotes or signatures", () => {
+    const page = read("./fixtures/html/form4-374water.html");
+    for (const at of [page.indexOf("Table I -"), page.indexOf("Explanation of Responses"), page.lastIndexOf("</html>")]) {
+      expect(() => parseEdgarHtml(page.slice(0, at))).toThrow("the HTML ends before </html> (the file looks truncated)");
+    }
+  });
+
   it("refuses absurdly deep nesting instead of overflowing the stack", () => {
     expect(() => parseEdgarHtml("<html><body>" + "<div>".repeat(100_000))).toThrow(/nests elements more than/);
   });

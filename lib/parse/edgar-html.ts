@@ -379,6 +379,9 @@ export function parseEdgarHtml(text: string): Filing {
   if (!issuerBox || nameBoxes.length === 0) {
     throw new ParseError("it is not EDGAR's rendering of a Form 3, 4 or 5 (no issuer or reporting person box found)");
   }
+  // The tree builder forgives unclosed elements, so a page cut short would read as a filing without its tables,
+  // footnotes or signatures, all at full confidence; EDGAR's rendering always ends with </html>.
+  if (!/<\/html\s*>/i.test(text)) throw new ParseError("the HTML ends before </html> (the file looks truncated)");
 
   const r = new HtmlReader();
   const filing = emptyFiling("edgar-html");

@@ -104,4 +104,19 @@ describe("parseEdgarSubmission", () => {
     const cut = submission.replace("</nonDerivativeTable>", "");
     expect(rejection(() => parseEdgarSubmission(cut))).toMatch(/^the XML is malformed/);
   });
+
+  it("refuses a DOCTYPE before the ownership XML's root, which cutting the XML out used to drop with its entities left as text", () => {
+    const laughs = `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ""};`.repeat(10)}">`).join("")}]>`;
+    const bomb = submission.replace('<?xml version="1.0"?>', `<?xml version="1.0"?>\n${laughs}`).replace("<issuerName>AAR CORP</issuerName>", "<issuerName>&lol9;</issuerName>");
+    expect(rejection(() => parseEdgarSubmission(bomb))).toBe("the submission declares a DOCTYPE or entities, which EDGAR ownership documents never do; refused for safety");
+    const xxe = submission.replace("<XML>", '<XML>\n<!DOCTYPE ownershipDocument [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>');
+    expect(rejection(() => parseEdgarSubmission(xxe))).toMatch(/DOCTYPE or entities/);
+    const exhibitEntities = submission.replace("</SEC-DOCUMENT>", `<DOCUMENT>\n<TYPE>EX-24\n<TEXT>\n${laughs}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>`);
+    expect(rejection(() => parseEdgarSubmission(exhibitEntities))).toMatch(/DOCTYPE or entities/);
+  });
+
+  it("reads a submission whose HTML exhibit has an ordinary DOCTYPE", () => {
+    const exhibit = submission.replace("</SEC-DOCUMENT>", '<DOCUMENT>\n<TYPE>EX-24\n<TEXT>\n<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN">\n<html><body>Power of attorney</body></html>\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>');
+    expect(parseEdgarSubmission(exhibit).issuer.name).toBe("AAR CORP");
+  });
 });

@@ -13,12 +13,27 @@ function headerContext(text: string, start: number): DocumentContext {
 }
 
 /**
+ * The XML is cut out from its root element on, so a DOCTYPE before the root would be cut away unseen by the XML
+ * reader's own refusal, and the references to its entities (`&lol9;`) would reach the filing as text. So the
+ * submission is held to the same rule first: no DOCTYPE in the document that holds the ownership XML, and no
+ * entity declaration anywhere (the other documents, HTML exhibits with their ordinary DOCTYPEs, never declare one).
+ */
+function refuseDeclarations(text: string, root: number): void {
+  // EDGAR writes its tags in capitals; a lower-case one only widens the part searched.
+  const documentStart = Math.max(0, text.lastIndexOf("<DOCUMENT>", root));
+  if (/<!\s*ENTITY/i.test(text) || /<!\s*DOCTYPE/i.test(text.slice(documentStart, root))) {
+    throw new ParseError("the submission declares a DOCTYPE or entities, which EDGAR ownership documents never do; refused for safety");
+  }
+}
+
+/**
  * Parses an EDGAR submission text file (`<SEC-DOCUMENT>` with one `<DOCUMENT>` per file) by reading its
  * ownership XML. The SGML wrapper is not XML, so the payload is cut out by its delimiters and then parsed as XML.
  */
 export function parseEdgarSubmission(text: string): Filing {
   const open = OPEN.exec(text);
   if (!open) throw new ParseError("the submission holds no ownership XML document (no <ownershipDocument>)");
+  refuseDeclarations(text, open.index);
   const close = `</${open[1]}>`;
   const end = text.indexOf(close, open.index);
   if (end === -1) throw new ParseError(`the submission's ownership XML is truncated (no ${close})`);

@@ -677,6 +677,11 @@ describe("parseEdgarXml reads documents in every shape EDGAR has carried", () =>
 });
 
 describe("parseEdgarXml rejects what it cannot trust", () => {
+  it("refuses absurdly deep nesting with that reason, not as malformed XML", () => {
+    const deep = fixture("form4-374water-x0508.xml").replace("</footnotes>", `</footnotes><remarks>${"<a>".repeat(1_000)}${"</a>".repeat(1_000)}</remarks>`);
+    expectRejected(() => parseEdgarXml(deep), /^the XML nests elements more than 100 deep; an ownership document never does$/);
+  });
+
   it("refuses a DOCTYPE or entity declaration (billion laughs, external entities) at once", () => {
     const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i ? i : ""};`.repeat(10)}">`).join("")}]><ownershipDocument><remarks>&lol9;</remarks></ownershipDocument>`;
     const xxe = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><ownershipDocument><remarks>&xxe;</remarks></ownershipDocument>`;

@@ -26,6 +26,9 @@ const REPEATABLE = new Set([
   "footnoteId",
 ]);
 
+/** An ownership document nests elements six or seven deep; far deeper markup is hostile, not a filing. */
+const MAX_DEPTH = 100;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@_",
@@ -43,6 +46,7 @@ const parser = new XMLParser({
   // Callbacks get a matcher instead of a freshly built path string per element: measurably faster.
   jPath: false,
   isArray: (name) => REPEATABLE.has(name),
+  maxNestedTags: MAX_DEPTH,
 });
 // Typed as the `Symbol` wrapper in fast-xml-parser's declarations; at run time it is a plain symbol.
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
@@ -414,7 +418,10 @@ export function parseEdgarXml(text: string, context: DocumentContext = {}): Fili
   try {
     root = parser.parse(xml) as Node;
   } catch (err) {
-    throw new ParseError(`the XML is malformed: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    // Well-formed but too deep: saying "malformed" would send the user looking for a broken tag.
+    if (message === "Maximum nested tags exceeded") throw new ParseError(`the XML nests elements more than ${MAX_DEPTH} deep; an ownership document never does`);
+    throw new ParseError(`the XML is malformed: ${message}`);
   }
   const doc = asNode(root.ownershipDocument);
   if (!doc) {

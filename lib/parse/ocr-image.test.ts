@@ -57,4 +57,15 @@ describe("scanned filings", () => {
     const blank = new Uint8Array(await sharp({ create: { width: 1700, height: 2200, channels: 3, background: "white" } }).png().toBuffer());
     await expect(parseFiling(blank)).rejects.toThrow(new ParseError("no text was found on the PNG image"));
   });
+
+  it("refuses a page image too large for OCR before reading it, which used to keep tesseract busy for 40 seconds", { timeout: 30_000 }, async () => {
+    const tall = new Uint8Array(await sharp({ create: { width: 1_000, height: 100_000, channels: 3, background: "white" } }).png().toBuffer());
+    const start = performance.now();
+    await expect(parseFiling(tall)).rejects.toThrow(
+      new ParseError("the PNG image is 1,000 × 100,000 pixels; a page is at most 40,000,000 pixels (a letter page at 600 dpi) and 32,767 on a side"),
+    );
+    expect(performance.now() - start).toBeLessThan(5_000);
+    const thin = new Uint8Array(await sharp({ create: { width: 1, height: 40_000, channels: 3, background: "white" } }).png().toBuffer());
+    await expect(parseFiling(thin)).rejects.toThrow(/^the PNG image is 1 × 40,000 pixels/);
+  });
 });

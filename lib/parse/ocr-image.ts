@@ -78,14 +78,40 @@ async function withTesseractJs(image: Uint8Array, what: string): Promise<string>
  */
 const MIN_PAGE_WIDTH = 1600;
 const UPSCALED_WIDTH = 2200;
+/**
+ * Pixels Tesseract is given for one page: a letter page scanned at 600 dpi has 34 million. Tesseract's time grows
+ * with the pixels, so a 500 KB PNG of 1,000 × 100,000 blank pixels, upscaled, kept it busy for 40 seconds.
+ */
+export const MAX_PAGE_PIXELS = 40_000_000;
+/** Tesseract refuses an image longer than this on either side ("Image too large"). */
+const MAX_PAGE_SIDE = 32_767;
+
+/** Refuses a page OCR would take too long over, or could not read at all; `is` names it ("the PNG image is"). */
+export function refuseOversizedPage(width: number, height: number, is: string): void {
+  if (width * height <= MAX_PAGE_PIXELS && width <= MAX_PAGE_SIDE && height <= MAX_PAGE_SIDE) return;
+  const n = (v: number) => v.toLocaleString("en-US");
+  throw new ParseError(`${is} ${n(width)} × ${n(height)} pixels; a page is at most ${n(MAX_PAGE_PIXELS)} pixels (a letter page at 600 dpi) and ${n(MAX_PAGE_SIDE)} on a side`);
+}
 
 /** The page as Tesseract reads it best: gray, large enough, its ruling erased (ruling.ts says why). */
 async function prepare(image: Uint8Array, what: string): Promise<Uint8Array> {
   const { default: sharp } = await import("sharp");
+  let width: number | undefined;
+  let height: number | undefined;
   try {
-    let page = sharp(image, { limitInputPixels: 100_000_000 }).flatten({ background: "#ffffff" }).grayscale();
-    const { width } = await page.metadata();
-    if (width && width < MIN_PAGE_WIDTH) page = page.resize({ width: UPSCALED_WIDTH, kernel: "lanczos3" });
+    ({ width, height } = await sharp(image, { limitInputPixels: false }).metadata());
+  } catch (err) {
+    throw new ParseError(`the ${what} cannot be decoded (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!width || !height) throw new ParseError(`the ${what} cannot be decoded (it states no size)`);
+  refuseOversizedPage(width, height, `the ${what} is`);
+  try {
+    let page = sharp(image, { limitInputPixels: MAX_PAGE_PIXELS }).flatten({ background: "#ffffff" }).grayscale();
+    if (width < MIN_PAGE_WIDTH) {
+      // A narrow, tall image is upscaled only as far as the page's bounds allow.
+      const scale = Math.min(UPSCALED_WIDTH / width, Math.sqrt(MAX_PAGE_PIXELS / (width * height)), MAX_PAGE_SIDE / height);
+      page = page.resize({ width: Math.max(1, Math.floor(width * scale)), kernel: "lanczos3" });
+    }
     const { data, info } = await page.raw().toBuffer({ resolveWithObject: true });
     const gray = eraseRuling({ data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height });
     return new Uint8Array(await sharp(gray.data, { raw: { width: gray.width, height: gray.height, channels: 1 } }).png().toBuffer());
