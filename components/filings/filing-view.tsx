@@ -39,7 +39,8 @@ const TABLE_I: Column<TableIRow>[] = [
   ["transactionCode", "Code", (r) => text(r.transactionCode)],
   ["equitySwap", "V", (r) => (r.equitySwap ? "V" : "—")],
   ["shares", "Amount", (r) => formatShares(r.shares)],
-  ["acquiredDisposed", "(A) or (D)", (r) => text(r.acquiredDisposed)],
+  // No-break spaces: a header of three short words on one line, not three lines over a one-letter column.
+  ["acquiredDisposed", "(A)\u00a0or\u00a0(D)", (r) => text(r.acquiredDisposed)],
   ["price", "Price", (r) => formatPrice(r.price)],
   ["sharesOwnedFollowing", "Owned following", (r) => formatShares(r.sharesOwnedFollowing)],
   ["directOrIndirect", "D or I", (r) => text(r.directOrIndirect)],
@@ -57,7 +58,7 @@ const TABLE_II: Column<TableIIRow>[] = [
   ["transactionCode", "Code", (r) => text(r.transactionCode)],
   ["equitySwap", "V", (r) => (r.equitySwap ? "V" : "—")],
   ["shares", "Amount", (r) => formatShares(r.shares)],
-  ["acquiredDisposed", "(A) or (D)", (r) => text(r.acquiredDisposed)],
+  ["acquiredDisposed", "(A)\u00a0or\u00a0(D)", (r) => text(r.acquiredDisposed)],
   ["exerciseDate", "Date exercisable", (r) => (r.exercisableImmediately ? "Immediately" : formatDate(r.exerciseDate))],
   ["exercisableImmediately", "Immediately", (r) => yesNo(r.exercisableImmediately)],
   ["expirationDate", "Expiration", (r) => formatDate(r.expirationDate)],
@@ -156,7 +157,8 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       <ReviewGrid labelledBy={headingId} first={rows.length > 0 ? `/${table}/0/${columns[0][0]}` : null}>
         <thead>
           <tr>
-            <th scope="col" className={headCell}>
+            {/* The row's number stays in view while the grid scrolls sideways, under the sticky progress bar (z-10). */}
+            <th scope="col" className={`sticky left-0 z-[1] bg-white ${headCell}`}>
               Row
             </th>
             {columns.map(([field, header]) => (
@@ -178,7 +180,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
             return (
               <Fragment key={r.id}>
                 <tr aria-label={rowLabel(table, i)} className="hover:bg-slate-50">
-                  <th scope="row" className="border-b border-slate-100 px-1.5 py-1 text-left align-top text-xs font-medium text-slate-500">
+                  <th scope="row" className="sticky left-0 z-[1] border-b border-slate-100 bg-white px-1.5 py-1 text-left align-top text-xs font-medium text-slate-500">
                     {i + 1}
                   </th>
                   {columns.map(([field, , shown]) => (

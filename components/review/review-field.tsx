@@ -93,12 +93,12 @@ export function ReviewField(props: ReviewFieldProps) {
       </div>
     </form>
   );
-  // In a cell the buttons leave the tab order (the cell is the stop; Enter, e and a press them) and float over the row above.
+  // In a cell the buttons leave the tab order (the cell is the stop; Enter, e and a press them) and float over the row above, under the sticky progress bar.
   const buttons = canEdit && !editing && (open || kind) && (
     <div
       className={
         cell
-          ? "absolute bottom-full right-0 z-20 hidden gap-1 rounded bg-white p-0.5 shadow group-hover:flex group-focus:flex group-focus-within:flex"
+          ? "absolute bottom-full right-0 z-[2] hidden gap-1 rounded bg-white p-0.5 shadow group-hover:flex group-focus:flex group-focus-within:flex"
           : open
             ? "mt-0.5 flex flex-wrap items-center gap-1"
             : // Settled fields show their Edit button only on hover or focus, over the field, so the grid stays compact.

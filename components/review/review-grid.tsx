@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { gridMove } from "@/lib/review/grid-move";
 
 /** The stop Tab lands on in the grid around a cell; null outside any grid. */
 const ActiveStop = createContext<string | null>(null);
@@ -15,12 +16,12 @@ export function useGridStop(id: string | undefined): { tabIndex: number; "data-c
   return active === null || id === undefined ? null : { tabIndex: active === id ? 0 : -1, "data-cell": id };
 }
 
-const cellOf = (el: HTMLElement) => el.closest("td, th") as HTMLTableCellElement;
+const MOVES = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
 
 /**
  * A table of the filing's rows, one cell per field, walked by cell: the arrow keys move between
- * stops (cells and the row controls), Home and End go to the ends of the row. Editing, accepting
- * and the letter keys stay with the cells themselves and components/review/review-keys.tsx.
+ * stops (cells and the row controls), Home and End go to the ends of the row (lib/review/grid-move.ts).
+ * Editing, accepting and the letter keys stay with the cells themselves and components/review/review-keys.tsx.
  */
 export function ReviewGrid({ labelledBy, first, children }: { labelledBy: string; first: string | null; children: React.ReactNode }) {
   const [active, setActive] = useState<string | null>(null);
@@ -33,38 +34,35 @@ export function ReviewGrid({ labelledBy, first, children }: { labelledBy: string
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTableElement>) {
     const from = e.target as HTMLElement;
-    if (!from.dataset.cell || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (!from.dataset.cell || !MOVES.has(e.key) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    // Also at the grid's edge: an arrow that moves nothing must not scroll the page away from the cell.
+    e.preventDefault();
     const rows = [...e.currentTarget.rows].map((r) => [...r.querySelectorAll<HTMLElement>("[data-cell]")]).filter((r) => r.length > 0);
     const y = rows.findIndex((r) => r.includes(from));
-    const row = rows[y];
-    const x = row.indexOf(from);
-    let to: HTMLElement | undefined;
-    if (e.key === "ArrowLeft") to = row[x - 1];
-    else if (e.key === "ArrowRight") to = row[x + 1];
-    else if (e.key === "Home") to = row[0];
-    else if (e.key === "End") to = row.at(-1);
-    else if (e.key === "ArrowUp" || e.key === "ArrowDown") {
-      const next = rows[y + (e.key === "ArrowUp" ? -1 : 1)];
-      // Same column: rows hold the same fields, but not always the same row controls (no "up" on the first).
-      const column = cellOf(from).cellIndex;
-      to = next && (next.find((s) => cellOf(s).cellIndex >= column) ?? next.at(-1));
-    } else return;
-    e.preventDefault();
-    to?.focus();
+    const to = gridMove(
+      rows.map((r) => r.map((s) => (s.closest("td, th") as HTMLTableCellElement).cellIndex)),
+      y,
+      rows[y].indexOf(from),
+      e.key,
+    );
+    if (to) rows[to[0]][to[1]].focus();
   }
 
   return (
     <ActiveStop value={active ?? first ?? ""}>
       {/* Scrolls sideways on its own where the columns do not fit; a container, so rows under a row can be sized to what is visible. */}
-      <div className="@container overflow-x-auto">
+      <div className="@container scroll-shadows-x overflow-x-auto">
         <table
           ref={table}
           role="grid"
           aria-labelledby={labelledBy}
           onKeyDown={onKeyDown}
           onFocus={(e) => {
-            const id = (e.target as HTMLElement).dataset.cell;
-            if (id) setActive(id);
+            const stop = e.target as HTMLElement;
+            if (!stop.dataset.cell) return;
+            setActive(stop.dataset.cell);
+            // Focus alone leaves a cell half hidden at the box's edge; the whole cell is what is read.
+            stop.scrollIntoView({ block: "nearest", inline: "nearest" });
           }}
           className="w-full border-collapse text-sm"
         >
