@@ -25,17 +25,21 @@ async function sayWho(page: Page, name: string) {
 }
 
 const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
-const value = (page: Page, pointer: string) => field(page, pointer).locator("dd");
+// Row fields are cells of the table's grid; the value they show, without their buttons.
+const value = (page: Page, pointer: string) => field(page, pointer).locator("[data-shown]");
+const row = (page: Page, name: string) => page.getByRole("row", { name, exact: true });
 
 async function uncertainLeft(page: Page): Promise<number> {
   const text = await page.getByRole("status").filter({ hasText: /uncertain field/ }).textContent();
   return Number(/(\d+) uncertain/.exec(text ?? "")?.[1]);
 }
 
-async function edit(page: Page, row: string, label: string, entry: string) {
-  const article = page.getByRole("article", { name: row });
-  await article.getByRole("button", { name: `Edit ${label}`, exact: true }).click();
-  const control = article.getByRole("textbox", { name: label, exact: true });
+// A cell's buttons show while the pointer is over it, as for a mouse user.
+async function edit(page: Page, pointer: string, label: string, entry: string) {
+  const cell = field(page, pointer);
+  await cell.hover();
+  await cell.getByRole("button", { name: `Edit ${label}`, exact: true }).click();
+  const control = cell.getByRole("textbox", { name: label, exact: true });
   await control.fill(entry);
   await control.press("Enter");
 }
@@ -72,10 +76,9 @@ test("an analyst walks the uncertain fields by keyboard, corrects a date and an 
   await page.keyboard.press("Escape");
   await expect(street2).toBeFocused();
 
-  const row = "Table II row 1";
-  await edit(page, row, "Transaction date", "2007-12-18");
+  await edit(page, "/derivative/0/transactionDate", "Transaction date", "2007-12-18");
   await expect(value(page, "/derivative/0/transactionDate")).toHaveText("18 Dec 2007");
-  await edit(page, row, "Amount", "45,000");
+  await edit(page, "/derivative/0/shares", "Amount", "45,000");
   await expect(value(page, "/derivative/0/shares")).toHaveText("45,000");
 
   const history = page.getByRole("region", { name: "History" });
@@ -97,8 +100,8 @@ test("an analyst walks the uncertain fields by keyboard, corrects a date and an 
 test("a bad value is refused at the field and nothing is saved", async ({ page }) => {
   await openOwnFiling(page, `bad-${Date.now()}-${test.info().workerIndex}`);
   await sayWho(page, "Ben Analyst");
-  await edit(page, "Table II row 1", "Amount", "-5");
-  const control = page.getByRole("article", { name: "Table II row 1" }).getByRole("textbox", { name: "Amount", exact: true });
+  await edit(page, "/derivative/0/shares", "Amount", "-5");
+  const control = row(page, "Table II row 1").getByRole("textbox", { name: "Amount", exact: true });
   await expect(page.getByRole("alert").filter({ hasText: "Must be zero or more." })).toBeVisible();
   await expect(control).toHaveAttribute("aria-invalid", "true");
   await expect(control).toHaveAccessibleDescription(/Must be zero or more/);
@@ -115,10 +118,10 @@ test("two analysts change the same field: the second is told of the conflict and
   await ben.goto(url);
   await sayWho(ben, "Ben Analyst");
 
-  await edit(ana, "Table II row 1", "Amount", "41000");
+  await edit(ana, "/derivative/0/shares", "Amount", "41000");
   await expect(value(ana, "/derivative/0/shares")).toHaveText("41,000");
 
-  await edit(ben, "Table II row 1", "Amount", "42000");
+  await edit(ben, "/derivative/0/shares", "Amount", "42000");
   const alert = ben.getByRole("alert").filter({ hasText: "Ana Analyst changed Amount meanwhile" });
   await expect(alert).toContainText("Their value: 41000");
   await ben.reload();
@@ -131,27 +134,28 @@ test("a row is added to Table I, filled in, and removed again, each step in the 
   await openOwnFiling(page, `rows-${Date.now()}-${test.info().workerIndex}`);
   await sayWho(page, "Cy Analyst");
   await page.getByRole("button", { name: "Add a row to Table I", exact: true }).click();
-  const row = page.getByRole("article", { name: "Table I row 1" });
-  await expect(row).toBeVisible();
-  await edit(page, "Table I row 1", "Title of security", "Common Stock");
-  await expect(row.getByRole("heading", { level: 3 })).toContainText("Common Stock");
-  await row.getByRole("button", { name: "Edit Code", exact: true }).click();
-  const code = row.getByRole("combobox", { name: "Code", exact: true });
+  const added = row(page, "Table I row 1");
+  await expect(added).toBeVisible();
+  await edit(page, "/nonDerivative/0/securityTitle", "Title of security", "Common Stock");
+  await expect(value(page, "/nonDerivative/0/securityTitle")).toHaveText("Common Stock");
+  await field(page, "/nonDerivative/0/transactionCode").hover();
+  await added.getByRole("button", { name: "Edit Code", exact: true }).click();
+  const code = added.getByRole("combobox", { name: "Code", exact: true });
   await expect(code.getByRole("option", { name: "S — Open market or private sale" })).toBeAttached();
   await code.selectOption("S");
   await code.press("Enter");
   await expect(value(page, "/nonDerivative/0/transactionCode")).toHaveText("S");
 
   page.once("dialog", (d) => d.accept());
-  await row.getByRole("button", { name: "Remove Table I row 1", exact: true }).click();
-  await expect(page.getByRole("article", { name: "Table I row 1" })).toHaveCount(0);
+  await added.getByRole("button", { name: "Remove Table I row 1", exact: true }).click();
+  await expect(row(page, "Table I row 1")).toHaveCount(0);
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem").first()).toContainText("Cy Analyst removed row");
   await expect(history.getByRole("listitem")).toHaveCount(4);
 
   // The removal was a mistake: reverting it brings the row back with what was filled in.
   await history.getByRole("listitem").first().getByRole("button", { name: /^Revert change #\d+/ }).click();
-  await expect(page.getByRole("article", { name: "Table I row 1" })).toBeVisible();
+  await expect(row(page, "Table I row 1")).toBeVisible();
   await expect(value(page, "/nonDerivative/0/transactionCode")).toHaveText("S");
   await expect(history.getByRole("listitem").first()).toContainText("Cy Analyst added row");
   await expect(history.getByRole("listitem").first()).toContainText(/undoes change #\d+/);

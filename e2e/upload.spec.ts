@@ -35,13 +35,13 @@ test("uploading both seeds stores them and the filing page shows what the form s
 
   const header = page.getByRole("region", { name: "Header" });
   await expect(header.getByText("17 Dec 2007")).toBeVisible();
-  const grant = page.getByRole("article", { name: "Table II row 1" });
+  const grant = page.getByRole("row", { name: "Table II row 1", exact: true });
   await expect(grant).toContainText("Stock Option (right to buy)");
-  await expect(grant.locator('[data-pointer="/derivative/0/conversionOrExercisePrice"] dd')).toHaveText("$6.1");
-  await expect(grant.locator('[data-pointer="/derivative/0/shares"] dd')).toHaveText("40,000");
-  await expect(grant.locator('[data-pointer="/derivative/0/transactionDate"] dd')).toHaveText("17 Dec 2007");
-  await expect(grant.locator('[data-pointer="/derivative/0/expirationDate"] dd')).toHaveText("17 Dec 2017");
-  await expect(grant.locator('[data-pointer="/derivative/0/price"] dd')).toHaveText("$0");
+  await expect(grant.locator('[data-pointer="/derivative/0/conversionOrExercisePrice"] [data-shown]')).toHaveText("$6.1");
+  await expect(grant.locator('[data-pointer="/derivative/0/shares"] [data-shown]')).toHaveText("40,000");
+  await expect(grant.locator('[data-pointer="/derivative/0/transactionDate"] [data-shown]')).toHaveText("17 Dec 2007");
+  await expect(grant.locator('[data-pointer="/derivative/0/expirationDate"] [data-shown]')).toHaveText("17 Dec 2017");
+  await expect(grant.locator('[data-pointer="/derivative/0/price"] [data-shown]')).toHaveText("$0");
   await expect(page.getByRole("region", { name: "Explanation of responses" })).toContainText(
     "vests as to 25% of the shares one year from grant date",
   );
@@ -51,11 +51,11 @@ test("uploading both seeds stores them and the filing page shows what the form s
   await page.getByRole("link", { name: "Filings" }).click();
   await page.getByRole("row").filter({ hasText: `${tag}-003_22b1` }).getByRole("link").first().click();
   await expect(page.getByRole("link", { name: "SEVERINO PAUL J" })).toBeVisible();
-  const option = page.getByRole("article", { name: "Table II row 1" });
-  await expect(option.locator('[data-pointer="/derivative/0/conversionOrExercisePrice"] dd')).toHaveText("$5.52");
-  await expect(option.locator('[data-pointer="/derivative/0/shares"] dd')).toHaveText("10,000");
-  await expect(option.locator('[data-pointer="/derivative/0/exerciseDate"] dd')).toHaveText("29 Dec 2005");
-  await expect(option.locator('[data-pointer="/derivative/0/expirationDate"] dd')).toHaveText("29 Dec 2014");
+  const option = page.getByRole("row", { name: "Table II row 1", exact: true });
+  await expect(option.locator('[data-pointer="/derivative/0/conversionOrExercisePrice"] [data-shown]')).toHaveText("$5.52");
+  await expect(option.locator('[data-pointer="/derivative/0/shares"] [data-shown]')).toHaveText("10,000");
+  await expect(option.locator('[data-pointer="/derivative/0/exerciseDate"] [data-shown]')).toHaveText("29 Dec 2005");
+  await expect(option.locator('[data-pointer="/derivative/0/expirationDate"] [data-shown]')).toHaveText("29 Dec 2014");
 });
 
 test("the same file uploaded twice is recognised as a duplicate", async ({ page }) => {

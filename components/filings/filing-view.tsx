@@ -1,13 +1,15 @@
+import { Fragment } from "react";
 import Link from "next/link";
 import type { FilingDetail } from "@/lib/db/filings";
 import type { Filing } from "@/lib/parse/types";
 import { formatDate, formatPrice, formatShares } from "@/lib/format";
-import { fieldLabel, resolvePointer, valueAt, type RowTable } from "@/lib/review/fields";
+import { fieldLabel, resolvePointer, rowLabel, valueAt, type RowTable } from "@/lib/review/fields";
 import { notesForField, notesForRow } from "@/lib/review/warnings";
 import { ReviewField } from "@/components/review/review-field";
 import type { HistoryItem } from "@/components/review/history-list";
 import type { ControlValue } from "@/components/review/field-control";
 import { RowControls } from "@/components/review/row-controls";
+import { ReviewGrid } from "@/components/review/review-grid";
 import { SectionAccept } from "@/components/review/section-accept";
 import { GrantVesting } from "@/components/vesting/grant-vesting";
 import { storedModel } from "@/lib/vesting/model";
@@ -23,6 +25,54 @@ const footnotesOf = (filing: FilingDetail, idsJson: string) => {
   return filing.footnotes.filter((f) => ids.includes(f.marker)).map((f) => ({ marker: f.marker, text: f.text }));
 };
 
+type TableIRow = FilingDetail["nonDerivative"][number];
+type TableIIRow = FilingDetail["derivative"][number];
+/** A column of a row grid: the field it shows, its header as the printed form words it, and how its value reads. */
+type Column<R> = [field: string, header: string, shown: (r: R) => React.ReactNode];
+
+// The printed form's columns, in its order; kind, deemed execution and footnotes are fields of the row too, so they are shown.
+const TABLE_I: Column<TableIRow>[] = [
+  ["securityTitle", "Title of security", (r) => text(r.securityTitle)],
+  ["kind", "Kind", (r) => r.kind],
+  ["transactionDate", "Date", (r) => formatDate(r.transactionDate)],
+  ["deemedExecutionDate", "Deemed execution", (r) => formatDate(r.deemedExecutionDate)],
+  ["transactionCode", "Code", (r) => text(r.transactionCode)],
+  ["equitySwap", "V", (r) => (r.equitySwap ? "V" : "—")],
+  ["shares", "Amount", (r) => formatShares(r.shares)],
+  // No-break spaces: a header of three short words on one line, not three lines over a one-letter column.
+  ["acquiredDisposed", "(A)\u00a0or\u00a0(D)", (r) => text(r.acquiredDisposed)],
+  ["price", "Price", (r) => formatPrice(r.price)],
+  ["sharesOwnedFollowing", "Owned following", (r) => formatShares(r.sharesOwnedFollowing)],
+  ["directOrIndirect", "D or I", (r) => text(r.directOrIndirect)],
+  ["natureOfOwnership", "Nature of indirect ownership", (r) => text(r.natureOfOwnership)],
+  ["footnoteIds", "Footnotes", (r) => fnRefs(r.footnoteIds)],
+];
+
+// One amount and its direction, as stored, rather than the form's separate (A) and (D) columns: a corrected direction does not move the amount to another column.
+const TABLE_II: Column<TableIIRow>[] = [
+  ["securityTitle", "Title of derivative security", (r) => text(r.securityTitle)],
+  ["kind", "Kind", (r) => r.kind],
+  ["conversionOrExercisePrice", "Exercise price", (r) => formatPrice(r.conversionOrExercisePrice)],
+  ["transactionDate", "Date", (r) => formatDate(r.transactionDate)],
+  ["deemedExecutionDate", "Deemed execution", (r) => formatDate(r.deemedExecutionDate)],
+  ["transactionCode", "Code", (r) => text(r.transactionCode)],
+  ["equitySwap", "V", (r) => (r.equitySwap ? "V" : "—")],
+  ["shares", "Amount", (r) => formatShares(r.shares)],
+  ["acquiredDisposed", "(A)\u00a0or\u00a0(D)", (r) => text(r.acquiredDisposed)],
+  ["exerciseDate", "Date exercisable", (r) => (r.exercisableImmediately ? "Immediately" : formatDate(r.exerciseDate))],
+  ["exercisableImmediately", "Immediately", (r) => yesNo(r.exercisableImmediately)],
+  ["expirationDate", "Expiration", (r) => formatDate(r.expirationDate)],
+  ["underlyingTitle", "Underlying title", (r) => text(r.underlyingTitle)],
+  ["underlyingShares", "Underlying amount", (r) => formatShares(r.underlyingShares)],
+  ["price", "Price", (r) => formatPrice(r.price)],
+  ["sharesOwnedFollowing", "Owned following", (r) => formatShares(r.sharesOwnedFollowing)],
+  ["directOrIndirect", "D or I", (r) => text(r.directOrIndirect)],
+  ["natureOfOwnership", "Nature of indirect ownership", (r) => text(r.natureOfOwnership)],
+  ["footnoteIds", "Footnotes", (r) => fnRefs(r.footnoteIds)],
+];
+
+const headCell = "border-b border-slate-200 px-1.5 py-1 text-left align-bottom text-xs font-medium text-slate-600";
+
 export interface ReviewContext {
   filingId: number;
   version: number;
@@ -37,7 +87,7 @@ export interface ReviewContext {
 /** Renders the filing with every correctable value as a ReviewField; the parser's notes go beside the field or row they are about. */
 export function FilingView({ filing, review }: { filing: FilingDetail; review: ReviewContext }) {
   // One label per field, the one the history names it by too.
-  const F = ({ pointer, children, multiline = false }: { pointer: string; children: React.ReactNode; multiline?: boolean }) => {
+  const F = ({ pointer, children, multiline = false, cell = false }: { pointer: string; children: React.ReactNode; multiline?: boolean; cell?: boolean }) => {
     const spec = resolvePointer(pointer);
     return (
       <ReviewField
@@ -53,6 +103,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
         notes={notesForField(pointer, review.warnings)}
         history={review.history.filter((h) => h.pointer === pointer)}
         canEdit={review.canEdit}
+        cell={cell}
       >
         {children}
       </ReviewField>
@@ -99,18 +150,72 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
       />
     );
   };
-  const rows = (table: RowTable, count: number, i: number) =>
-    review.canEdit && <RowControls filingId={review.filingId} version={review.version} table={table} index={i} count={count} />;
-  const rowNotes = (table: RowTable, i: number) => {
-    const notes = notesForRow(table, i, review.warnings);
+  // One row per transaction or holding; what belongs to a row but is no field of it (the parser's notes, a vesting schedule) spans the row under it.
+  const grid = <R extends { id: number }>(table: RowTable, headingId: string, rows: R[], columns: Column<R>[], below: (r: R, i: number) => React.ReactNode) => {
+    const span = columns.length + (review.canEdit ? 2 : 1);
     return (
-      notes.length > 0 && (
-        <ul aria-label="Parser notes on this row" className="mt-1 text-xs text-amber-900">
-          {notes.map((n, k) => (
-            <li key={k}>{n}</li>
-          ))}
-        </ul>
-      )
+      <ReviewGrid labelledBy={headingId} first={rows.length > 0 ? `/${table}/0/${columns[0][0]}` : null}>
+        <thead>
+          <tr>
+            {/* The row's number stays in view while the grid scrolls sideways, under the sticky progress bar (z-10). */}
+            <th scope="col" className={`sticky left-0 z-[1] bg-white ${headCell}`}>
+              Row
+            </th>
+            {columns.map(([field, header]) => (
+              <th key={field} scope="col" className={headCell}>
+                {header}
+              </th>
+            ))}
+            {review.canEdit && (
+              <th scope="col" className={headCell}>
+                Move or remove
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const notes = notesForRow(table, i, review.warnings);
+            const extra = below(r, i);
+            return (
+              <Fragment key={r.id}>
+                <tr aria-label={rowLabel(table, i)} className="hover:bg-slate-50">
+                  <th scope="row" className="sticky left-0 z-[1] border-b border-slate-100 bg-white px-1.5 py-1 text-left align-top text-xs font-medium text-slate-500">
+                    {i + 1}
+                  </th>
+                  {columns.map(([field, , shown]) => (
+                    <F key={field} pointer={`/${table}/${i}/${field}`} cell>
+                      {shown(r)}
+                    </F>
+                  ))}
+                  {review.canEdit && (
+                    <td className="border-b border-slate-100 px-1.5 py-1 align-top">
+                      <RowControls filingId={review.filingId} version={review.version} table={table} index={i} count={rows.length} />
+                    </td>
+                  )}
+                </tr>
+                {(notes.length > 0 || extra) && (
+                  <tr>
+                    <td colSpan={span} className="border-b border-slate-100 px-1.5 pb-2">
+                      {/* As wide as the visible part of the grid and held there, so a schedule is read whole while the row scrolls sideways. */}
+                      <div className="sticky left-0 w-[calc(100cqw-0.75rem)]">
+                        {notes.length > 0 && (
+                          <ul aria-label={`Parser notes on ${rowLabel(table, i)}`} className="text-xs text-amber-900">
+                            {notes.map((n, k) => (
+                              <li key={k}>{n}</li>
+                            ))}
+                          </ul>
+                        )}
+                        {extra}
+                      </div>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </ReviewGrid>
     );
   };
 
@@ -163,36 +268,7 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
         {heading("table1", "Table I · Non-derivative securities", "Table I", openIn("/nonDerivative"))}
         {wholeList("/nonDerivative", filing.nonDerivative.length, "row", ", add any missing with \u201cAdd row\u201d")}
         {filing.nonDerivative.length === 0 && <p className="text-sm text-slate-500">No rows.</p>}
-        {filing.nonDerivative.map((r, i) => {
-          const p = `/nonDerivative/${i}`;
-          return (
-            <article key={r.id} aria-label={`Table I row ${i + 1}`} className="mb-3 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <h3 className="text-sm font-medium">
-                  {i + 1}. {r.securityTitle || "(untitled row)"} <span className="font-normal text-slate-500">({r.kind})</span>
-                </h3>
-                {rows("nonDerivative", filing.nonDerivative.length, i)}
-              </div>
-              {rowNotes("nonDerivative", i)}
-              <div className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
-                <F pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
-                <F pointer={`${p}/kind`}>{r.kind}</F>
-                <F pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
-                <F pointer={`${p}/deemedExecutionDate`}>{formatDate(r.deemedExecutionDate)}</F>
-                <F pointer={`${p}/transactionCode`}>{text(r.transactionCode)}</F>
-                <F pointer={`${p}/equitySwap`}>{yesNo(r.equitySwap)}</F>
-                <F pointer={`${p}/shares`}>{formatShares(r.shares)}</F>
-                <F pointer={`${p}/acquiredDisposed`}>{text(r.acquiredDisposed)}</F>
-                <F pointer={`${p}/price`}>{formatPrice(r.price)}</F>
-                <F pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
-                <F pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
-                <F pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
-                <F pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
-              </div>
-              {tableOneVesting(i)}
-            </article>
-          );
-        })}
+        {filing.nonDerivative.length > 0 && grid("nonDerivative", "table1", filing.nonDerivative, TABLE_I, (_, i) => tableOneVesting(i))}
         {review.canEdit && <RowControls filingId={review.filingId} version={review.version} table="nonDerivative" count={filing.nonDerivative.length} />}
       </section>
 
@@ -200,54 +276,22 @@ export function FilingView({ filing, review }: { filing: FilingDetail; review: R
         {heading("table2", "Table II · Derivative securities", "Table II", openIn("/derivative"))}
         {wholeList("/derivative", filing.derivative.length, "row", ", add any missing with \u201cAdd row\u201d")}
         {filing.derivative.length === 0 && <p className="text-sm text-slate-500">No rows.</p>}
-        {filing.derivative.map((r, i) => {
-          const p = `/derivative/${i}`;
-          return (
-            <article key={r.id} aria-label={`Table II row ${i + 1}`} className="mb-3 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <h3 className="text-sm font-medium">
-                  {i + 1}. {r.securityTitle || "(untitled row)"} <span className="font-normal text-slate-500">({r.kind})</span>
-                </h3>
-                {rows("derivative", filing.derivative.length, i)}
-              </div>
-              {rowNotes("derivative", i)}
-              <div className="mt-2 grid grid-cols-2 gap-3 text-sm md:grid-cols-4 xl:grid-cols-6">
-                <F pointer={`${p}/securityTitle`}>{text(r.securityTitle)}</F>
-                <F pointer={`${p}/kind`}>{r.kind}</F>
-                <F pointer={`${p}/conversionOrExercisePrice`}>{formatPrice(r.conversionOrExercisePrice)}</F>
-                <F pointer={`${p}/transactionDate`}>{formatDate(r.transactionDate)}</F>
-                <F pointer={`${p}/deemedExecutionDate`}>{formatDate(r.deemedExecutionDate)}</F>
-                <F pointer={`${p}/transactionCode`}>{text(r.transactionCode)}</F>
-                <F pointer={`${p}/equitySwap`}>{yesNo(r.equitySwap)}</F>
-                <F pointer={`${p}/shares`}>{formatShares(r.shares)}</F>
-                <F pointer={`${p}/acquiredDisposed`}>{text(r.acquiredDisposed)}</F>
-                <F pointer={`${p}/exerciseDate`}>{r.exercisableImmediately ? "Immediately" : formatDate(r.exerciseDate)}</F>
-                <F pointer={`${p}/exercisableImmediately`}>{yesNo(r.exercisableImmediately)}</F>
-                <F pointer={`${p}/expirationDate`}>{formatDate(r.expirationDate)}</F>
-                <F pointer={`${p}/underlyingTitle`}>{text(r.underlyingTitle)}</F>
-                <F pointer={`${p}/underlyingShares`}>{formatShares(r.underlyingShares)}</F>
-                <F pointer={`${p}/price`}>{formatPrice(r.price)}</F>
-                <F pointer={`${p}/sharesOwnedFollowing`}>{formatShares(r.sharesOwnedFollowing)}</F>
-                <F pointer={`${p}/directOrIndirect`}>{text(r.directOrIndirect)}</F>
-                <F pointer={`${p}/natureOfOwnership`}>{text(r.natureOfOwnership)}</F>
-                <F pointer={`${p}/footnoteIds`}>{fnRefs(r.footnoteIds)}</F>
-              </div>
-              {(r.vesting || r.acquiredDisposed !== "D") && (
-                <GrantVesting
-                  filingId={review.filingId}
-                  version={review.version}
-                  rowIndex={i}
-                  schedule={r.vesting && { origin: r.vesting.origin, model: storedModel(r.vesting.modelJson) ?? null, tranches: r.vesting.tranches.map((t) => ({ date: t.date, shares: t.shares })) }}
-                  grant={{ date: r.transactionDate ?? filing.periodOfReport, shares: r.shares ?? r.underlyingShares }}
-                  footnotes={footnotesOf(filing, r.vesting ? r.vesting.sourceFootnoteIds : r.footnoteIds)}
-                  expiration={r.expirationDate}
-                  today={today}
-                  canEdit={review.canEdit}
-                />
-              )}
-            </article>
-          );
-        })}
+        {filing.derivative.length > 0 &&
+          grid("derivative", "table2", filing.derivative, TABLE_II, (r, i) =>
+            (r.vesting || r.acquiredDisposed !== "D") && (
+              <GrantVesting
+                filingId={review.filingId}
+                version={review.version}
+                rowIndex={i}
+                schedule={r.vesting && { origin: r.vesting.origin, model: storedModel(r.vesting.modelJson) ?? null, tranches: r.vesting.tranches.map((t) => ({ date: t.date, shares: t.shares })) }}
+                grant={{ date: r.transactionDate ?? filing.periodOfReport, shares: r.shares ?? r.underlyingShares }}
+                footnotes={footnotesOf(filing, r.vesting ? r.vesting.sourceFootnoteIds : r.footnoteIds)}
+                expiration={r.expirationDate}
+                today={today}
+                canEdit={review.canEdit}
+              />
+            ),
+          )}
         {review.canEdit && <RowControls filingId={review.filingId} version={review.version} table="derivative" count={filing.derivative.length} />}
       </section>
 

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/app/filings/[id]/actions";
+import { useGridStop } from "./review-grid";
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -17,6 +18,8 @@ export function ActionButton({
   dataAction,
   tone = "plain",
   confirm,
+  tabIndex,
+  cell,
 }: {
   action: Action;
   fields: Record<string, string | number>;
@@ -26,8 +29,12 @@ export function ActionButton({
   tone?: "plain" | "primary" | "accept";
   /** Asked before posting: a change that cannot be reverted from the history, or one made with work still open. */
   confirm?: string;
+  tabIndex?: number;
+  /** Makes the button a stop of the grid it sits in (a row's controls), walked by arrow keys like the cells. */
+  cell?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const stop = useGridStop(cell);
   const styles = {
     plain: "border border-slate-300 bg-white text-slate-700 hover:bg-slate-100",
     primary: "bg-blue-700 text-white hover:bg-blue-800",
@@ -39,7 +46,7 @@ export function ActionButton({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" disabled={pending} aria-label={label} data-action={dataAction} className={`rounded px-2 py-0.5 text-xs font-medium disabled:opacity-60 ${styles}`}>
+      <button type="submit" disabled={pending} aria-label={label} data-action={dataAction} tabIndex={stop?.tabIndex ?? tabIndex} data-cell={stop?.["data-cell"]} className={`rounded px-2 py-0.5 text-xs font-medium disabled:opacity-60 ${styles}`}>
         {children}
       </button>
       {error && (
