@@ -59,7 +59,7 @@ describe("renderPdfPages", () => {
   it("refuses a page too large for OCR before rendering it, which took 17 seconds for a 100 × 14,400 point page", async () => {
     const start = performance.now();
     await expect(renderPdfPages(blankPdf("0 0 100 14400"))).rejects.toThrow(
-      new ParseError("page 1 of the PDF would render at 1,700 × 244,800 pixels; a page is at most 40,000,000 pixels (a letter page at 600 dpi) and 32,767 on a side"),
+      new ParseError("page 1 of the PDF would render at 2,200 × 316,800 pixels; a page is at most 40,000,000 pixels (a letter page at 600 dpi) and 32,767 on a side"),
     );
     expect(performance.now() - start).toBeLessThan(5_000);
   });
