@@ -10,15 +10,7 @@ import { FILING_BOUNDS, MAX_FILE_BYTES } from "./index";
 const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${path}`, import.meta.url)));
 const text = (path: string) => new TextDecoder().decode(fixture(path));
 const enc = (s: string) => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
 
 const XML = text("xml/form4-374water-x0508.xml");
 const SUBMISSION = text("xml/submission-aar-0001127602-25-001055.txt");
